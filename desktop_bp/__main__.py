@@ -1,0 +1,3 @@
+from desktop_bp.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The engine: pure NumPy. Nothing in this package imports Qt or pyqtgraph."""

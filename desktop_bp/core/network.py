@@ -1,0 +1,485 @@
+"""A feedforward network trained by backpropagation, in NumPy.
+
+The maths is that of Michael Nielsen's *Neural Networks and Deep Learning*, chapter 2, with one
+change of layout: a mini-batch is a matrix whose **rows are samples**. So where the book writes
+z^l = w^l a^(l-1) + b^l for one column vector, this module writes ``z = a @ w.T + b`` for a whole
+batch at once, and every per-example Python loop of the book becomes one matrix product.
+
+Shapes, for a batch of ``n`` samples and a layer with ``n_in`` inputs and ``n_out`` neurons:
+
+- ``weights[l]``: (n_out, n_in), the book's w^l_jk (j = neuron of this layer, k = neuron before)
+- ``biases[l]``: (n_out,)
+- activations and ``delta[l]``: (n, n_out)
+
+Layer index ``l`` counts weight layers from 0, so ``weights[0]`` maps the 784 inputs to the first
+hidden layer and ``weights[-1]`` produces the output a^L.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+# ---------------------------------------------------------------------------------------------
+# Activation functions, each beside its derivative. Derivatives are written in terms of the
+# activation a = f(z) where that is cheaper (sigma'(z) = a (1 - a)), and take both.
+
+
+def sigmoid(z, out=None):
+    """sigma(z) = 1 / (1 + e^-z), computed as (1 + tanh(z/2)) / 2: the same function, but it
+    never overflows (no warnings for |z| up to 1e4 and beyond) and it keeps float32 as float32."""
+    out = np.multiply(z, 0.5, out=out)
+    np.tanh(out, out=out)
+    out += 1.0
+    out *= 0.5
+    return out
+
+
+def sigmoid_prime(z, a=None, out=None):
+    """sigma'(z) = sigma(z) (1 - sigma(z)); pass ``a = sigmoid(z)`` to skip recomputing it."""
+    if a is None:
+        a = sigmoid(z)
+    out = np.subtract(1.0, a, out=out)
+    out *= a
+    return out
+
+
+def tanh(z, out=None):
+    return np.tanh(z, out=out)
+
+
+def tanh_prime(z, a=None, out=None):
+    """tanh'(z) = 1 - tanh(z)^2."""
+    if a is None:
+        a = np.tanh(z)
+    out = np.multiply(a, a, out=out)
+    np.subtract(1.0, out, out=out)
+    return out
+
+
+def relu(z, out=None):
+    return np.maximum(z, 0.0, out=out)
+
+
+def relu_prime(z, a=None, out=None):
+    """relu'(z) = 1 where z > 0, else 0 (0 at z = 0, by convention)."""
+    if out is None:
+        return np.greater(z, 0.0).astype(z.dtype)
+    return np.greater(z, 0.0, out=out)
+
+
+def softmax(z, out=None):
+    """Row-wise softmax: a_j = e^z_j / sum_k e^z_k, shifted by the row maximum so it never overflows."""
+    out = np.subtract(z, z.max(axis=1, keepdims=True), out=out)
+    np.exp(out, out=out)
+    out /= out.sum(axis=1, keepdims=True)
+    return out
+
+
+ACTIVATIONS = {
+    "sigmoid": (sigmoid, sigmoid_prime),
+    "tanh": (tanh, tanh_prime),
+    "relu": (relu, relu_prime),
+}
+OUTPUTS = ("sigmoid", "softmax")
+
+
+def _log_sigmoid(z):
+    """ln sigma(z) = -ln(1 + e^-z), without overflow."""
+    return -np.logaddexp(0.0, -z)
+
+
+# ---------------------------------------------------------------------------------------------
+# Costs, each beside its output error delta^L (BP1). All costs are means over the batch, as in
+# the book's assumption 1: C = (1/n) sum_x C_x.
+
+
+def quadratic_cost(a, y, z=None):
+    """C = 1/2n sum_x ||y - a^L||^2."""
+    diff = a - y
+    return 0.5 * float(np.vdot(diff, diff)) / len(a)
+
+
+def quadratic_delta(a, y, z, output_prime):
+    """BP1 for the quadratic cost: delta^L = grad_a C (.) f'(z^L) = (a - y) (.) f'(z^L)."""
+    return (a - y) * output_prime(z, a)
+
+
+def cross_entropy_cost(a, y, z):
+    """C = -1/n sum_x sum_j [y_j ln a_j + (1 - y_j) ln(1 - a_j)], for sigmoid outputs.
+
+    Computed from z rather than a, since ln sigma(z) is exact where a rounds to 0 or 1."""
+    z = z.astype(np.float64, copy=False)
+    total = y * _log_sigmoid(z) + (1.0 - y) * _log_sigmoid(-z)
+    return -float(total.sum()) / len(a)
+
+
+def cross_entropy_delta(a, y, z, output_prime):
+    """BP1 for cross-entropy with sigmoid outputs: sigma'(z) cancels, delta^L = a - y."""
+    return a - y
+
+
+def log_likelihood_cost(a, y, z):
+    """C = -1/n sum_x ln a^L_y(x), for softmax outputs; ln a from log-softmax (never ln 0)."""
+    z = z.astype(np.float64, copy=False)
+    zmax = z.max(axis=1, keepdims=True)
+    log_a = z - zmax - np.log(np.exp(z - zmax).sum(axis=1, keepdims=True))
+    return -float((y * log_a).sum()) / len(a)
+
+
+def log_likelihood_delta(a, y, z, output_prime):
+    """BP1 for log-likelihood with softmax outputs: delta^L = a - y."""
+    return a - y
+
+
+COSTS = {
+    "quadratic": (quadratic_cost, quadratic_delta),
+    "cross-entropy": (cross_entropy_cost, cross_entropy_delta),
+    "log-likelihood": (log_likelihood_cost, log_likelihood_delta),
+}
+INITS = ("standard", "scaled")
+
+
+def one_hot(labels, n_classes=10, dtype=np.float32):
+    """(n,) integer labels -> (n, n_classes) one-hot rows."""
+    labels = np.asarray(labels)
+    y = np.zeros((len(labels), n_classes), dtype=dtype)
+    y[np.arange(len(labels)), labels] = 1.0
+    return y
+
+
+@dataclass
+class Gradients:
+    """What one backward pass computes, per weight layer ``l`` (0 = first hidden layer).
+
+    - ``delta[l]``: (n, n_out) the error of each neuron for each sample (BP1 for the last layer,
+      BP2 for the others);
+    - ``nabla_b[l]``: (n_out,) dC/db, the batch mean of delta (BP3);
+    - ``nabla_w[l]``: (n_out, n_in) dC/dw, the batch mean of a_in delta_out (BP4);
+    - ``zs[l]`` and ``activations[l + 1]``: the weighted inputs and activations of the forward
+      pass (``activations[0]`` is the input batch), kept so a viewer can show sigma'(z);
+    - ``cost``: the cost of the batch before any update (without the L2 term).
+    """
+
+    delta: list
+    nabla_b: list
+    nabla_w: list
+    zs: list
+    activations: list
+    cost: float
+
+    def __repr__(self):
+        shapes = ", ".join(f"{w.shape[1]}->{w.shape[0]}" for w in self.nabla_w)
+        return f"Gradients(layers=[{shapes}], batch={len(self.activations[0])}, cost={self.cost:.5g})"
+
+
+class Network:
+    """A fully connected feedforward network.
+
+    ``sizes`` lists the neurons per layer, input first: ``[784, 30, 10]`` is the book's network.
+    ``activation`` is the hidden layers' function (sigmoid, tanh, relu); ``output`` the last
+    layer's (sigmoid or softmax; softmax goes with the log-likelihood cost and is its default).
+    ``init`` is "standard" (every weight and bias N(0, 1), the book's chapters 1-2) or "scaled"
+    (weights N(0, 1/n_in), biases N(0, 1), chapter 3). ``seed`` makes the initial weights
+    reproducible; float32 is the default ``dtype`` for speed, float64 is for gradient checks.
+    """
+
+    def __init__(self, sizes, *, activation="sigmoid", output=None, cost="quadratic",
+                 init="standard", seed=None, dtype=np.float32):
+        sizes = [int(s) for s in sizes]
+        if len(sizes) < 2 or min(sizes) < 1:
+            raise ValueError(f"sizes must list at least two layers of at least one neuron, got {sizes}")
+        if activation not in ACTIVATIONS:
+            raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, got {activation!r}")
+        if cost not in COSTS:
+            raise ValueError(f"cost must be one of {sorted(COSTS)}, got {cost!r}")
+        if output is None:
+            output = "softmax" if cost == "log-likelihood" else "sigmoid"
+        if output not in OUTPUTS:
+            raise ValueError(f"output must be one of {OUTPUTS}, got {output!r}")
+        if (output == "softmax") != (cost == "log-likelihood"):
+            raise ValueError("a softmax output goes with the log-likelihood cost, and only with it")
+        if init not in INITS:
+            raise ValueError(f"init must be one of {INITS}, got {init!r}")
+        self.sizes = sizes
+        self.activation = activation
+        self.output = output
+        self.cost_name = cost
+        self.init = init
+        self.dtype = np.dtype(dtype)
+        self.metadata = {}
+        rng = np.random.default_rng(seed)
+        self.biases = [rng.standard_normal(n_out).astype(self.dtype) for n_out in sizes[1:]]
+        scale = (lambda n_in: 1.0 / np.sqrt(n_in)) if init == "scaled" else (lambda n_in: 1.0)
+        self.weights = [(rng.standard_normal((n_out, n_in)) * scale(n_in)).astype(self.dtype)
+                        for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+        self._velocity_w = None
+        self._velocity_b = None
+
+    # -- description -------------------------------------------------------------------------
+
+    @property
+    def num_layers(self):
+        return len(self.sizes)
+
+    @property
+    def num_parameters(self):
+        return sum(w.size + b.size for w, b in zip(self.weights, self.biases))
+
+    def config(self):
+        """The keyword arguments that rebuild this architecture (JSON-friendly)."""
+        return {"sizes": list(self.sizes), "activation": self.activation, "output": self.output,
+                "cost": self.cost_name, "init": self.init}
+
+    def describe(self):
+        """A short human label, e.g. ``784-30-10 sigmoid, quadratic``."""
+        out = "" if self.output == "sigmoid" else f"/{self.output}"
+        return f"{'-'.join(map(str, self.sizes))} {self.activation}{out}, {self.cost_name}"
+
+    def __repr__(self):
+        return (f"Network({self.sizes}, activation={self.activation!r}, output={self.output!r}, "
+                f"cost={self.cost_name!r}, dtype={self.dtype.name})")
+
+    def copy(self, dtype=None):
+        """An independent copy (weights copied), optionally in another dtype."""
+        other = Network.__new__(Network)
+        other.__dict__.update(self.__dict__)
+        other.dtype = np.dtype(dtype or self.dtype)
+        other.weights = [w.astype(other.dtype, copy=True) for w in self.weights]
+        other.biases = [b.astype(other.dtype, copy=True) for b in self.biases]
+        other.metadata = dict(self.metadata)
+        other._velocity_w = other._velocity_b = None
+        return other
+
+    def set_parameters(self, weights, biases):
+        """Replace all weights and biases (shapes must match ``sizes``); resets momentum."""
+        if len(weights) != len(self.weights) or len(biases) != len(self.biases):
+            raise ValueError("wrong number of layers")
+        for w_old, w, b_old, b in zip(self.weights, weights, self.biases, biases):
+            if np.shape(w) != w_old.shape or np.shape(b) != b_old.shape:
+                raise ValueError(f"shape mismatch: {np.shape(w)} / {np.shape(b)}, expected "
+                                 f"{w_old.shape} / {b_old.shape}")
+        self.weights = [np.array(w, dtype=self.dtype) for w in weights]
+        self.biases = [np.array(b, dtype=self.dtype) for b in biases]
+        self._velocity_w = self._velocity_b = None
+
+    # -- forward -------------------------------------------------------------------------------
+
+    def _hidden(self):
+        return ACTIVATIONS[self.activation]
+
+    def _output_fn(self):
+        return (softmax, None) if self.output == "softmax" else ACTIVATIONS["sigmoid"]
+
+    def _as_batch(self, X):
+        X = np.asarray(X, dtype=self.dtype)
+        if X.ndim == 1:
+            X = X[None, :]
+        if X.ndim != 2 or X.shape[1] != self.sizes[0]:
+            raise ValueError(f"expected inputs of shape (n, {self.sizes[0]}), got {X.shape}")
+        return X
+
+    def forward(self, X):
+        """Full forward pass: returns ``(zs, activations)``, lists of (n, n_l) arrays;
+        ``activations[0]`` is X itself."""
+        X = self._as_batch(X)
+        f, _ = self._hidden()
+        f_out, _ = self._output_fn()
+        activations, zs = [X], []
+        a = X
+        last = len(self.weights) - 1
+        for l, (w, b) in enumerate(zip(self.weights, self.biases)):
+            z = a @ w.T                 # the book's w a, for rows of samples
+            z += b
+            zs.append(z)
+            a = f_out(z) if l == last else f(z)
+            activations.append(a)
+        return zs, activations
+
+    def feedforward(self, X):
+        """(n, 784) -> (n, n_out) output activations a^L. A single 1-D input gives (1, n_out)."""
+        return self.forward(X)[1][-1]
+
+    def predict(self, X):
+        """(n, 784) -> (n,) the index of the most active output neuron."""
+        return np.argmax(self.feedforward(X), axis=1)
+
+    def cost(self, X, Y, lmbda=0.0, n=None):
+        """The mean cost over the batch, plus the L2 term lmbda/2n sum w^2 when ``lmbda`` is set
+        (``n`` is the training-set size, as in the book; by default the batch size)."""
+        zs, activations = self.forward(X)
+        Y = np.asarray(Y, dtype=self.dtype)
+        c = COSTS[self.cost_name][0](activations[-1], Y, zs[-1])
+        if lmbda:
+            n = len(X) if n is None else n
+            c += 0.5 * lmbda / n * sum(float(np.vdot(w, w)) for w in self.weights)
+        return c
+
+    def accuracy(self, X, labels, batch_size=10000):
+        """Fraction of samples whose predicted digit equals the label."""
+        labels = np.asarray(labels)
+        correct = 0
+        for i in range(0, len(labels), batch_size):
+            correct += int((self.predict(X[i:i + batch_size]) == labels[i:i + batch_size]).sum())
+        return correct / max(len(labels), 1)
+
+    # -- backward ------------------------------------------------------------------------------
+
+    def backprop(self, X, Y, lmbda=0.0, n=None):
+        """Backpropagation for a whole mini-batch as matrices. Returns :class:`Gradients`: the
+        exact gradient of ``cost(X, Y, lmbda, n)`` with respect to every weight and bias."""
+        X = self._as_batch(X)
+        Y = np.asarray(Y, dtype=self.dtype)
+        m = len(X)
+        zs, activations = self.forward(X)
+        cost_fn, delta_fn = COSTS[self.cost_name]
+        _, f_prime = self._hidden()
+        _, out_prime = self._output_fn()
+        L = len(self.weights)
+        delta = [None] * L
+        nabla_w = [None] * L
+        nabla_b = [None] * L
+
+        # BP1: delta^L = grad_a C (.) f'(z^L)  (the cost decides the form; see COSTS)
+        delta[-1] = delta_fn(activations[-1], Y, zs[-1], out_prime)
+        for l in range(L - 1, -1, -1):
+            if l < L - 1:
+                # BP2: delta^l = ((w^(l+1))^T delta^(l+1)) (.) f'(z^l); rows are samples, so
+                # (w^T delta) becomes delta @ w
+                delta[l] = (delta[l + 1] @ self.weights[l + 1]) * f_prime(zs[l], activations[l + 1])
+            # BP3: dC/db^l_j = delta^l_j, averaged over the batch
+            nabla_b[l] = delta[l].sum(axis=0) / m
+            # BP4: dC/dw^l_jk = a^(l-1)_k delta^l_j, averaged over the batch
+            nabla_w[l] = (delta[l].T @ activations[l]) / m
+            if lmbda:
+                nabla_w[l] += (lmbda / (len(X) if n is None else n)) * self.weights[l]
+        cost = cost_fn(activations[-1], Y, zs[-1])
+        return Gradients(delta=delta, nabla_b=nabla_b, nabla_w=nabla_w, zs=zs,
+                         activations=activations, cost=cost)
+
+    # -- learning ------------------------------------------------------------------------------
+
+    def update(self, grads, eta, lmbda=0.0, n=1, momentum=0.0):
+        """One gradient-descent step from ``grads`` (a :class:`Gradients` computed *without* the
+        L2 term): w -> (1 - eta lmbda/n) w - eta nabla_w, b -> b - eta nabla_b; with momentum
+        mu the step goes through a velocity, v -> mu v - eta grad, w -> w + v (chapter 3)."""
+        self._apply(grads.nabla_w, grads.nabla_b, eta, lmbda, n, momentum)
+
+    def _apply(self, nabla_w, nabla_b, eta, lmbda, n, momentum):
+        if momentum:
+            if self._velocity_w is None:
+                self._velocity_w = [np.zeros_like(w) for w in self.weights]
+                self._velocity_b = [np.zeros_like(b) for b in self.biases]
+            for w, b, nw, nb, vw, vb in zip(self.weights, self.biases, nabla_w, nabla_b,
+                                            self._velocity_w, self._velocity_b):
+                vw *= momentum
+                if lmbda:
+                    vw -= (eta * lmbda / n) * w
+                vw -= eta * nw
+                w += vw
+                vb *= momentum
+                vb -= eta * nb
+                b += vb
+        else:
+            decay = 1.0 - eta * lmbda / n if lmbda else None
+            for w, b, nw, nb in zip(self.weights, self.biases, nabla_w, nabla_b):
+                if decay is not None:
+                    w *= decay
+                w -= eta * nw
+                b -= eta * nb
+
+    def reset_momentum(self):
+        self._velocity_w = self._velocity_b = None
+
+    def trainer(self, batch_size):
+        """A :class:`_Stepper` bound to this network: the fast path the training loop uses."""
+        return _Stepper(self, batch_size)
+
+
+class _Stepper:
+    """SGD steps for a fixed mini-batch size with every buffer allocated once.
+
+    The maths is exactly :meth:`Network.backprop` followed by :meth:`Network.update`; this
+    version only avoids allocating new arrays for each mini-batch (NumPy's per-call overhead
+    dominates for the book's small batches of 10). After each :meth:`step` the buffers ``delta``,
+    ``nabla_w``, ``nabla_b``, ``zs`` and ``activations`` hold that batch's values (copy them to
+    keep them: the next step overwrites them).
+    """
+
+    def __init__(self, net, batch_size):
+        self.net = net
+        self.batch_size = m = int(batch_size)
+        dt = net.dtype
+        sizes = net.sizes
+        L = len(net.weights)
+        self.zs = [np.empty((m, s), dt) for s in sizes[1:]]
+        self.activations = [None] + [np.empty((m, s), dt) for s in sizes[1:]]
+        self.delta = [np.empty((m, s), dt) for s in sizes[1:]]
+        self.fprime = [np.empty((m, s), dt) for s in sizes[1:]]
+        self.nabla_w = [np.empty_like(w) for w in net.weights]
+        self.nabla_b = [np.empty_like(b) for b in net.biases]
+        self.ones = np.ones(m, dt)
+        self.f, self.f_prime = ACTIVATIONS[net.activation]
+        self.L = L
+        self.cost_name = net.cost_name
+        self.softmax_out = net.output == "softmax"
+        self.quadratic = net.cost_name == "quadratic"
+
+    def step(self, X, Y, eta, lmbda=0.0, n=1, momentum=0.0):
+        """Forward, backprop and update on one mini-batch X (m, n_in), Y (m, n_out) of exactly
+        ``batch_size`` rows. Returns the batch's cost before the update (without L2)."""
+        net = self.net
+        m = len(X)
+        if m != self.batch_size:      # the last, short batch of an epoch
+            return self._short_step(X, Y, eta, lmbda, n, momentum)
+        W, B = net.weights, net.biases
+        zs, acts, delta, fp = self.zs, self.activations, self.delta, self.fprime
+        L = self.L
+        acts[0] = X
+        a = X
+        for l in range(L):
+            z = np.matmul(a, W[l].T, out=zs[l])
+            z += B[l]
+            if l == L - 1:
+                if self.softmax_out:
+                    softmax(z, out=acts[l + 1])
+                else:
+                    sigmoid(z, out=acts[l + 1])
+            else:
+                self.f(z, out=acts[l + 1])
+            a = acts[l + 1]
+        aL = acts[L]
+        d = delta[L - 1]
+        np.subtract(aL, Y, out=d)
+        # the batch cost, from what the forward pass already computed
+        if self.quadratic:
+            cost = 0.5 * float(np.vdot(d, d)) / m
+            # BP1: delta^L = (a - y) (.) sigma'(z^L)
+            d *= sigmoid_prime(zs[L - 1], aL, out=fp[L - 1])
+        else:
+            # BP1 for cross-entropy / log-likelihood: delta^L = a - y
+            cost = COSTS[self.cost_name][0](aL, Y, zs[L - 1])
+        inv_m = 1.0 / m
+        for l in range(L - 1, -1, -1):
+            if l < L - 1:
+                # BP2: delta^l = (delta^(l+1) @ w^(l+1)) (.) f'(z^l)
+                np.matmul(delta[l + 1], W[l + 1], out=delta[l])
+                delta[l] *= self.f_prime(zs[l], acts[l + 1], out=fp[l])
+            # BP3: nabla_b = mean of delta over the batch (a matrix-vector product is the
+            # cheapest sum over rows for small batches)
+            np.matmul(self.ones, delta[l], out=self.nabla_b[l])
+            self.nabla_b[l] *= inv_m
+            # BP4: nabla_w = mean over the batch of a_in delta_out
+            np.matmul(delta[l].T, acts[l], out=self.nabla_w[l])
+            self.nabla_w[l] *= inv_m
+        net._apply(self.nabla_w, self.nabla_b, eta, lmbda, n, momentum)
+        return cost
+
+    def _short_step(self, X, Y, eta, lmbda, n, momentum):
+        grads = self.net.backprop(X, Y)
+        for l in range(self.L):
+            self.nabla_w[l][...] = grads.nabla_w[l]
+            self.nabla_b[l][...] = grads.nabla_b[l]
+        self.net._apply(self.nabla_w, self.nabla_b, eta, lmbda, n, momentum)
+        return grads.cost
