@@ -1,0 +1,386 @@
+"""The training loop: stochastic gradient descent as a generator of progress events.
+
+``train(net, training, ...)`` trains ``net`` in place while it is iterated. Between mini-batches
+it yields :class:`BatchEvent` (throttled in time, so a viewer is never flooded), after every epoch
+an :class:`EpochEvent`, when a pause takes effect a :class:`PausedEvent`, and last a
+:class:`FinishedEvent` that says why it ended. A :class:`TrainingControl` shared with another
+thread stops, pauses, single-steps it and changes eta while it runs; all of that is cooperative
+and takes effect between mini-batches. Nothing here knows about Qt.
+
+Data travels as ``(images, labels)`` pairs: images (n, 784) float in [0, 1], labels (n,) ints.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from desktop_bp.core.network import ACTIVATIONS, Network, one_hot, sigmoid_prime
+
+#: sigma'(z) below this counts as a saturated neuron (sigmoid's maximum is 0.25 at z = 0; 0.01
+#: is reached at |z| ~ 4.6, where a neuron learns 25 times slower than it could).
+SATURATION_THRESHOLD = 0.01
+
+
+def _frozen(a):
+    """A read-only copy, safe to hand to another thread."""
+    a = np.array(a, copy=True)
+    a.flags.writeable = False
+    return a
+
+
+@dataclass(frozen=True)
+class LayerSnapshot:
+    """Per weight layer ``l`` (0 = first hidden layer), copies of the latest mini-batch's
+    backprop quantities: ``nabla_w[l]`` (n_out, n_in), ``nabla_b[l]`` (n_out,), ``delta[l]``
+    (batch, n_out), the fraction of saturated (sample, neuron) pairs ``saturation[l]`` and the
+    mean |dC/dw| ``mean_abs_nabla_w[l]``; plus ``weights[l]`` when asked for."""
+
+    nabla_w: tuple
+    nabla_b: tuple
+    delta: tuple
+    saturation: tuple
+    mean_abs_nabla_w: tuple
+    weights: tuple | None = None
+
+
+@dataclass(frozen=True)
+class BatchEvent:
+    epoch: int              # 0-based
+    epochs: int
+    batch: int              # mini-batches done in this epoch
+    batches: int            # mini-batches per epoch
+    cost: float             # mean mini-batch cost so far this epoch
+    batch_cost: float       # the latest mini-batch's cost
+    eta: float
+    seconds: float          # training time spent in this epoch so far
+    snapshot: LayerSnapshot | None = None
+
+
+@dataclass(frozen=True)
+class EpochEvent:
+    epoch: int              # 0-based
+    epochs: int
+    training_cost: float    # mean mini-batch cost over the epoch (+ L2 term when lmbda is set)
+    validation_cost: float | None
+    validation_accuracy: float | None
+    test_cost: float | None
+    test_accuracy: float | None
+    seconds: float          # time spent on SGD steps (and augmentation), not on evaluation
+    eta: float
+    weights: tuple = ()     # read-only copies of the weights and biases after the epoch
+    biases: tuple = ()
+
+    def record(self):
+        """The JSON-friendly history entry of this epoch."""
+        return {"epoch": self.epoch, "training_cost": self.training_cost,
+                "validation_cost": self.validation_cost,
+                "validation_accuracy": self.validation_accuracy,
+                "test_cost": self.test_cost, "test_accuracy": self.test_accuracy,
+                "seconds": round(self.seconds, 4), "eta": self.eta}
+
+
+@dataclass(frozen=True)
+class PausedEvent:
+    epoch: int
+    batch: int
+    weights: tuple
+    biases: tuple
+
+
+@dataclass(frozen=True)
+class FinishedEvent:
+    reason: str             # "completed", "stopped" or "diverged"
+    message: str
+    epochs_done: int
+    best_epoch: int | None  # the epoch whose weights the network holds after divergence
+    history: list = field(default_factory=list)
+
+
+class TrainingControl:
+    """Thread-safe knobs for a running :func:`train` generator.
+
+    Call these from any thread; the generator reads them between mini-batches."""
+
+    def __init__(self, eta=None):
+        self._lock = threading.Lock()
+        self._wake = threading.Condition(self._lock)
+        self._stop = False
+        self._paused = False
+        self._batch_budget = None     # mini-batches left before pausing (None: no limit)
+        self._pause_at_epoch_end = False
+        self._eta = eta
+        self._snapshot_requested = False
+
+    # -- called from the controlling thread ---------------------------------------------------
+
+    def stop(self):
+        with self._lock:
+            self._stop = True
+            self._wake.notify_all()
+
+    def pause(self):
+        with self._lock:
+            self._paused = True
+
+    def resume(self):
+        with self._lock:
+            self._paused = False
+            self._batch_budget = None
+            self._pause_at_epoch_end = False
+            self._wake.notify_all()
+
+    def step_batches(self, count=1):
+        """Run ``count`` mini-batches, then pause again."""
+        with self._lock:
+            self._paused = False
+            self._batch_budget = int(count)
+            self._pause_at_epoch_end = False
+            self._wake.notify_all()
+
+    def step_epoch(self):
+        """Run to the end of the current epoch, then pause."""
+        with self._lock:
+            self._paused = False
+            self._batch_budget = None
+            self._pause_at_epoch_end = True
+            self._wake.notify_all()
+
+    def set_eta(self, eta):
+        eta = float(eta)
+        if not (eta > 0 and math.isfinite(eta)):
+            raise ValueError(f"the learning rate must be a positive number, got {eta}")
+        with self._lock:
+            self._eta = eta
+
+    def request_snapshot(self):
+        with self._lock:
+            self._snapshot_requested = True
+
+    @property
+    def stopped(self):
+        return self._stop
+
+    @property
+    def paused(self):
+        return self._paused
+
+    @property
+    def eta(self):
+        return self._eta
+
+    # -- called by the generator --------------------------------------------------------------
+
+    def _after_batch(self):
+        with self._lock:
+            if self._batch_budget is not None:
+                self._batch_budget -= 1
+                if self._batch_budget <= 0:
+                    self._batch_budget = None
+                    self._paused = True
+
+    def _after_epoch(self):
+        with self._lock:
+            if self._pause_at_epoch_end:
+                self._pause_at_epoch_end = False
+                self._paused = True
+
+    def _wait_while_paused(self):
+        with self._lock:
+            while self._paused and not self._stop:
+                self._wake.wait()
+            return not self._stop
+
+    def _take_snapshot_request(self):
+        with self._lock:
+            wanted, self._snapshot_requested = self._snapshot_requested, False
+            return wanted
+
+
+def evaluate(net, data, lmbda=0.0, n=None, batch_size=5000):
+    """(cost, accuracy) of ``net`` on an ``(images, labels)`` pair, in batches."""
+    images, labels = data
+    total_cost = 0.0
+    correct = 0
+    for i in range(0, len(labels), batch_size):
+        X = images[i:i + batch_size]
+        y = labels[i:i + batch_size]
+        Y = one_hot(y, net.sizes[-1], net.dtype)
+        total_cost += net.cost(X, Y) * len(y)
+        correct += int((net.predict(X) == y).sum())
+    cost = total_cost / len(labels)
+    if lmbda:
+        cost += 0.5 * lmbda / (n or len(labels)) * sum(float(np.vdot(w, w)) for w in net.weights)
+    return cost, correct / len(labels)
+
+
+def _snapshot(net, stepper, with_weights):
+    L = len(net.weights)
+    hidden_prime = ACTIVATIONS[net.activation][1]
+    saturation = []
+    for l in range(L):
+        z, a = stepper.zs[l], stepper.activations[l + 1]
+        if l < L - 1:
+            fp = hidden_prime(z, a)
+        elif net.output == "sigmoid":
+            fp = sigmoid_prime(z, a)
+        else:   # softmax: the diagonal of its Jacobian, a_j (1 - a_j)
+            fp = a * (1.0 - a)
+        saturation.append(float((fp < SATURATION_THRESHOLD).mean()))
+    return LayerSnapshot(
+        nabla_w=tuple(_frozen(g) for g in stepper.nabla_w),
+        nabla_b=tuple(_frozen(g) for g in stepper.nabla_b),
+        delta=tuple(_frozen(d) for d in stepper.delta),
+        saturation=tuple(saturation),
+        mean_abs_nabla_w=tuple(float(np.abs(g).mean()) for g in stepper.nabla_w),
+        weights=tuple(_frozen(w) for w in net.weights) if with_weights else None,
+    )
+
+
+def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentum=0.0,
+          validation=None, test=None, seed=None, control=None, report_interval=0.05,
+          snapshots=False, snapshot_weights=False, eta_decay=1.0, augment=None,
+          send_weights=True):
+    """Train ``net`` in place by mini-batch SGD, yielding progress events (see module doc).
+
+    - ``training``, ``validation``, ``test``: ``(images, labels)`` pairs; the last two optional.
+    - ``eta``: learning rate; ``lmbda``: L2 regularisation (the book's lambda, with n = training
+      size); ``momentum``: mu of momentum SGD; ``eta_decay``: eta is multiplied by it after each
+      epoch.
+    - ``seed``: seeds the shuffling (and ``augment``), so a seeded network trains identically.
+    - ``report_interval``: seconds between :class:`BatchEvent` s (0: after every mini-batch);
+      ``snapshots``: attach a :class:`LayerSnapshot` to every BatchEvent (else only when the
+      control asks for one); ``snapshot_weights``: include the weights in snapshots.
+    - ``augment(images, rng) -> images``: applied to the training images at each epoch's start.
+
+    If the cost becomes NaN or infinite the network is given back the weights of its best epoch
+    so far (or its starting weights) and the generator finishes with reason "diverged".
+    """
+    images, labels = training
+    images = np.asarray(images, dtype=net.dtype)
+    labels = np.asarray(labels)
+    n = len(labels)
+    if n == 0:
+        raise ValueError("the training set is empty")
+    batch_size = int(batch_size)
+    if batch_size < 1:
+        raise ValueError("the mini-batch size must be at least 1")
+    if epochs < 1:
+        raise ValueError("train for at least one epoch")
+    if not (eta > 0 and math.isfinite(eta)):
+        raise ValueError(f"the learning rate must be a positive number, got {eta}")
+    control = control or TrainingControl()
+    if control.eta is None:
+        control.set_eta(eta)
+    rng = np.random.default_rng(seed)
+    Y_all = one_hot(labels, net.sizes[-1], net.dtype)
+    stepper = net.trainer(batch_size)
+    batches = -(-n // batch_size)
+    X_epoch = np.empty_like(images)
+    Y_epoch = np.empty_like(Y_all)
+    history = list(net.metadata.get("history", []))
+    first_epoch = len(history)
+    best = ([w.copy() for w in net.weights], [b.copy() for b in net.biases])
+    best_score, best_epoch = -math.inf, None
+
+    def score(ev):
+        for acc in (ev.validation_accuracy, ev.test_accuracy):
+            if acc is not None:
+                return acc
+        return -ev.training_cost
+
+    def finished(reason, message, epochs_done):
+        return FinishedEvent(reason=reason, message=message, epochs_done=epochs_done,
+                             best_epoch=best_epoch, history=list(history))
+
+    def paused_event(epoch, batch):
+        return PausedEvent(epoch=epoch, batch=batch,
+                           weights=tuple(_frozen(w) for w in net.weights),
+                           biases=tuple(_frozen(b) for b in net.biases))
+
+    for e in range(epochs):
+        epoch = first_epoch + e
+        t_start = time.perf_counter()
+        perm = rng.permutation(n)
+        np.take(images, perm, axis=0, out=X_epoch)
+        np.take(Y_all, perm, axis=0, out=Y_epoch)
+        if augment is not None:
+            X_epoch[...] = augment(X_epoch, rng)
+        trained = time.perf_counter() - t_start
+        cost_sum = 0.0
+        last_report = time.perf_counter()
+        for k in range(batches):
+            if control._paused:
+                yield paused_event(epoch, k)
+                if not control._wait_while_paused():
+                    break
+            if control._stop:
+                break
+            eta_now = control._eta
+            t0 = time.perf_counter()
+            lo = k * batch_size
+            batch_cost = stepper.step(X_epoch[lo:lo + batch_size], Y_epoch[lo:lo + batch_size],
+                                      eta_now, lmbda, n, momentum)
+            t1 = time.perf_counter()
+            trained += t1 - t0
+            control._after_batch()
+            if not math.isfinite(batch_cost) or not np.isfinite(net.weights[-1][0, 0]):
+                net.set_parameters(*best)
+                where = "its starting weights" if best_epoch is None else f"the weights of epoch {best_epoch}"
+                yield finished(
+                    "diverged",
+                    f"The cost became {'infinite' if batch_cost == math.inf else 'NaN' if batch_cost != batch_cost else 'non-finite'} "
+                    f"in epoch {epoch}, mini-batch {k + 1}: the learning rate eta = {eta_now:g} is too large "
+                    f"for this network. Training stopped; the network keeps {where}. "
+                    "Try a learning rate ten times smaller.",
+                    e)
+                return
+            cost_sum += batch_cost
+            if (t1 - last_report >= report_interval or k == batches - 1 or control._paused
+                    or report_interval <= 0):
+                last_report = t1
+                want = snapshots or control._take_snapshot_request()
+                yield BatchEvent(epoch=epoch, epochs=first_epoch + epochs, batch=k + 1,
+                                 batches=batches, cost=cost_sum / (k + 1), batch_cost=batch_cost,
+                                 eta=eta_now, seconds=trained,
+                                 snapshot=_snapshot(net, stepper, snapshot_weights) if want else None)
+        else:
+            k = batches
+        if control._stop and k < batches:
+            if k == 0 and e > 0:
+                yield finished("stopped", f"Stopped at the start of epoch {epoch}.", e)
+            else:
+                yield finished("stopped", f"Stopped in epoch {epoch} after {k} of {batches} "
+                                          "mini-batches; what was learned is kept.", e)
+            return
+        training_cost = cost_sum / batches
+        if lmbda:
+            training_cost += 0.5 * lmbda / n * sum(float(np.vdot(w, w)) for w in net.weights)
+        v_cost = v_acc = t_cost = t_acc = None
+        if validation is not None:
+            v_cost, v_acc = evaluate(net, validation, lmbda, n)
+        if test is not None:
+            t_cost, t_acc = evaluate(net, test, lmbda, n)
+        ev = EpochEvent(epoch=epoch, epochs=first_epoch + epochs, training_cost=training_cost,
+                        validation_cost=v_cost, validation_accuracy=v_acc, test_cost=t_cost,
+                        test_accuracy=t_acc, seconds=trained, eta=control._eta,
+                        weights=tuple(_frozen(w) for w in net.weights) if send_weights else (),
+                        biases=tuple(_frozen(b) for b in net.biases) if send_weights else ())
+        history.append(ev.record())
+        net.metadata["history"] = list(history)
+        if score(ev) > best_score:
+            best_score, best_epoch = score(ev), epoch
+            best = ([w.copy() for w in net.weights], [b.copy() for b in net.biases])
+        if eta_decay != 1.0:
+            control.set_eta(control._eta * eta_decay)
+        control._after_epoch()
+        yield ev
+        if control._stop:
+            if e < epochs - 1:
+                yield finished("stopped", f"Stopped after epoch {epoch}; what was learned is kept.", e + 1)
+                return
+    yield finished("completed", f"Trained {epochs} epoch{'s' * (epochs != 1)}.", epochs)
