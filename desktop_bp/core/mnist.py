@@ -1,0 +1,902 @@
+"""Finding, verifying, downloading and reading MNIST.
+
+The data is the four IDX files of the MNIST database, each stored gzipped (``name.gz``, as they are
+downloaded) or decompressed (``name``); the reader sniffs the gzip magic rather than trusting the
+extension. Every file is checked by the md5 of its **decompressed** content, which is what
+identifies MNIST (the gzip bytes differ between mirrors that recompressed the files).
+
+Data travels as ``(images, labels)`` pairs:
+
+- ``images``: (n, 784) float32 in [0, 1], i.e. pixel / 255, rows are samples, each row a 28x28 image
+  in row-major order (the book's input vector x, laid out as a row);
+- ``labels``: (n,) int64 digits 0..9.
+
+:func:`load_mnist` splits the data as Michael Nielsen's book does: training = the first 50,000
+images of the training file, validation = its last 10,000, test = the 10,000 of ``t10k``.
+
+Where the data is looked for, in order (see :func:`search_locations`): an explicit path, the folder
+named by ``DESKTOP_BP_DATA``, the ``data/`` of a source checkout, ``user_data_dir()/"mnist"``.
+
+Every problem with the data (missing, truncated, bad gzip, bad header, wrong checksum, a failed
+download) raises :class:`DatasetError`, whose message names the file and says what to do.
+
+Pure NumPy and the standard library: nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import http.client
+import json
+import os
+import pickle
+import struct
+import tempfile
+import threading
+import urllib.error
+import urllib.request
+import zlib
+from pathlib import Path
+from typing import BinaryIO, Callable, Mapping, NamedTuple
+
+import numpy as np
+
+from desktop_bp.core import paths
+
+DATA_ENV = "DESKTOP_BP_DATA"
+
+
+class FileSpec(NamedTuple):
+    """What an MNIST file must decompress to: its md5 (hex) and its size in bytes."""
+
+    md5: str
+    size: int
+
+
+TRAIN_IMAGES = "train-images-idx3-ubyte"
+TRAIN_LABELS = "train-labels-idx1-ubyte"
+TEST_IMAGES = "t10k-images-idx3-ubyte"
+TEST_LABELS = "t10k-labels-idx1-ubyte"
+
+#: The four IDX files, by their name without ``.gz``, with the md5 and size of the decompressed
+#: content (identical for every mirror). Each may be stored as ``name.gz`` or as ``name``.
+FILES: dict[str, FileSpec] = {
+    TRAIN_IMAGES: FileSpec("6bbc9ace898e44ae57da46a324031adb", 47_040_016),
+    TRAIN_LABELS: FileSpec("a25bea736e30d166cdddb491f175f624", 60_008),
+    TEST_IMAGES: FileSpec("2646ac647ad5339dbf082846283269ea", 7_840_016),
+    TEST_LABELS: FileSpec("27ae3e4e09519cfbb04c329615203637", 10_008),
+}
+
+#: Tried in this order; each serves the four ``.gz`` files under the same names.
+DEFAULT_MIRRORS = (
+    "https://ossci-datasets.s3.amazonaws.com/mnist/",
+    "https://storage.googleapis.com/cvdf-datasets/mnist/",
+    "https://yann.lecun.com/exdb/mnist/",
+)
+
+IMAGE_SIDE = 28
+IMAGE_SIZE = IMAGE_SIDE * IMAGE_SIDE  # 784 inputs
+VALIDATION_SIZE = 10_000  # the book's validation set: the training file's last 10,000 images
+
+_FIX_HINT = (
+    "Delete it and run `desktop-bp download`, or point DESKTOP_BP_DATA at a folder holding the "
+    "MNIST files."
+)
+_GZIP_MAGIC = b"\x1f\x8b"
+_CHUNK_SIZE = 64 * 1024  # download chunk: small enough to poll should_cancel often
+_READ_CHUNK_SIZE = 1 << 20  # read chunk when hashing a file
+_USER_AGENT = "desktop_bp-mnist-downloader"
+_MARKER_FILE_NAME = "mnist-verified.json"
+_MAX_CACHED_FOLDERS = 2  # the full MNIST decodes to about 220 MB of float32
+
+
+class DatasetError(Exception):
+    """Any problem with the MNIST data. The message names the file and says what to do."""
+
+
+class DownloadCancelled(DatasetError):
+    """The download was cancelled through ``should_cancel``; no partial file was left behind."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading IDX files
+
+# IDX type codes -> NumPy dtypes. Multi-byte IDX values are big-endian.
+_IDX_TYPES = {
+    0x08: np.dtype(np.uint8),
+    0x09: np.dtype(np.int8),
+    0x0B: np.dtype(">i2"),
+    0x0C: np.dtype(">i4"),
+    0x0D: np.dtype(">f4"),
+    0x0E: np.dtype(">f8"),
+}
+
+
+def parse_idx(data: bytes, name: str = "IDX data") -> np.ndarray:
+    """Decode the bytes of an IDX file into a read-only array of the shape its header gives.
+
+    The header is ``00 00 <type> <ndim>`` then ``ndim`` big-endian uint32 dimensions; the data
+    must hold exactly prod(dims) items, no more and no less. ``name`` is used in error messages.
+    Raises :class:`DatasetError` on any malformed input.
+    """
+    if len(data) < 4:
+        raise DatasetError(
+            f"{name} is too short to be an IDX file ({len(data)} bytes). {_FIX_HINT}"
+        )
+    type_code, ndim = data[2], data[3]
+    if data[:2] != b"\0\0" or type_code not in _IDX_TYPES or ndim == 0:
+        raise DatasetError(
+            f"{name} is not an IDX file (it starts with {data[:4].hex(' ')}; an IDX file starts "
+            f"with 00 00, a type code such as 08 and its number of dimensions). {_FIX_HINT}"
+        )
+    header_size = 4 + 4 * ndim
+    if len(data) < header_size:
+        raise DatasetError(
+            f"{name} is truncated (its header needs {header_size} bytes, got {len(data)}). "
+            f"{_FIX_HINT}"
+        )
+    dims = struct.unpack(f">{ndim}I", data[4:header_size])
+    dtype = _IDX_TYPES[type_code]
+    count = 1
+    for dim in dims:
+        count *= dim  # Python ints: no overflow for absurd headers
+    expected = header_size + count * dtype.itemsize
+    if len(data) < expected:
+        raise DatasetError(
+            f"{name} is truncated (its header announces {'x'.join(map(str, dims))} items: "
+            f"expected {expected:,} bytes decompressed, got {len(data):,}). {_FIX_HINT}"
+        )
+    if len(data) > expected:
+        raise DatasetError(
+            f"{name} has {len(data) - expected:,} bytes more than its header announces "
+            f"(expected {expected:,} bytes decompressed, got {len(data):,}). {_FIX_HINT}"
+        )
+    # frombuffer makes no copy; the array is read-only because bytes are immutable.
+    return np.frombuffer(data, dtype=dtype, count=count, offset=header_size).reshape(dims)
+
+
+def read_idx(path: str | os.PathLike) -> np.ndarray:
+    """Read an IDX file, gzipped or not, into a read-only array (see :func:`parse_idx`)."""
+    path = Path(path)
+    return parse_idx(_read_decompressed(path), _describe_file(path))
+
+
+def _describe_file(path: Path) -> str:
+    """How a file is named in messages: its name and the folder it is in."""
+    return f"{path.name} (in {path.parent})"
+
+
+def _read_decompressed(path: Path) -> bytes:
+    """The file's content, decompressed when it is gzip data whatever its extension."""
+    name = _describe_file(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DatasetError(
+            f"{name} is missing. Run `desktop-bp download`, or point DESKTOP_BP_DATA at a "
+            f"folder holding the MNIST files."
+        ) from None
+    except OSError as exc:
+        raise DatasetError(f"{name} cannot be read ({exc.strerror or exc}). {_FIX_HINT}") from None
+    if raw[:2] != _GZIP_MAGIC:
+        return raw
+    try:
+        return _gunzip(raw)
+    except EOFError:
+        raise DatasetError(
+            f"{name} is truncated (its gzip stream ends early). {_FIX_HINT}"
+        ) from None
+    except (OSError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
+        raise DatasetError(f"{name} is not a valid gzip file ({exc}). {_FIX_HINT}") from None
+
+
+def _gunzip(raw: bytes) -> bytes:
+    """Decompress gzip data, every member, checking each member's CRC-32 and length.
+
+    zlib in one call is about twice as fast as ``gzip.decompress`` on the 47 MB training images.
+    Raises EOFError when the data ends early and zlib.error when it is not valid gzip."""
+    parts = []
+    while raw:
+        decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)  # 16+: gzip wrapper
+        parts.append(decompressor.decompress(raw))
+        if not decompressor.eof:
+            raise EOFError("compressed data ended before the end-of-stream marker")
+        # Like the gzip module, accept zero padding after the last member.
+        raw = decompressor.unused_data.lstrip(b"\0")
+    return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Checksums, and the marker that lets a verified file skip its md5 next time
+
+
+class _ContentProblem(Exception):
+    """A short reason, phrased to follow a file name ("is truncated (...)")."""
+
+
+def _md5(data: bytes = b""):
+    # md5 identifies the official files here; it is not used for security.
+    return hashlib.md5(data, usedforsecurity=False)
+
+
+def _digest(path: Path) -> tuple[str, int]:
+    """(md5 hex, size in bytes) of the file's decompressed content, read in chunks.
+
+    Raises _ContentProblem for bad gzip data and OSError when the file cannot be read."""
+    with open(path, "rb") as head:
+        compressed = head.read(2) == _GZIP_MAGIC
+    md5, size = _md5(), 0
+    try:
+        with (gzip.open(path, "rb") if compressed else open(path, "rb")) as stream:
+            while chunk := stream.read(_READ_CHUNK_SIZE):
+                md5.update(chunk)
+                size += len(chunk)
+    except EOFError:
+        raise _ContentProblem("is truncated (its gzip stream ends early)") from None
+    except gzip.BadGzipFile as exc:
+        raise _ContentProblem(f"is not a valid gzip file ({exc})") from None
+    except zlib.error as exc:
+        raise _ContentProblem(f"is not a valid gzip file ({exc})") from None
+    return md5.hexdigest(), size
+
+
+def _content_problem(size: int, md5: str, spec: FileSpec) -> str | None:
+    """Why ``size`` bytes of decompressed content with this md5 are not what ``spec`` describes."""
+    if size < spec.size:
+        return f"is truncated (expected {spec.size:,} bytes decompressed, got {size:,})"
+    if size > spec.size:
+        return f"is too long (expected {spec.size:,} bytes decompressed, got {size:,})"
+    if md5 != spec.md5:
+        return (
+            f"has the wrong checksum (the md5 of its decompressed content is {md5}, expected "
+            f"{spec.md5}): it is corrupted or is not the MNIST file it is named after"
+        )
+    return None
+
+
+# Verified files, so that a file is hashed at most once per process and, through a small JSON
+# file in the user data folder, once per change of the file. The key is the resolved path; the
+# fingerprint is (size, mtime, inode, expected md5, expected size). This guards against
+# accidental damage (a truncated copy, a half-finished download), not against tampering.
+_verified: dict[str, list] = {}
+_marker_lock = threading.Lock()
+
+
+def _fingerprint(stat: os.stat_result, spec: FileSpec) -> list:
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ino, spec.md5, spec.size]
+
+
+def _marker_path() -> Path:
+    return paths.user_data_dir() / _MARKER_FILE_NAME
+
+
+def _read_markers() -> dict:
+    try:
+        markers = json.loads(_marker_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return markers if isinstance(markers, dict) else {}
+
+
+def _is_marked(path: Path, stat: os.stat_result, spec: FileSpec) -> bool:
+    key, fingerprint = str(path.resolve()), _fingerprint(stat, spec)
+    with _marker_lock:
+        if _verified.get(key) == fingerprint:
+            return True
+        if _read_markers().get(key) == fingerprint:
+            _verified[key] = fingerprint
+            return True
+    return False
+
+
+def _mark_verified(path: Path, stat: os.stat_result, spec: FileSpec) -> None:
+    key, fingerprint = str(path.resolve()), _fingerprint(stat, spec)
+    with _marker_lock:
+        _verified[key] = fingerprint
+        markers = _read_markers()
+        markers[key] = fingerprint
+        marker = _marker_path()
+        # Best effort: a read-only home only costs an md5 at the next start.
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=marker.parent, prefix=f".{marker.name}.", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as out:
+                    json.dump(markers, out, indent=1)
+                os.replace(tmp, marker)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+        except OSError:
+            pass
+
+
+def _verify_file(path: Path, spec: FileSpec) -> None:
+    """Raise DatasetError unless the file decompresses to the content ``spec`` describes."""
+    name = _describe_file(path)
+    try:
+        stat = path.stat()
+        if _is_marked(path, stat, spec):
+            return
+        md5, size = _digest(path)
+    except FileNotFoundError:
+        raise DatasetError(
+            f"{name} is missing. Run `desktop-bp download`, or point DESKTOP_BP_DATA at a "
+            f"folder holding the MNIST files."
+        ) from None
+    except OSError as exc:
+        raise DatasetError(f"{name} cannot be read ({exc.strerror or exc}). {_FIX_HINT}") from None
+    except _ContentProblem as exc:
+        raise DatasetError(f"{name} {exc}. {_FIX_HINT}") from None
+    problem = _content_problem(size, md5, spec)
+    if problem is not None:
+        raise DatasetError(f"{name} {problem}. {_FIX_HINT}")
+    _mark_verified(path, stat, spec)
+
+
+def check_files(
+    folder: str | os.PathLike, *, files: Mapping[str, FileSpec] = FILES
+) -> dict[str, DatasetError | None]:
+    """Check every file of ``files`` in ``folder``; never raises.
+
+    Returns, per file name (without ``.gz``), None when it is present and correct, else the
+    DatasetError that says what is wrong. Files verified before and unchanged since (same size,
+    modification time and inode) are not hashed again.
+    """
+    folder = Path(folder)
+    report: dict[str, DatasetError | None] = {}
+    for name, spec in files.items():
+        path = _locate(folder, name)
+        if path is None:
+            report[name] = DatasetError(
+                f"{name}.gz is missing from {folder}. Run `desktop-bp download`, or copy the "
+                f"MNIST files into that folder."
+            )
+            continue
+        try:
+            _verify_file(path, spec)
+        except DatasetError as exc:
+            report[name] = exc
+        else:
+            report[name] = None
+    return report
+
+
+def verify(
+    folder: str | os.PathLike | None = None, *, files: Mapping[str, FileSpec] = FILES
+) -> dict[str, Path]:
+    """Verify the md5 of the decompressed content of every MNIST file in ``folder``.
+
+    ``folder`` defaults to :func:`find_mnist`'s answer. Returns {file name: the path checked}.
+    Raises :class:`DatasetError` naming every missing or bad file. Fast after the first time:
+    see :func:`check_files`.
+    """
+    folder = find_mnist(folder)
+    if folder.is_file():
+        raise DatasetError(
+            f"{folder} is a single file; verification checks a folder holding the four MNIST IDX "
+            f"files (Nielsen's mnist.pkl.gz has no official checksum)."
+        )
+    report = check_files(folder, files=files)
+    problems = [str(error) for error in report.values() if error is not None]
+    if len(problems) == 1:
+        raise DatasetError(problems[0])
+    if problems:
+        raise DatasetError(
+            f"{len(problems)} MNIST files in {folder} are not right:\n"
+            + "\n".join(f"- {problem}" for problem in problems)
+        )
+    return {name: _locate(folder, name) for name in files}
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding the data
+
+
+def _file_names(name: str) -> tuple[str, ...]:
+    """The names a file may be stored under, preferred first: the downloaded ``.gz``, the
+    decompressed file, and the dotted spelling some copies use (``train-images.idx3-ubyte``)."""
+    dotted = name.replace("-idx", ".idx")
+    return (f"{name}.gz", name, f"{dotted}.gz", dotted)
+
+
+def _locate(folder: Path, name: str) -> Path | None:
+    """The path of file ``name`` in ``folder``, gzipped or not, or None when it is missing."""
+    for candidate in _file_names(name):
+        path = folder / candidate
+        if path.is_file():
+            return path
+    return None
+
+
+def _missing_files(folder: Path) -> list[str]:
+    return [f"{name}.gz" for name in FILES if _locate(folder, name) is None]
+
+
+def search_locations(path: str | os.PathLike | None = None) -> list[tuple[str, Path]]:
+    """The places :func:`find_mnist` looks, in order, as (where it comes from, folder) pairs.
+
+    An explicit ``path``; ``$DESKTOP_BP_DATA``; the ``data/`` of a source checkout (skipped when
+    ``DESKTOP_BP_HOME`` redirects the app's files); ``user_data_dir()/"mnist"``.
+    """
+    locations = []
+    if path is not None:
+        locations.append(("the path given", Path(path).expanduser()))
+    env = os.environ.get(DATA_ENV, "").strip()
+    if env:
+        locations.append((DATA_ENV, Path(env).expanduser()))
+    if paths.home_override() is None:
+        source = paths.source_data_dir()
+        if source is not None:
+            locations.append(("the source checkout", source))
+    locations.append(("the user data folder", paths.user_data_dir() / "mnist"))
+    return locations
+
+
+def _find(path: str | os.PathLike | None) -> tuple[Path, str]:
+    """(location, where it comes from); see :func:`find_mnist`."""
+    locations = search_locations(path)
+    for label, location in locations:
+        # What the user named explicitly must hold the data: falling back to another folder
+        # would silently train on something they did not ask for.
+        explicit = label in ("the path given", DATA_ENV)
+        if location.is_file():
+            if not explicit:
+                continue
+            # A path to one of the IDX files stands for its folder; any other file is taken
+            # to be Nielsen's pickle, which is only ever read when named explicitly.
+            if any(location.name in _file_names(name) for name in FILES):
+                location = location.parent
+            else:
+                return location, label
+        if location.is_dir() and not _missing_files(location):
+            return location, label
+        if explicit:
+            origin = "the folder given" if label == "the path given" else DATA_ENV
+            if not location.is_dir():
+                raise DatasetError(
+                    f"{location} ({origin}) does not exist. Point it at a folder holding the "
+                    f"four MNIST files, or run `desktop-bp download`."
+                )
+            missing = ", ".join(_missing_files(location))
+            raise DatasetError(
+                f"{location} ({origin}) does not hold the MNIST files: {missing} missing. Copy "
+                f"them there, point {DATA_ENV} at a folder holding them, or run "
+                f"`desktop-bp download`."
+            )
+    looked = "\n".join(f"  - {location} ({label})" for label, location in locations)
+    names = ", ".join(f"{name}.gz" for name in FILES)
+    raise DatasetError(
+        f"MNIST was not found. Looked in:\n{looked}\n"
+        f"Run `desktop-bp download` to fetch it (about 11 MB) into "
+        f"{paths.default_download_dir()}, or copy the four files ({names}) into one of these "
+        f"folders, or point {DATA_ENV} at a folder holding them."
+    )
+
+
+def find_mnist(path: str | os.PathLike | None = None) -> Path:
+    """The folder holding the four MNIST files (gzipped or not), or a file named explicitly.
+
+    Search order: ``path``, ``$DESKTOP_BP_DATA``, the source checkout's ``data/``, then
+    ``user_data_dir()/"mnist"``. An explicit ``path`` or ``DESKTOP_BP_DATA`` must hold the data
+    (a DatasetError says what is missing there); the other folders are skipped when incomplete.
+    A ``path`` naming a file is returned as is (Nielsen's ``mnist.pkl.gz``), unless it is one of
+    the IDX files, which stands for its folder. Files are not verified here (see :func:`verify`).
+    """
+    return _find(path)[0]
+
+
+def mnist_available(path: str | os.PathLike | None = None) -> bool:
+    """True when :func:`find_mnist` finds the data. Cheap (no file is read): fit for startup."""
+    try:
+        find_mnist(path)
+    except DatasetError:
+        return False
+    return True
+
+
+def describe_location(path: str | os.PathLike | None = None) -> str:
+    """One message for the user: where MNIST is, or where it was looked for and what to do."""
+    try:
+        location, label = _find(path)
+    except DatasetError as exc:
+        return str(exc)
+    kind = "Nielsen's pickle" if location.is_file() else "MNIST"
+    return f"{kind} in {location} (from {label})."
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+
+Pair = tuple[np.ndarray, np.ndarray]
+
+# Decoded arrays per location, keyed by what was read (the resolved path and each file's size,
+# mtime and inode) and how: a changed file is read again. Values are read-only arrays, so that
+# no caller can change what the next caller gets.
+_loaded: dict[tuple, tuple] = {}
+_load_lock = threading.Lock()
+
+
+def clear_cache() -> None:
+    """Forget the decoded arrays and the in-process record of verified files."""
+    with _load_lock:
+        _loaded.clear()
+    with _marker_lock:
+        _verified.clear()
+
+
+def _stat_key(path: Path) -> tuple:
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise DatasetError(
+            f"{_describe_file(path)} cannot be read ({exc.strerror or exc}). {_FIX_HINT}"
+        ) from None
+    return (path.name, stat.st_size, stat.st_mtime_ns, stat.st_ino)
+
+
+def _cached(key: tuple, load: Callable[[], tuple]) -> tuple:
+    # One lock for the whole load: a second caller waits for the first decode rather than
+    # decoding the same 55 MB again.
+    with _load_lock:
+        if key not in _loaded:
+            while len(_loaded) >= _MAX_CACHED_FOLDERS:
+                del _loaded[next(iter(_loaded))]
+            _loaded[key] = load()
+        return _loaded[key]
+
+
+def _read_mnist_file(path: Path, spec: FileSpec | None) -> np.ndarray:
+    """The IDX array in ``path``, checked against ``spec`` (size and md5) unless it is None."""
+    stat = None
+    if spec is not None:
+        try:
+            stat = path.stat()
+        except OSError as exc:
+            raise DatasetError(
+                f"{_describe_file(path)} cannot be read ({exc.strerror or exc}). {_FIX_HINT}"
+            ) from None
+    data = _read_decompressed(path)
+    if spec is not None and not _is_marked(path, stat, spec):
+        # The md5 is taken of the bytes about to be decoded: verified and read in one pass.
+        problem = _content_problem(len(data), _md5(data).hexdigest(), spec)
+        if problem is not None:
+            raise DatasetError(f"{_describe_file(path)} {problem}. {_FIX_HINT}")
+        _mark_verified(path, stat, spec)
+    return parse_idx(data, _describe_file(path))
+
+
+def _images_and_labels(images_path: Path, labels_path: Path, files, verify: bool) -> Pair:
+    """Decode an images file and its labels: (images (n, 784) float32, labels (n,) int64)."""
+    raw_images = _read_mnist_file(images_path, files[_base_name(images_path)] if verify else None)
+    raw_labels = _read_mnist_file(labels_path, files[_base_name(labels_path)] if verify else None)
+    if raw_images.dtype != np.uint8 or raw_images.ndim != 3 or raw_images.shape[1:] != (
+        IMAGE_SIDE,
+        IMAGE_SIDE,
+    ):
+        raise DatasetError(
+            f"{_describe_file(images_path)} does not hold 28x28 uint8 images (it holds "
+            f"{raw_images.dtype} of shape {raw_images.shape}). {_FIX_HINT}"
+        )
+    if raw_labels.dtype != np.uint8 or raw_labels.ndim != 1:
+        raise DatasetError(
+            f"{_describe_file(labels_path)} does not hold uint8 labels (it holds "
+            f"{raw_labels.dtype} of shape {raw_labels.shape}). {_FIX_HINT}"
+        )
+    if len(raw_images) != len(raw_labels):
+        raise DatasetError(
+            f"{images_path.name} holds {len(raw_images):,} images but {labels_path.name} holds "
+            f"{len(raw_labels):,} labels (in {images_path.parent}). {_FIX_HINT}"
+        )
+    if raw_labels.size and raw_labels.max() > 9:
+        raise DatasetError(
+            f"{_describe_file(labels_path)} holds a label {int(raw_labels.max())}; MNIST labels "
+            f"are 0..9. {_FIX_HINT}"
+        )
+    images = raw_images.reshape(len(raw_images), IMAGE_SIZE).astype(np.float32)
+    images /= np.float32(255.0)  # pixel / 255, divided in float32
+    labels = raw_labels.astype(np.int64)
+    images.setflags(write=False)
+    labels.setflags(write=False)
+    return images, labels
+
+
+def _base_name(path: Path) -> str:
+    """The FILES key a stored file name stands for."""
+    for name in FILES:
+        if path.name in _file_names(name):
+            return name
+    raise KeyError(path.name)
+
+
+def _split(training_file: Pair, validation_size: int) -> tuple[Pair, Pair]:
+    images, labels = training_file
+    if not 0 <= validation_size <= len(images):
+        raise ValueError(
+            f"validation_size must be between 0 and {len(images)}, got {validation_size}"
+        )
+    cut = len(images) - validation_size
+    # Slices are views of the cached read-only arrays: no copy.
+    return (images[:cut], labels[:cut]), (images[cut:], labels[cut:])
+
+
+def load_mnist(
+    path: str | os.PathLike | None = None,
+    *,
+    verify: bool = True,
+    files: Mapping[str, FileSpec] = FILES,
+    validation_size: int = VALIDATION_SIZE,
+) -> tuple[Pair, Pair, Pair]:
+    """Load MNIST as (training, validation, test), each a pair (images, labels).
+
+    images: (n, 784) float32 in [0, 1] (pixel / 255); labels: (n,) int64 in 0..9. Split as in
+    the book: training = the first 50,000 images of the training file, validation = its last
+    ``validation_size`` (10,000), test = the 10,000 ``t10k`` images. The arrays are read-only
+    (they are shared by every caller in the process: copy before changing them).
+
+    ``path`` is found by :func:`find_mnist`. It may name Nielsen's ``mnist.pkl.gz``, which is then
+    read by :func:`load_mnist_pickle` (only ever when named explicitly: unpickling runs code).
+
+    Every file is checked against ``files`` (md5 and size of its decompressed content) the first
+    time it is read; ``verify=False`` skips that check, for data that is not the official MNIST
+    (the IDX headers are still fully validated). Decoded arrays are cached per folder for the life
+    of the process, so a second call costs nothing unless a file changed.
+    Raises :class:`DatasetError` for any problem with the data.
+    """
+    location = find_mnist(path)
+    if location.is_file():
+        return load_mnist_pickle(location)
+    located = {}
+    for name in (TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS):
+        found = _locate(location, name)
+        if found is None:  # removed since find_mnist looked
+            raise DatasetError(f"{name}.gz is missing from {location}. {_FIX_HINT}")
+        located[name] = found
+    key = (
+        "idx",
+        str(location.resolve()),
+        tuple(_stat_key(found) for found in located.values()),
+        tuple(sorted(files.items())) if verify else None,
+    )
+
+    def load():
+        training_file = _images_and_labels(
+            located[TRAIN_IMAGES], located[TRAIN_LABELS], files, verify
+        )
+        test = _images_and_labels(located[TEST_IMAGES], located[TEST_LABELS], files, verify)
+        return training_file, test
+
+    training_file, test = _cached(key, load)
+    training, validation = _split(training_file, validation_size)
+    return training, validation, test
+
+
+def load_mnist_pickle(path: str | os.PathLike) -> tuple[Pair, Pair, Pair]:
+    """Read Nielsen's ``mnist.pkl.gz`` (or an uncompressed ``mnist.pkl``).
+
+    The file is a pickle of ((train_x, train_y), (val_x, val_y), (test_x, test_y)) with images
+    (n, 784) floats in [0, 1] and labels (n,) ints, written by Python 2 (hence
+    ``encoding="latin1"``). Returns the same layout as :func:`load_mnist`: float32 images, int64
+    labels, read-only, cached per file.
+
+    Security: unpickling can run any code the file asks for. Only read a file you trust, and only
+    when the user explicitly points at it; :func:`find_mnist` never picks a pickle by itself.
+    """
+    path = Path(path)
+    key = ("pickle", str(path.resolve()), _stat_key(path))
+    return _cached(key, lambda: _read_pickle(path))
+
+
+def _read_pickle(path: Path) -> tuple[Pair, Pair, Pair]:
+    name = _describe_file(path)
+    data = _read_decompressed(path)
+    try:
+        content = pickle.loads(data, encoding="latin1")
+    # A broken pickle can raise nearly anything (UnpicklingError, EOFError, AttributeError,
+    # ImportError, ...): all of them mean the same thing to the user.
+    except Exception as exc:
+        raise DatasetError(
+            f"{name} could not be read as Nielsen's mnist.pkl.gz ({type(exc).__name__}: {exc}). "
+            f"Use the four MNIST IDX files instead (`desktop-bp download`)."
+        ) from None
+    layout_error = DatasetError(
+        f"{name} is not Nielsen's mnist.pkl.gz: it should hold ((train_x, train_y), (val_x, "
+        f"val_y), (test_x, test_y)) with images (n, 784) and labels (n,). Use the four MNIST IDX "
+        f"files instead (`desktop-bp download`)."
+    )
+    if not isinstance(content, (tuple, list)) or len(content) != 3:
+        raise layout_error
+    pairs = []
+    for pair in content:
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+            raise layout_error
+        try:
+            images = np.array(pair[0], dtype=np.float32)
+            labels = np.array(pair[1])
+        except (TypeError, ValueError):
+            raise layout_error from None
+        if (
+            images.ndim != 2
+            or images.shape[1] != IMAGE_SIZE
+            or labels.shape != (len(images),)
+            or labels.dtype.kind not in "iu"
+            or not np.all(np.isfinite(images))
+            or (labels.size and (labels.min() < 0 or labels.max() > 9))
+        ):
+            raise layout_error
+        labels = labels.astype(np.int64)
+        images.setflags(write=False)
+        labels.setflags(write=False)
+        pairs.append((images, labels))
+    return tuple(pairs)
+
+
+# ---------------------------------------------------------------------------------------------
+# Downloading
+
+
+class _MirrorFailed(Exception):
+    """One mirror could not deliver one file. ``reachable`` is False when it never answered."""
+
+    def __init__(self, reason: str, *, reachable: bool):
+        super().__init__(reason)
+        self.reachable = reachable
+
+
+ProgressCallback = Callable[[str, int, "int | None"], None]
+
+
+def download(
+    dest: str | os.PathLike | None = None,
+    *,
+    mirrors=None,
+    progress: ProgressCallback | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+    timeout: float = 30,
+    files: Mapping[str, FileSpec] = FILES,
+) -> Path:
+    """Download the four MNIST ``.gz`` files into ``dest`` and return that folder.
+
+    ``dest`` defaults to :func:`desktop_bp.core.paths.default_download_dir`. For each file,
+    ``mirrors`` (default :data:`DEFAULT_MIRRORS`, base URLs) are tried in order; a file goes to a
+    temporary file in ``dest`` and is renamed into place only once the md5 of its decompressed
+    content matches ``files``, so a truncated or corrupted copy from one mirror leads to the next
+    mirror and never lands in ``dest``. Files already present and valid are skipped.
+
+    ``progress(file_name, bytes_done, bytes_total_or_None)`` is called as bytes arrive (and once
+    with done == total for a file that was already there). ``should_cancel()`` is polled between
+    chunks; when it returns True, :class:`DownloadCancelled` is raised and the partial file is
+    removed (files already completed stay: they are whole and verified). ``timeout`` is in
+    seconds, per connection attempt and per read.
+
+    Raises :class:`DatasetError` when no mirror delivers a valid copy, with a message that says
+    whether any mirror could be reached at all.
+    """
+    dest = Path(dest).expanduser() if dest is not None else paths.default_download_dir()
+    mirrors = list(DEFAULT_MIRRORS if mirrors is None else mirrors)
+    try:
+        dest.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatasetError(
+            f"Cannot create the folder {dest} ({exc.strerror or exc}). Choose another folder, or "
+            f"point DESKTOP_BP_HOME at a writable one."
+        ) from None
+    for name, spec in files.items():
+        _check_cancel(should_cancel, dest)
+        existing = _locate(dest, name)
+        if existing is not None:
+            try:
+                _verify_file(existing, spec)
+            except DatasetError:
+                pass  # a bad copy: fetched again below and replaced (.gz is preferred on reading)
+            else:
+                if progress is not None:
+                    size = existing.stat().st_size
+                    progress(existing.name, size, size)
+                continue
+        _download_file(dest, name, spec, mirrors, progress, should_cancel, timeout)
+    return dest
+
+
+def _check_cancel(should_cancel, dest: Path) -> None:
+    if should_cancel is not None and should_cancel():
+        raise DownloadCancelled(
+            f"The MNIST download was cancelled; no partial file was left in {dest}."
+        )
+
+
+def _download_file(dest, name, spec, mirrors, progress, should_cancel, timeout) -> None:
+    file_name = f"{name}.gz"
+    target = dest / file_name
+    failures: list[tuple[str, _MirrorFailed]] = []
+    for mirror in mirrors:
+        _check_cancel(should_cancel, dest)
+        url = mirror.rstrip("/") + "/" + file_name
+        try:
+            fd, tmp_name = tempfile.mkstemp(dir=dest, prefix=f".{file_name}.", suffix=".part")
+        except OSError as exc:
+            raise DatasetError(
+                f"Cannot write into {dest} ({exc.strerror or exc}). Choose another folder."
+            ) from None
+        tmp = Path(tmp_name)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                _fetch(url, out, file_name, dest, progress, should_cancel, timeout)
+            try:
+                md5, size = _digest(tmp)
+            except _ContentProblem as exc:
+                raise _MirrorFailed(f"{file_name} {exc}", reachable=True) from None
+            problem = _content_problem(size, md5, spec)
+            if problem is not None:
+                raise _MirrorFailed(f"{file_name} {problem}", reachable=True)
+            os.replace(tmp, target)
+            _mark_verified(target, target.stat(), spec)
+            return
+        except _MirrorFailed as exc:
+            failures.append((url, exc))
+        except OSError as exc:  # our side: disk full, permissions
+            raise DatasetError(
+                f"Cannot write {file_name} into {dest} ({exc.strerror or exc}). Free some space "
+                f"or choose another folder."
+            ) from None
+        finally:
+            # Whatever happened (failure, cancel, interrupt), no partial file stays behind.
+            tmp.unlink(missing_ok=True)
+    raise DatasetError(_download_failed_message(file_name, dest, failures))
+
+
+def _fetch(url, out: BinaryIO, file_name, dest, progress, should_cancel, timeout) -> None:
+    """Stream ``url`` into ``out``. Raises _MirrorFailed, or DownloadCancelled."""
+    request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
+    try:
+        response = urllib.request.urlopen(request, timeout=timeout)
+    except urllib.error.HTTPError as exc:  # the server answered, without the file
+        raise _MirrorFailed(f"HTTP {exc.code} {exc.reason}", reachable=True) from None
+    except urllib.error.URLError as exc:
+        raise _MirrorFailed(str(exc.reason), reachable=False) from None
+    except (OSError, http.client.HTTPException, ValueError) as exc:  # timeouts, bad URLs
+        raise _MirrorFailed(str(exc) or type(exc).__name__, reachable=False) from None
+    with response:
+        length = response.headers.get("Content-Length")
+        total = int(length) if length and length.isdigit() else None
+        done = 0
+        if progress is not None:
+            progress(file_name, done, total)
+        while True:
+            _check_cancel(should_cancel, dest)
+            try:
+                chunk = response.read(_CHUNK_SIZE)
+            except (OSError, http.client.HTTPException) as exc:
+                raise _MirrorFailed(
+                    f"the connection broke after {done:,} bytes ({exc or type(exc).__name__})",
+                    reachable=True,
+                ) from None
+            if not chunk:
+                break
+            out.write(chunk)
+            done += len(chunk)
+            if progress is not None:
+                progress(file_name, done, total)
+            if done == total:
+                break  # all announced bytes are here: a cancel now would throw away a whole file
+    if total is not None and done != total:
+        raise _MirrorFailed(
+            f"the download stopped early ({done:,} of {total:,} bytes)", reachable=True
+        )
+
+
+def _download_failed_message(file_name: str, dest: Path, failures) -> str:
+    tried = "\n".join(f"  - {url}: {failure}" for url, failure in failures) or "  (no mirror given)"
+    names = ", ".join(f"{name}.gz" for name in FILES)
+    if any(failure.reachable for _, failure in failures):
+        headline = f"Could not download {file_name}: no MNIST mirror gave a valid copy."
+    else:
+        headline = (
+            f"Could not download {file_name}: could not reach any MNIST mirror (are you offline?)."
+        )
+    return (
+        f"{headline}\nTried:\n{tried}\n"
+        f"Run `desktop-bp download` again later; you can also copy the four files ({names}) into "
+        f"{dest}, or point {DATA_ENV} at a folder holding them."
+    )
