@@ -1,0 +1,167 @@
+"""Recovery checkpoints: a training run is never lost, not even when the app is killed.
+
+After every epoch (and when a run ends) the training worker writes the network, its history and
+the run's settings to one recovery file in ``user_data_dir()/recovery/``. The write goes through
+:func:`~desktop_bp.core.persistence.save_model`, so it is atomic: a crash mid-write leaves the
+previous checkpoint intact. On the next start the app asks :func:`find_checkpoint` whether one is
+there and offers to restore it (:func:`load_checkpoint`); once the model is saved, restored or
+declined, :func:`discard_checkpoint` removes it.
+
+A checkpoint is an ordinary model file whose metadata also holds::
+
+    {"checkpoint": {"status": "running" | "completed" | "stopped" | "diverged",
+                    "saved_at": ISO 8601 UTC time, "epochs_done": int, "epochs_planned": int,
+                    "settings": {...the run's set-up...}},
+     "history": [...one record per epoch, see EpochEvent.record()...],
+     "hyperparameters": {...eta, batch_size, lmbda, ...}}
+
+Pure standard library and NumPy; nothing here knows about Qt.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop_bp.core.network import Network
+from desktop_bp.core.paths import user_data_dir
+from desktop_bp.core.persistence import ModelFileError, load_model, save_model
+
+RECOVERY_FOLDER = "recovery"
+CHECKPOINT_NAME = "last_run.npz"
+
+#: The settings keys that are training hyper-parameters (copied to ``hyperparameters``).
+HYPERPARAMETER_KEYS = ("eta", "batch_size", "epochs", "lmbda", "momentum", "eta_decay",
+                       "augment", "training_size", "seed")
+
+STATUSES = ("running", "completed", "stopped", "diverged", "error")
+
+
+def recovery_dir() -> Path:
+    """The folder that holds the recovery checkpoint (it may not exist yet)."""
+    return user_data_dir() / RECOVERY_FOLDER
+
+
+def checkpoint_path(directory=None) -> Path:
+    """The recovery file's path, in ``directory`` or :func:`recovery_dir`."""
+    return Path(directory if directory is not None else recovery_dir()) / CHECKPOINT_NAME
+
+
+@dataclass
+class Checkpoint:
+    """A restored run: ``network`` (its ``metadata["history"]`` is ``history``), the run's
+    ``settings`` dict, its ``status`` (one of :data:`STATUSES`), ``epochs_done`` of
+    ``epochs_planned``, ``saved_at`` (ISO 8601 UTC) and the file's ``path``."""
+
+    network: Network
+    path: Path
+    status: str = "running"
+    saved_at: str = ""
+    epochs_done: int = 0
+    epochs_planned: int = 0
+    settings: dict = field(default_factory=dict)
+    history: list = field(default_factory=list)
+
+    @property
+    def best_accuracy(self):
+        """The highest test (else validation) accuracy in the history, as a fraction, or None."""
+        for key in ("test_accuracy", "validation_accuracy"):
+            values = [r.get(key) for r in self.history if r.get(key) is not None]
+            if values:
+                return max(values)
+        return None
+
+    def summary(self):
+        """One human sentence, e.g. ``784-30-10 sigmoid, quadratic: 3 of 30 epochs, 94.1%
+        (interrupted, 2024-05-01 10:32 UTC)``."""
+        acc = self.best_accuracy
+        acc_text = f", best accuracy {100 * acc:.2f}%" if acc is not None else ""
+        state = {"running": "interrupted", "completed": "finished, not saved",
+                 "stopped": "stopped, not saved", "diverged": "diverged, best epoch kept",
+                 "error": "ended by an error"}.get(self.status, self.status)
+        when = self.saved_at.replace("T", " ")[:16] + " UTC" if self.saved_at else "unknown time"
+        return (f"{self.network.describe()}: {self.epochs_done} of {self.epochs_planned} "
+                f"epochs{acc_text} ({state}, {when})")
+
+    def __repr__(self):
+        return f"Checkpoint({self.summary()!r})"
+
+
+def save_checkpoint(net, *, settings=None, status="running", epochs_planned=None,
+                    directory=None) -> Path:
+    """Write ``net`` (weights, biases and ``net.metadata["history"]``) with the run's
+    ``settings`` as the recovery checkpoint, atomically. Returns the file's path.
+
+    Call it only from the thread that owns ``net`` (the training worker, between events).
+    ``status`` is "running" after an epoch, or the reason the run ended.
+    """
+    if status not in STATUSES:
+        raise ValueError(f"status must be one of {STATUSES}, got {status!r}")
+    settings = dict(settings or {})
+    history = list(net.metadata.get("history", []))
+    planned = int(epochs_planned if epochs_planned is not None
+                  else settings.get("epochs_planned", settings.get("epochs", len(history))))
+    path = checkpoint_path(directory)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+    metadata = {
+        "history": history,
+        "hyperparameters": {k: settings[k] for k in HYPERPARAMETER_KEYS if k in settings},
+        "checkpoint": {"status": status, "saved_at": now, "epochs_done": len(history),
+                       "epochs_planned": planned, "settings": settings},
+    }
+    for key, record in (("test_accuracy", history[-1] if history else None),):
+        if record is not None and record.get(key) is not None:
+            metadata[key] = record[key]
+    return save_model(path, net, metadata=metadata)
+
+
+def find_checkpoint(directory=None) -> Path | None:
+    """The recovery file if there is one, else None."""
+    path = checkpoint_path(directory)
+    return path if path.is_file() else None
+
+
+def load_checkpoint(path=None) -> Checkpoint:
+    """Read a recovery file (by default the one :func:`find_checkpoint` finds).
+
+    Raises :class:`FileNotFoundError` when there is none and
+    :class:`~desktop_bp.core.persistence.ModelFileError` when it is damaged or not a checkpoint.
+    """
+    if path is None:
+        path = find_checkpoint()
+        if path is None:
+            raise FileNotFoundError(f"no recovery checkpoint in {recovery_dir()}")
+    path = Path(path)
+    net = load_model(path)
+    info = net.metadata.get("checkpoint")
+    if not isinstance(info, dict):
+        raise ModelFileError(path, "a model file, but not a recovery checkpoint")
+    history = net.metadata.get("history") or []
+    if not isinstance(history, list):
+        raise ModelFileError(path, "its training history is not a list")
+    settings = info.get("settings") if isinstance(info.get("settings"), dict) else {}
+    return Checkpoint(network=net, path=path, status=str(info.get("status", "running")),
+                      saved_at=str(info.get("saved_at", "")),
+                      epochs_done=int(info.get("epochs_done", len(history)) or 0),
+                      epochs_planned=int(info.get("epochs_planned", len(history)) or 0),
+                      settings=settings, history=list(history))
+
+
+def discard_checkpoint(directory=None) -> bool:
+    """Remove the recovery file (and any temporary file a killed write left). True if a
+    checkpoint was removed."""
+    path = checkpoint_path(directory)
+    removed = False
+    try:
+        path.unlink()
+        removed = True
+    except FileNotFoundError:
+        pass
+    for leftover in path.parent.glob(f".{path.name}*.tmp") if path.parent.is_dir() else ():
+        try:
+            leftover.unlink()
+        except OSError:
+            pass
+    return removed
