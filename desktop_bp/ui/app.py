@@ -1,0 +1,100 @@
+"""The one place where the application is assembled: QApplication, settings, the main window.
+
+``main()`` first checks, on Linux, that a window can be shown at all: without a display, or
+without the X11 libraries Qt's xcb platform plugin needs, Qt would abort the process with a
+message few people can act on. Here the user gets the reason and the fix instead.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import sys
+
+ORGANIZATION = "desktop-bp"
+APPLICATION = "desktop-bp"
+
+# The shared libraries Qt 6's xcb platform plugin loads, with the Debian/Ubuntu package of each.
+XCB_LIBRARIES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+}
+APT_PACKAGES = ("libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 "
+                "libxcb-render-util0 libxkbcommon-x11-0")
+NON_WINDOWING_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb", "vkkhrdisplay")
+
+
+def missing_xcb_libraries(loader=ctypes.CDLL):
+    """The xcb libraries that cannot be loaded (their file names), by trying to load each."""
+    missing = []
+    for name in XCB_LIBRARIES:
+        try:
+            loader(name)
+        except OSError:
+            missing.append(name)
+    return missing
+
+
+def display_problem(environ=None, platform=None, loader=ctypes.CDLL):
+    """Why no window can be shown, as a message for the user, or None when all looks well.
+
+    Only Linux (and other X11/Wayland systems) is checked; an explicit non-windowing
+    ``QT_QPA_PLATFORM`` (offscreen, vnc, ...) needs no display.
+    """
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if platform in ("win32", "darwin") or platform.startswith("cygwin"):
+        return None
+    requested = environ.get("QT_QPA_PLATFORM", "").split(":")[0].strip().lower()
+    if requested in NON_WINDOWING_PLATFORMS:
+        return None
+    has_x11 = bool(environ.get("DISPLAY"))
+    has_wayland = bool(environ.get("WAYLAND_DISPLAY"))
+    if not has_x11 and not has_wayland:
+        return ("desktop-bp: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so "
+                "the window cannot open.\nRun it in a desktop session, or over SSH with X "
+                "forwarding (ssh -X). The command-line tools work without a display: see "
+                "`desktop-bp --help`.")
+    # Qt picks xcb when asked to, or by default when there is no Wayland session to use
+    uses_xcb = requested == "xcb" or (not requested and not has_wayland)
+    if uses_xcb:
+        missing = missing_xcb_libraries(loader)
+        if missing:
+            packages = " ".join(XCB_LIBRARIES[name] for name in missing)
+            return ("desktop-bp: the window cannot open because libraries that Qt needs to draw "
+                    f"on X11 are missing: {', '.join(missing)}.\nInstall them with:\n\n"
+                    f"    sudo apt-get install {packages}\n\n"
+                    f"(all of Qt's X11 dependencies: sudo apt-get install {APT_PACKAGES})")
+    return None
+
+
+def main(argv=None) -> int:
+    """Open the main window and run the event loop; returns the exit code.
+
+    ``argv``: extra Qt arguments (e.g. ``-style fusion``); the program name is added.
+    Loads the last model used, else the bundled default.
+    """
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_bp import __version__
+    from desktop_bp.ui.main_window import MainWindow
+
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APPLICATION]
+                                                  + list(argv or []))
+    app.setApplicationDisplayName("desktop-bp")
+    window = MainWindow(QSettings())
+    window.load_startup_model()
+    window.show()
+    return int(app.exec())

@@ -1,0 +1,216 @@
+"""What the network receives and what it answers: the 28x28 input drawn large, and the prediction
+(the digit, large, and the ten output activations as bars).
+
+Both widgets only draw what they are given through their setters; the preprocessing and the
+feedforward happen elsewhere.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+DEFAULT_THRESHOLD = 0.6
+
+
+class InputView(QWidget):
+    """The 28x28 image the network receives, one big square per pixel with a faint grid.
+
+    :meth:`set_image` takes a (28, 28) or (784,) array in [0, 1] with ink = 1 (MNIST's
+    convention), drawn as dark ink on white paper like the canvas; None shows an empty field.
+    """
+
+    def __init__(self, parent=None, side=28):
+        super().__init__(parent)
+        self._side = side
+        self._pixels = None           # (side, side) float array or None
+        self._image = QImage()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(2 * side, 2 * side)
+        self.setToolTip("The 28x28 input the network receives: the drawing cropped, scaled to "
+                        "20 pixels and centred by its centre of mass, as MNIST was made.")
+
+    def set_image(self, pixels):
+        if pixels is None:
+            self._pixels = None
+            self._image = QImage()
+        else:
+            pixels = np.asarray(pixels, dtype=np.float64).reshape(self._side, self._side)
+            self._pixels = pixels.copy()
+            grey = np.ascontiguousarray(255 - np.clip(pixels, 0, 1) * 255 + 0.5).astype(np.uint8)
+            # QImage does not own the buffer: keep the array alive with a copy()
+            self._image = QImage(grey.data, self._side, self._side, self._side,
+                                 QImage.Format.Format_Grayscale8).copy()
+        self.update()
+
+    def pixels(self):
+        """The (28, 28) array last shown (a copy), or None."""
+        return None if self._pixels is None else self._pixels.copy()
+
+    def sizeHint(self):
+        return QSize(196, 196)
+
+    def hasHeightForWidth(self):
+        return True
+
+    def heightForWidth(self, width):
+        return width
+
+    def paintEvent(self, event):
+        painter = QPainter(self)
+        n = self._side
+        cell = max(1, int(min(self.width(), self.height()) // n))
+        side = cell * n                  # whole pixels per cell keep the grid even
+        rect = QRectF((self.width() - side) // 2, (self.height() - side) // 2, side, side)
+        if self._image.isNull():
+            painter.fillRect(rect, QColor(255, 255, 255))
+        else:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+            painter.drawImage(rect, self._image)
+        if cell >= 4:
+            painter.setPen(QPen(QColor(200, 200, 200, 110), 1))
+            for k in range(1, n):
+                painter.drawLine(rect.left() + k * cell, rect.top(), rect.left() + k * cell,
+                                 rect.bottom())
+                painter.drawLine(rect.left(), rect.top() + k * cell, rect.right(),
+                                 rect.top() + k * cell)
+            # the 20x20 box MNIST scales the digit into, and the centre its mass is moved to
+            painter.setPen(QPen(QColor(30, 120, 220, 120), 1, Qt.PenStyle.DashLine))
+            painter.drawRect(QRectF(rect.left() + 4 * cell, rect.top() + 4 * cell,
+                                    20 * cell, 20 * cell))
+        painter.setPen(QPen(self.palette().color(self.palette().ColorRole.Mid), 1))
+        painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        if self._image.isNull():
+            painter.setPen(QColor(150, 150, 150))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "28 × 28 input")
+
+
+class PredictionView(QWidget):
+    """The predicted digit, large, and the ten output activations a^L as horizontal bars.
+
+    :meth:`set_output` takes the (10,) output activations (softmax probabilities, or sigmoid
+    activations for the book's networks) or None (nothing drawn); when the largest activation is
+    below the threshold the digit is shown as "?" with "not sure". :meth:`set_message` shows a
+    text instead (e.g. no model loaded).
+    """
+
+    def __init__(self, parent=None, threshold=DEFAULT_THRESHOLD):
+        super().__init__(parent)
+        self._output = None
+        self._threshold = float(threshold)
+        self._message = "Draw a digit"
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(180, 160)
+
+    # -- setters ---------------------------------------------------------------------------------
+
+    def set_output(self, activations):
+        if activations is None:
+            self._output = None
+        else:
+            activations = np.asarray(activations, dtype=np.float64).ravel()
+            self._output = np.nan_to_num(activations.copy(), nan=0.0)
+        self._message = None if activations is not None else "Draw a digit"
+        self.update()
+
+    def set_message(self, text):
+        """Show ``text`` instead of a prediction (clears the bars)."""
+        self._output = None
+        self._message = text
+        self.update()
+
+    def set_threshold(self, threshold):
+        self._threshold = float(threshold)
+        self.update()
+
+    # -- what is shown (read by tests) -----------------------------------------------------------
+
+    def threshold(self):
+        return self._threshold
+
+    def output(self):
+        return None if self._output is None else self._output.copy()
+
+    def digit(self):
+        """The predicted digit, or None when nothing is predicted."""
+        return None if self._output is None else int(np.argmax(self._output))
+
+    def is_sure(self):
+        return self._output is not None and float(self._output.max()) >= self._threshold
+
+    def headline(self):
+        """The text under the big digit."""
+        if self._output is None:
+            return self._message or ""
+        top = float(self._output.max())
+        if top >= self._threshold:
+            return f"{100 * top:.0f}% sure"
+        return f"not sure — maybe {self.digit()} ({100 * top:.0f}%)"
+
+    def sizeHint(self):
+        return QSize(300, 210)
+
+    # -- painting --------------------------------------------------------------------------------
+
+    def paintEvent(self, event):
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        text_colour = palette.color(palette.ColorRole.WindowText)
+        accent = palette.color(palette.ColorRole.Highlight)
+        w, h = self.width(), self.height()
+        left_w = max(90, int(w * 0.34))
+        big = QRectF(0, 0, left_w, h * 0.72)
+        caption = QRectF(0, h * 0.72, left_w, h * 0.28)
+
+        font = QFont(self.font())
+        font.setPixelSize(max(24, int(min(left_w, h) * 0.62)))
+        font.setBold(True)
+        painter.setFont(font)
+        if self._output is None:
+            painter.setPen(palette.color(palette.ColorRole.PlaceholderText))
+            painter.drawText(big, Qt.AlignmentFlag.AlignCenter, "–")
+        else:
+            sure = self.is_sure()
+            painter.setPen(text_colour if sure else QColor(200, 120, 0))
+            painter.drawText(big, Qt.AlignmentFlag.AlignCenter, str(self.digit()) if sure else "?")
+        small = QFont(self.font())
+        painter.setFont(small)
+        painter.setPen(text_colour)
+        painter.drawText(caption.adjusted(4, 0, -4, 0),
+                         Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                         | Qt.TextFlag.TextWordWrap, self.headline())
+
+        # the ten bars
+        bars = QRectF(left_w + 8, 4, w - left_w - 12, h - 8)
+        row = bars.height() / 10
+        metrics = painter.fontMetrics()
+        label_w = metrics.horizontalAdvance("0") + 8
+        value_w = metrics.horizontalAdvance("100%") + 6
+        track_w = max(10.0, bars.width() - label_w - value_w)
+        best = self.digit()
+        for d in range(10):
+            y = bars.top() + d * row
+            value = 0.0 if self._output is None or d >= len(self._output) else float(self._output[d])
+            painter.setPen(text_colour)
+            painter.drawText(QRectF(bars.left(), y, label_w - 4, row),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(d))
+            track = QRectF(bars.left() + label_w, y + row * 0.18, track_w, row * 0.64)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(palette.color(palette.ColorRole.AlternateBase).darker(106))
+            painter.drawRect(track)
+            colour = accent if d == best else QColor(140, 140, 140)
+            painter.setBrush(colour)
+            painter.drawRect(QRectF(track.left(), track.top(),
+                                    track.width() * min(max(value, 0.0), 1.0), track.height()))
+            if self._output is not None:
+                painter.setPen(text_colour)
+                painter.drawText(QRectF(track.right() + 4, y, value_w, row),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                 f"{100 * value:.0f}%")
+        # the threshold, as a tick across the tracks
+        painter.setPen(QPen(QColor(200, 120, 0, 160), 1, Qt.PenStyle.DashLine))
+        x = bars.left() + label_w + track_w * self._threshold
+        painter.drawLine(x, bars.top(), x, bars.bottom())
