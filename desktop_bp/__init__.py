@@ -1,7 +1,17 @@
-"""desktop_bp: draw a digit, train a network on MNIST and watch backpropagation work."""
+"""desktop_bp: draw a digit, train a network on MNIST and watch backpropagation work.
+
+The public Python API, importable without Qt::
+
+    from desktop_bp import Network, train, load_mnist, save_model, load_model, gradcheck
+"""
 
 __version__ = "0.1.0"
 
+from desktop_bp.core.gradcheck import gradcheck  # noqa: E402
+from desktop_bp.core.mnist import DatasetError, load_mnist  # noqa: E402
 from desktop_bp.core.network import Network  # noqa: E402
+from desktop_bp.core.persistence import ModelFileError, load_model, save_model  # noqa: E402
+from desktop_bp.core.training import TrainingControl, train  # noqa: E402
 
-__all__ = ["Network", "__version__"]
+__all__ = ["Network", "train", "TrainingControl", "load_mnist", "DatasetError", "save_model",
+           "load_model", "ModelFileError", "gradcheck", "__version__"]

@@ -398,13 +398,20 @@ class Network:
 
 
 class _Stepper:
-    """SGD steps for a fixed mini-batch size with every buffer allocated once.
+    """SGD steps for a fixed mini-batch size, every buffer allocated once.
 
-    The maths is exactly :meth:`Network.backprop` followed by :meth:`Network.update`; this
-    version only avoids allocating new arrays for each mini-batch (NumPy's per-call overhead
-    dominates for the book's small batches of 10). After each :meth:`step` the buffers ``delta``,
-    ``nabla_w``, ``nabla_b``, ``zs`` and ``activations`` hold that batch's values (copy them to
-    keep them: the next step overwrites them).
+    The maths is exactly :meth:`Network.backprop` followed by :meth:`Network.update`. What this
+    version changes is only the bookkeeping, because NumPy's per-call overhead, not arithmetic,
+    dominates for the book's mini-batches of 10:
+
+    - no array is allocated per step (every result goes into a buffer with ``out=``);
+    - the output error is scaled once by eta/m right after BP1. BP2 is linear in delta, so
+      every layer's delta then carries the factor, BP3/BP4 produce eta * nabla directly, and
+      the update is one in-place subtraction per parameter instead of a scale and a subtraction.
+
+    After a :meth:`step`, :meth:`gradients` gives that mini-batch's true (unscaled) ``delta``,
+    ``nabla_w`` and ``nabla_b``; ``zs`` and ``activations`` hold its forward pass. The next
+    step overwrites all of them.
     """
 
     def __init__(self, net, batch_size):
@@ -412,74 +419,111 @@ class _Stepper:
         self.batch_size = m = int(batch_size)
         dt = net.dtype
         sizes = net.sizes
-        L = len(net.weights)
+        self.L = len(net.weights)
         self.zs = [np.empty((m, s), dt) for s in sizes[1:]]
         self.activations = [None] + [np.empty((m, s), dt) for s in sizes[1:]]
-        self.delta = [np.empty((m, s), dt) for s in sizes[1:]]
+        self.delta = [np.empty((m, s), dt) for s in sizes[1:]]     # eta/m * delta
         self.fprime = [np.empty((m, s), dt) for s in sizes[1:]]
-        self.nabla_w = [np.empty_like(w) for w in net.weights]
-        self.nabla_b = [np.empty_like(b) for b in net.biases]
+        self.step_w = [np.empty_like(w) for w in net.weights]       # eta * nabla_w
+        self.step_b = [np.empty_like(b) for b in net.biases]        # eta * nabla_b
         self.ones = np.ones(m, dt)
         self.f, self.f_prime = ACTIVATIONS[net.activation]
-        self.L = L
-        self.cost_name = net.cost_name
+        self.cost_fn = COSTS[net.cost_name][0]
         self.softmax_out = net.output == "softmax"
         self.quadratic = net.cost_name == "quadratic"
+        self.scale = 1.0        # the eta/m that the delta buffers carry
+        self.eta = 1.0          # the eta that step_w and step_b carry
+
+    def gradients(self):
+        """(delta, nabla_w, nabla_b) of the last full mini-batch, as new, unscaled arrays."""
+        return ([d / self.scale for d in self.delta],
+                [g / self.eta for g in self.step_w],
+                [g / self.eta for g in self.step_b])
 
     def step(self, X, Y, eta, lmbda=0.0, n=1, momentum=0.0):
-        """Forward, backprop and update on one mini-batch X (m, n_in), Y (m, n_out) of exactly
-        ``batch_size`` rows. Returns the batch's cost before the update (without L2)."""
+        """Forward, backprop and update on one mini-batch X (m, n_in), Y (m, n_out).
+
+        Returns the mini-batch's cost before the update (without the L2 term)."""
         net = self.net
         m = len(X)
         if m != self.batch_size:      # the last, short batch of an epoch
             return self._short_step(X, Y, eta, lmbda, n, momentum)
         W, B = net.weights, net.biases
         zs, acts, delta, fp = self.zs, self.activations, self.delta, self.fprime
+        dot = np.dot        # np.dot has less call overhead than matmul for 2-D arrays
         L = self.L
-        acts[0] = X
-        a = X
+        last = L - 1
+        acts[0] = a = X
         for l in range(L):
-            z = np.matmul(a, W[l].T, out=zs[l])
+            z = dot(a, W[l].T, out=zs[l])               # rows are samples: z = a w^T + b
             z += B[l]
-            if l == L - 1:
-                if self.softmax_out:
-                    softmax(z, out=acts[l + 1])
-                else:
-                    sigmoid(z, out=acts[l + 1])
-            else:
-                self.f(z, out=acts[l + 1])
             a = acts[l + 1]
-        aL = acts[L]
-        d = delta[L - 1]
-        np.subtract(aL, Y, out=d)
-        # the batch cost, from what the forward pass already computed
+            if l < last:
+                self.f(z, out=a)
+            elif self.softmax_out:
+                softmax(z, out=a)
+            else:
+                sigmoid(z, out=a)
+        d = delta[last]
+        np.subtract(a, Y, out=d)
         if self.quadratic:
             cost = 0.5 * float(np.vdot(d, d)) / m
             # BP1: delta^L = (a - y) (.) sigma'(z^L)
-            d *= sigmoid_prime(zs[L - 1], aL, out=fp[L - 1])
+            d *= sigmoid_prime(zs[last], a, out=fp[last])
         else:
-            # BP1 for cross-entropy / log-likelihood: delta^L = a - y
-            cost = COSTS[self.cost_name][0](aL, Y, zs[L - 1])
-        inv_m = 1.0 / m
-        for l in range(L - 1, -1, -1):
-            if l < L - 1:
-                # BP2: delta^l = (delta^(l+1) @ w^(l+1)) (.) f'(z^l)
-                np.matmul(delta[l + 1], W[l + 1], out=delta[l])
-                delta[l] *= self.f_prime(zs[l], acts[l + 1], out=fp[l])
-            # BP3: nabla_b = mean of delta over the batch (a matrix-vector product is the
-            # cheapest sum over rows for small batches)
-            np.matmul(self.ones, delta[l], out=self.nabla_b[l])
-            self.nabla_b[l] *= inv_m
-            # BP4: nabla_w = mean over the batch of a_in delta_out
-            np.matmul(delta[l].T, acts[l], out=self.nabla_w[l])
-            self.nabla_w[l] *= inv_m
-        net._apply(self.nabla_w, self.nabla_b, eta, lmbda, n, momentum)
+            # BP1 for cross-entropy / log-likelihood: sigma' cancels, delta^L = a - y
+            cost = self.cost_fn(a, Y, zs[last])
+        # From here on every delta carries the factor eta/m (see the class docstring).
+        self.scale = scale = eta / m
+        self.eta = eta
+        d *= scale
+        ones, step_w, step_b, f_prime = self.ones, self.step_w, self.step_b, self.f_prime
+        for l in range(last, -1, -1):
+            if l < last:
+                # BP2: delta^l = (delta^(l+1) w^(l+1)) (.) f'(z^l)  (rows are samples)
+                d = dot(d, W[l + 1], out=delta[l])
+                d *= f_prime(zs[l], acts[l + 1], out=fp[l])
+            # BP3: eta * dC/db = eta * mean of delta over the batch (a product with a vector of
+            # ones is NumPy's cheapest sum over rows for small batches)
+            dot(ones, d, out=step_b[l])
+            # BP4: eta * dC/dw_jk = eta * mean over the batch of a_in_k delta_out_j
+            dot(d.T, acts[l], out=step_w[l])
+        if momentum or lmbda:
+            self._update(eta, lmbda, n, momentum)
+        else:
+            for w, b, sw, sb in zip(W, B, step_w, step_b):
+                w -= sw
+                b -= sb
         return cost
+
+    def _update(self, eta, lmbda, n, momentum):
+        net = self.net
+        if momentum:
+            if net._velocity_w is None:
+                net._velocity_w = [np.zeros_like(w) for w in net.weights]
+                net._velocity_b = [np.zeros_like(b) for b in net.biases]
+            for w, b, sw, sb, vw, vb in zip(net.weights, net.biases, self.step_w, self.step_b,
+                                            net._velocity_w, net._velocity_b):
+                vw *= momentum                  # v -> mu v - eta (nabla_w + lmbda/n w)
+                vw -= sw
+                if lmbda:
+                    vw -= (eta * lmbda / n) * w
+                w += vw
+                vb *= momentum
+                vb -= sb
+                b += vb
+        else:
+            for w, b, sw, sb in zip(net.weights, net.biases, self.step_w, self.step_b):
+                if lmbda:
+                    w *= 1.0 - eta * lmbda / n  # the book's weight decay
+                w -= sw
+                b -= sb
 
     def _short_step(self, X, Y, eta, lmbda, n, momentum):
         grads = self.net.backprop(X, Y)
+        self.eta = eta
         for l in range(self.L):
-            self.nabla_w[l][...] = grads.nabla_w[l]
-            self.nabla_b[l][...] = grads.nabla_b[l]
-        self.net._apply(self.nabla_w, self.nabla_b, eta, lmbda, n, momentum)
+            np.multiply(grads.nabla_w[l], eta, out=self.step_w[l])
+            np.multiply(grads.nabla_b[l], eta, out=self.step_b[l])
+        self._update(eta, lmbda, n, momentum)
         return grads.cost

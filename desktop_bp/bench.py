@@ -1,0 +1,248 @@
+"""``desktop-bp bench``: how fast is this engine, measured side by side in one run.
+
+Three contenders train one epoch of the book's network (784-30-10 sigmoid, quadratic cost,
+eta = 3.0, mini-batches of 10) on the same shuffled images in the same mini-batches:
+
+1. this engine (:func:`desktop_bp.core.training.train`, exactly what ``desktop-bp train`` runs);
+2. the textbook algorithm: the book's per-example loop with column vectors, written as the book
+   writes it. It lives here, and only here, as the yardstick;
+3. PyTorch on the CPU (when installed): ``nn.Linear`` + sigmoid, the same cost, ``optim.SGD``.
+
+It also measures the engine's floating-point throughput on 784-100-10 at mini-batch 64 against
+NumPy's own float32 matrix-multiply peak on this machine, and (unless ``--no-gui``) an epoch
+trained from the window against the same epoch headless, with the event loop's lateness.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+import numpy as np
+
+from desktop_bp.core.network import Network, one_hot
+from desktop_bp.core.training import EpochEvent, train
+
+BOOK = {"sizes": [784, 30, 10], "eta": 3.0, "batch_size": 10}
+
+
+# -- the textbook per-example loop (the book's network.py, in Python 3 with a seeded rng) --------
+
+def _book_sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def _book_sigmoid_prime(z):
+    return _book_sigmoid(z) * (1 - _book_sigmoid(z))
+
+
+class TextbookNetwork:
+    """The book's algorithm: every example is a column vector, backprop runs once per example
+    and the gradients are summed in Python. Kept only as the benchmark's reference."""
+
+    def __init__(self, weights, biases):
+        self.weights = [w.astype(np.float64) for w in weights]
+        self.biases = [b.astype(np.float64).reshape(-1, 1) for b in biases]
+
+    def update_mini_batch(self, mini_batch, eta):
+        nabla_b = [np.zeros(b.shape) for b in self.biases]
+        nabla_w = [np.zeros(w.shape) for w in self.weights]
+        for x, y in mini_batch:
+            delta_nabla_b, delta_nabla_w = self.backprop(x, y)
+            nabla_b = [nb + dnb for nb, dnb in zip(nabla_b, delta_nabla_b)]
+            nabla_w = [nw + dnw for nw, dnw in zip(nabla_w, delta_nabla_w)]
+        self.weights = [w - (eta / len(mini_batch)) * nw for w, nw in zip(self.weights, nabla_w)]
+        self.biases = [b - (eta / len(mini_batch)) * nb for b, nb in zip(self.biases, nabla_b)]
+
+    def backprop(self, x, y):
+        nabla_b = [np.zeros(b.shape) for b in self.biases]
+        nabla_w = [np.zeros(w.shape) for w in self.weights]
+        activation = x
+        activations = [x]
+        zs = []
+        for b, w in zip(self.biases, self.weights):
+            z = np.dot(w, activation) + b
+            zs.append(z)
+            activation = _book_sigmoid(z)
+            activations.append(activation)
+        delta = (activations[-1] - y) * _book_sigmoid_prime(zs[-1])
+        nabla_b[-1] = delta
+        nabla_w[-1] = np.dot(delta, activations[-2].transpose())
+        for l in range(2, len(self.weights) + 1):
+            z = zs[-l]
+            sp = _book_sigmoid_prime(z)
+            delta = np.dot(self.weights[-l + 1].transpose(), delta) * sp
+            nabla_b[-l] = delta
+            nabla_w[-l] = np.dot(delta, activations[-l - 1].transpose())
+        return nabla_b, nabla_w
+
+
+def epoch_order(n, seed=0):
+    """The order in which :func:`train` with this seed visits the images in its first epoch, so
+    that every contender trains on the same mini-batches."""
+    return np.random.default_rng(seed).permutation(n)
+
+
+def time_textbook_epoch(net, images, labels, batch_size, eta, seed=0):
+    """One epoch of the book's loop. The data are laid out as the book's ``mnist_loader`` makes
+    them, a list of (x, y) with x a (784, 1) float32 column and y a (10, 1) float64 one-hot
+    column; the epoch's shuffle is the book's (a list shuffle) in the engine's order."""
+    book = TextbookNetwork(net.weights, net.biases)
+    data = []
+    for image, label in zip(images, labels):
+        y = np.zeros((10, 1))
+        y[label] = 1.0
+        data.append((image.reshape(784, 1), y))
+    order = epoch_order(len(data), seed)
+    t = time.perf_counter()
+    shuffled = [data[i] for i in order]
+    for k in range(0, len(shuffled), batch_size):
+        book.update_mini_batch(shuffled[k:k + batch_size], eta)
+    return time.perf_counter() - t
+
+
+def time_torch_epoch(net, images, labels, batch_size, eta, seed=0):
+    """One epoch of the same network in PyTorch on the CPU, on the engine's mini-batches;
+    None when torch is not installed."""
+    try:
+        import torch
+    except ImportError:
+        return None
+    torch.manual_seed(0)
+    model = torch.nn.Sequential(torch.nn.Linear(784, net.sizes[1]), torch.nn.Sigmoid(),
+                                torch.nn.Linear(net.sizes[1], 10), torch.nn.Sigmoid())
+    with torch.no_grad():
+        model[0].weight.copy_(torch.from_numpy(net.weights[0]))
+        model[0].bias.copy_(torch.from_numpy(net.biases[0]))
+        model[2].weight.copy_(torch.from_numpy(net.weights[1]))
+        model[2].bias.copy_(torch.from_numpy(net.biases[1]))
+    optimiser = torch.optim.SGD(model.parameters(), lr=eta)
+    X = torch.from_numpy(np.array(images, dtype=np.float32))    # a writable copy
+    Y = torch.from_numpy(one_hot(labels, 10, np.float32))
+    order = torch.from_numpy(epoch_order(len(labels), seed))
+    t = time.perf_counter()
+    for k in range(0, len(labels), batch_size):
+        rows = order[k:k + batch_size]
+        x, y = X.index_select(0, rows), Y.index_select(0, rows)
+        optimiser.zero_grad()
+        # the book's quadratic cost, mean over the mini-batch: C = 1/2n sum ||y - a||^2
+        loss = 0.5 * ((model(x) - y) ** 2).sum(dim=1).mean()
+        loss.backward()
+        optimiser.step()
+    return time.perf_counter() - t
+
+
+def time_engine_epoch(net, images, labels, batch_size, eta):
+    """One epoch through the same generator ``desktop-bp train`` runs; returns (seconds, event)."""
+    net = net.copy()
+    t = time.perf_counter()
+    for event in train(net, (images, labels), epochs=1, batch_size=batch_size, eta=eta, seed=0,
+                       send_weights=False):
+        if isinstance(event, EpochEvent):
+            last = event
+    return time.perf_counter() - t, last
+
+
+def matmul_peak_gflops(size=1024, repeat=20):
+    """NumPy's float32 matrix-multiply throughput on a large square product (best of runs)."""
+    rng = np.random.default_rng(0)
+    a = rng.random((size, size), dtype=np.float32)
+    b = rng.random((size, size), dtype=np.float32)
+    a @ b
+    best = min(_timed(lambda: a @ b) for _ in range(repeat))
+    return 2 * size ** 3 / best / 1e9
+
+
+def engine_gflops(sizes=(784, 100, 10), batch_size=64, steps=2000):
+    """The engine's useful GFLOP/s for SGD steps (forward, backprop and update matrix products)."""
+    rng = np.random.default_rng(0)
+    net = Network(list(sizes), seed=0)
+    X = rng.random((steps * batch_size // 10, sizes[0]), dtype=np.float32)
+    Y = one_hot(rng.integers(0, sizes[-1], len(X)), sizes[-1])
+    stepper = net.trainer(batch_size)
+    batches = len(X) // batch_size
+    for k in range(min(batches, 50)):
+        stepper.step(X[k * batch_size:(k + 1) * batch_size], Y[k * batch_size:(k + 1) * batch_size], 0.1)
+    t = time.perf_counter()
+    for s in range(steps):
+        k = s % batches
+        stepper.step(X[k * batch_size:(k + 1) * batch_size], Y[k * batch_size:(k + 1) * batch_size], 0.1)
+    seconds = time.perf_counter() - t
+    # per step: forward w x for every layer, nabla_w = delta^T a for every layer, and BP2's
+    # delta @ w for every layer but the first (2 flops per multiply-add)
+    pairs = list(zip(sizes[:-1], sizes[1:]))
+    flops = 2 * batch_size * (2 * sum(i * o for i, o in pairs) + sum(i * o for i, o in pairs[1:]))
+    return flops * steps / seconds / 1e9
+
+
+def _timed(fn):
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def run_benchmarks(args):
+    from desktop_bp.core.mnist import load_mnist
+
+    training, validation, test = load_mnist(args.data)
+    n = min(args.train_size, len(training[1]))
+    images, labels = training[0][:n], training[1][:n]
+    net = Network(BOOK["sizes"], seed=0)
+    bs, eta = BOOK["batch_size"], BOOK["eta"]
+    results = {"network": "784-30-10 sigmoid, quadratic cost", "images": n, "batch_size": bs}
+    say = (lambda *a: None) if args.json else (lambda *a: print(*a, flush=True))
+    say(f"One epoch of the book network (784-30-10, mini-batch {bs}, {n:,} images), "
+        f"best of {args.repeat}:")
+
+    engine = min(time_engine_epoch(net, images, labels, bs, eta)[0] for _ in range(args.repeat))
+    results["engine_seconds"] = engine
+    say(f"  this engine            {engine:8.3f} s")
+    textbook = min(time_textbook_epoch(net, images, labels, bs, eta) for _ in range(args.repeat))
+    results["textbook_seconds"] = textbook
+    say(f"  textbook per-example   {textbook:8.3f} s   ({textbook / engine:.1f}x the engine's time)")
+    torch_seconds = None
+    if not args.no_torch:
+        runs = [time_torch_epoch(net, images, labels, bs, eta) for _ in range(args.repeat)]
+        torch_seconds = None if runs[0] is None else min(runs)
+    results["torch_seconds"] = torch_seconds
+    if torch_seconds is None:
+        say("  PyTorch CPU            not installed (pip install torch to compare)")
+    else:
+        import torch
+        results["torch_version"] = torch.__version__
+        results["torch_threads"] = torch.get_num_threads()
+        say(f"  PyTorch {torch.__version__:<14} {torch_seconds:8.3f} s   "
+            f"({torch_seconds / engine:.1f}x the engine's time)")
+    results["speedup_vs_textbook"] = textbook / engine
+    results["speedup_vs_torch"] = None if torch_seconds is None else torch_seconds / engine
+
+    peak = matmul_peak_gflops()
+    achieved = engine_gflops()
+    results.update(engine_gflops=achieved, numpy_matmul_peak_gflops=peak,
+                   gflops_fraction_of_peak=achieved / peak)
+    say(f"\nThroughput, 784-100-10 at mini-batch 64: {achieved:.1f} GFLOP/s; NumPy's float32 "
+        f"matrix-multiply peak here: {peak:.1f} GFLOP/s ({100 * achieved / peak:.1f}% of peak)")
+
+    if not args.no_gui:
+        gui = _gui_benchmark(training, validation, test, n)
+        if gui is not None:
+            headless = min(time_engine_epoch(net, images, labels, bs, eta)[0] for _ in range(args.repeat))
+            gui["headless_epoch_seconds"] = headless
+            gui["gui_over_headless"] = gui["gui_epoch_seconds"] / headless
+            results.update(gui)
+            say(f"\nThe window: one epoch trained from the training panel with live plots took "
+                f"{gui['gui_epoch_seconds']:.3f} s against {headless:.3f} s headless "
+                f"({100 * (gui['gui_over_headless'] - 1):+.1f}%); event-loop lag p50 "
+                f"{gui['event_loop_lag_p50_ms']:.1f} ms, p99 {gui['event_loop_lag_p99_ms']:.1f} ms")
+    if args.json:
+        print(json.dumps(results))
+    return 0
+
+
+def _gui_benchmark(training, validation, test, n):
+    try:
+        from desktop_bp.ui.bench_gui import gui_epoch_benchmark
+    except ImportError:
+        return None
+    subset = (training[0][:n], training[1][:n])
+    return gui_epoch_benchmark(subset, validation, test, preset="book", epochs=1)
