@@ -33,6 +33,7 @@ import numpy as np
 
 FIELD = 28                 # MNIST's image side
 BOX = 20.0                 # the side the longer side of the ink is scaled to
+MARGIN = 1.0               # pixels kept free at the edges of the field when the centring would clip
 CENTRE = 14.5              # continuous coordinate of pixel index 14, where MNIST's centre of mass sits
 MIN_CONTRAST = 0.10        # ink at least this far (on the 0..1 scale) from the paper, else "empty"
 NOISE_FLOOR = 0.08         # after stretching, ink below this is paper texture / compression noise
@@ -183,9 +184,10 @@ def preprocess(image):
     cx = float(crop.sum(axis=0) @ (np.arange(w) + 0.5)) / mass
 
     scale = BOX / max(h, w)
-    # put the centre of mass on the centre, but keep the scaled box inside the field
-    off_y = float(np.clip(CENTRE - scale * cy, 0.0, FIELD - scale * h))
-    off_x = float(np.clip(CENTRE - scale * cx, 0.0, FIELD - scale * w))
+    # put the centre of mass on the centre, but keep the scaled box inside the field, a pixel
+    # from its edges (MNIST networks give the outermost pixels almost no weight)
+    off_y = float(np.clip(CENTRE - scale * cy, MARGIN, FIELD - MARGIN - scale * h))
+    off_x = float(np.clip(CENTRE - scale * cx, MARGIN, FIELD - MARGIN - scale * w))
     rows_m = _resample_matrix(h, FIELD, scale, off_y)       # (28, h)
     cols_m = _resample_matrix(w, FIELD, scale, off_x)       # (28, w)
     field = rows_m @ crop @ cols_m.T                         # (28, 28)

@@ -72,6 +72,19 @@ def display_problem(environ=None, platform=None, loader=ctypes.CDLL):
     return None
 
 
+def configure_settings():
+    """With ``DESKTOP_BP_HOME`` set, settings are an INI file in that folder (tests, portable
+    installs); otherwise Qt's native place for them (the registry, a plist, ~/.config)."""
+    from PySide6.QtCore import QSettings
+
+    from desktop_bp.core.paths import home_override
+
+    home = home_override()
+    if home is not None:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home))
+
+
 def main(argv=None) -> int:
     """Open the main window and run the event loop; returns the exit code.
 
@@ -88,6 +101,7 @@ def main(argv=None) -> int:
     from desktop_bp import __version__
     from desktop_bp.ui.main_window import MainWindow
 
+    configure_settings()
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(__version__)
