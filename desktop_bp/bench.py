@@ -246,3 +246,52 @@ def _gui_benchmark(training, validation, test, n):
         return None
     subset = (training[0][:n], training[1][:n])
     return gui_epoch_benchmark(subset, validation, test, preset="book", epochs=1)
+
+
+def run_drawn_benchmark(args):
+    """``desktop-bp bench --drawn``: the MNIST test set redrawn as a person draws on the canvas
+    (see :mod:`desktop_bp.core.drawn`), named by ``desktop-bp predict`` with the chosen model,
+    against the same model's accuracy on the plain test images."""
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    from desktop_bp.core.drawn import label_from_name, write_drawn_set
+    from desktop_bp.core.mnist import load_mnist
+    from desktop_bp.core.persistence import load_any
+    from desktop_bp.core.pretrained import default_model_path
+    from desktop_bp.core.training import evaluate
+
+    _, _, test = load_mnist(args.data)
+    count = min(args.drawn_count, len(test[1]))
+    model = Path(args.model) if args.model else default_model_path()
+    net = load_any(model)
+    plain = evaluate(net, (test[0][:count], test[1][:count]))[1]
+    say = (lambda *a: None) if args.json else (lambda *a: print(*a, flush=True))
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(args.drawn_dir) if args.drawn_dir else Path(scratch)
+        say(f"Redrawing {count:,} test digits as canvas drawings in {folder} ...")
+        paths = write_drawn_set(folder, test[0][:count], test[1][:count], seed=args.seed)
+        command = [sys.executable, "-m", "desktop_bp", "predict", "--json", "--model", str(model)]
+        t = time.perf_counter()
+        out = subprocess.run(command + [str(p) for p in paths], capture_output=True, text=True)
+        seconds = time.perf_counter() - t
+    if out.returncode not in (0, 1):
+        raise RuntimeError(f"desktop-bp predict failed: {out.stderr.strip()}")
+    correct = total = 0
+    for line in out.stdout.splitlines():
+        record = json.loads(line)
+        total += 1
+        correct += record["digit"] == label_from_name(record["file"])
+    drawn = correct / count      # a file without a prediction counts as wrong
+    results = {"model": str(model), "images": count, "predicted": total,
+               "drawn_accuracy": drawn, "mnist_test_accuracy": plain,
+               "gap_points": 100 * (plain - drawn), "predict_seconds": seconds}
+    if args.json:
+        print(json.dumps(results))
+    else:
+        say(f"{model.name}: drawn digits {100 * drawn:.2f}% ({correct:,} of {count:,}), plain MNIST "
+            f"test images {100 * plain:.2f}%, a gap of {100 * (plain - drawn):.2f} points; "
+            f"desktop-bp predict took {seconds:.1f} s for {count:,} files")
+    return 0

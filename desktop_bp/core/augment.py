@@ -50,22 +50,26 @@ def random_affine(images, rng, *, max_shift=2.0, max_rotation=12.0, scale=(0.9, 
 def _bilinear(images, sx, sy):
     """Sample each (784,) image at the (m, 784) coordinates ``sx, sy`` (zero outside)."""
     m = len(images)
+    stride = SIDE + 2
     # pad by one pixel of zeros so every corner of every sample point has an index
-    padded = np.zeros((m, SIDE + 2, SIDE + 2), dtype=images.dtype)
+    padded = np.zeros((m, stride, stride), dtype=images.dtype)
     padded[:, 1:-1, 1:-1] = images.reshape(m, SIDE, SIDE)
-    flat = padded.reshape(m, -1)
-    sx = np.clip(sx + 1.0, 0.0, SIDE + 0.999)
-    sy = np.clip(sy + 1.0, 0.0, SIDE + 0.999)
+    flat = padded.reshape(-1)
+    sx = np.clip(sx + 1.0, 0.0, SIDE + 0.999, out=sx)
+    sy = np.clip(sy + 1.0, 0.0, SIDE + 0.999, out=sy)
     x0 = sx.astype(np.int32)
     y0 = sy.astype(np.int32)
-    fx = (sx - x0).astype(images.dtype)
-    fy = (sy - y0).astype(images.dtype)
-    stride = SIDE + 2
+    fx = sx - x0
+    fy = sy - y0
+    # flat index of each top-left corner in the whole padded batch
     i00 = y0 * stride + x0
-    top = np.take_along_axis(flat, i00, 1) * (1 - fx) + np.take_along_axis(flat, i00 + 1, 1) * fx
-    bottom = (np.take_along_axis(flat, i00 + stride, 1) * (1 - fx)
-              + np.take_along_axis(flat, i00 + stride + 1, 1) * fx)
-    return top * (1 - fy) + bottom * fy
+    i00 += (np.arange(m, dtype=np.int32) * stride * stride)[:, None]
+    top = flat.take(i00)
+    top += (flat.take(i00 + 1) - top) * fx
+    bottom = flat.take(i00 + stride)
+    bottom += (flat.take(i00 + stride + 1) - bottom) * fx
+    top += (bottom - top) * fy
+    return top
 
 
 AUGMENTATIONS = {"affine": random_affine}
