@@ -331,40 +331,46 @@ class TrainingController(QObject):
         return bool(ok)
 
     # -- slots: the worker's signals arrive here, in the GUI thread -----------------------------
+    # A queued event can arrive after the panel that owns this controller was closed and
+    # deleted; every slot first checks that the controller still exists.
+
+    def _relay(self, name, payload):
+        if shiboken6.isValid(self):
+            getattr(self, name).emit(payload)
 
     @Slot(object)
     def _on_batch(self, ev):
         if self._active and not self._control.stopped:
-            self.batch.emit(ev)
+            self._relay("batch", ev)
 
     @Slot(object)
     def _on_epoch(self, ev):
-        self.epoch.emit(ev)
+        self._relay("epoch", ev)
 
     @Slot(object)
     def _on_paused(self, ev):
-        self.paused.emit(ev)
+        self._relay("paused", ev)
 
     @Slot(object)
     def _on_data_loaded(self, data):
-        self.data_loaded.emit(data)
+        self._relay("data_loaded", data)
 
     @Slot(object)
     def _on_trained(self, net):
-        self.trained.emit(net)
+        self._relay("trained", net)
 
     @Slot(str)
     def _on_checkpoint_failed(self, message):
-        self.checkpoint_failed.emit(message)
+        self._relay("checkpoint_failed", message)
 
     @Slot(str)
     def _on_error(self, message):
-        self.error.emit(message)
+        self._relay("error", message)
 
     @Slot(object)
     def _on_finished(self, ev):
         self._active = False
-        self.finished.emit(ev)
+        self._relay("finished", ev)
 
     @Slot()
     def _on_thread_finished(self):
@@ -372,7 +378,7 @@ class TrainingController(QObject):
         if t is None or not shiboken6.isValid(t) or t.isFinished():
             self._thread = self._worker = None
         if not self._active:
-            self.running_changed.emit(False)
+            self._relay("running_changed", False)
 
 
 class DownloadWorker(QObject):

@@ -1,0 +1,202 @@
+"""Heatmaps of dC/dw = a_in delta_out (BP4) for every layer, or of the weights themselves.
+
+- The first layer's weights connect the 784 pixels to each hidden neuron, so its row ``j``
+  (784 values) is shown as a 28x28 tile: one tile per hidden neuron, laid out in a grid with a
+  one-pixel gap, so a person sees which pixels each neuron is learning from.
+- Later layers are shown as matrices: row ``j`` = neuron of this layer, column ``k`` = neuron
+  of the layer before (the book's w_jk).
+- Signed values get a diverging colour map (blue < 0 < red, white at 0) with levels symmetric
+  around zero, one scale per layer, and a colour bar beside each layer.
+
+A switch chooses what is shown: the latest mini-batch's gradients (from a ``LayerSnapshot``) or
+the current weights (from the snapshot, an epoch's end or a loaded model). The items are built
+once per architecture (:meth:`GradientHeatmaps.set_architecture`) and then fed with
+``setImage``; every image handed over is a fresh read-only array.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
+
+from desktop_bp.ui.plots import style_plot
+
+SIDE = 28
+COLOUR_MAP = "CET-D1"       # blue - white - red, perceptually uniform
+
+GRADIENTS = "gradients"
+WEIGHTS = "weights"
+
+
+def tile_grid(rows_of_pixels, side=SIDE, gap=1):
+    """(n, side*side) -> a 2-D image of n side x side tiles in a near-square grid, separated
+    by ``gap`` pixels of NaN (drawn transparent). Returns (image, (grid_rows, grid_cols)).
+    Pure array layout, no arithmetic on the values."""
+    n = len(rows_of_pixels)
+    cols = max(1, math.ceil(math.sqrt(n)))
+    rows = max(1, math.ceil(n / cols))
+    step = side + gap
+    padded = np.full((rows * cols, step, step), np.nan, dtype=np.float32)
+    padded[:n, :side, :side] = np.asarray(rows_of_pixels, dtype=np.float32).reshape(n, side, side)
+    # (grid row, grid col, pixel row, pixel col) -> (grid row, pixel row, grid col, pixel col)
+    image = padded.reshape(rows, cols, step, step).transpose(0, 2, 1, 3)
+    image = image.reshape(rows * step, cols * step)[:rows * step - gap, :cols * step - gap]
+    image = np.ascontiguousarray(image)
+    return image, (rows, cols)
+
+
+class _LayerView:
+    """The plot, image and colour bar of one weight layer."""
+
+    def __init__(self, layout, row, l, n_in, n_out, colour_map):
+        self.l, self.n_in, self.n_out = l, n_in, n_out
+        self.tiled = n_in == SIDE * SIDE
+        self.plot = layout.addPlot(row=row, col=l)
+        self.plot.invertY(True)           # row 0 at the top, digits upright
+        self.plot.setAspectLocked(self.tiled)
+        self.plot.hideButtons()
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.plot.addItem(self.image)
+        self.bar = pg.ColorBarItem(values=(-1.0, 1.0), colorMap=colour_map, interactive=False,
+                                   width=12)
+        self.bar.setImageItem(self.image, insert_in=self.plot)
+        self.bar.axis.setPen(pg.mkPen("#444"))
+        self.bar.axis.setTextPen(pg.mkPen("#222"))
+        self.grid = None
+        self.set_mode(GRADIENTS)
+
+    def set_mode(self, mode):
+        what = "∂C/∂w" if mode == GRADIENTS else "w"
+        name = f"Layer {self.l + 1}: {what}, {self.n_in} → {self.n_out}"
+        if self.tiled:
+            style_plot(self.plot, f"{name} (one 28×28 tile per neuron)",
+                       "input pixel x (28 px per tile)", "input pixel y (28 px per tile)")
+        else:
+            style_plot(self.plot, name, f"input neuron k (layer {self.l}, {self.n_in})",
+                       f"neuron j (layer {self.l + 1}, {self.n_out})")
+        self.bar.axis.setLabel(what, color="#222")
+
+    def show(self, matrix):
+        """Draw an (n_out, n_in) array with levels symmetric around zero."""
+        matrix = np.asarray(matrix)
+        if self.tiled:
+            image, self.grid = tile_grid(matrix)
+        else:
+            image = np.array(matrix, dtype=np.float32)      # a fresh copy for the item
+        image.flags.writeable = False
+        finite = image[np.isfinite(image)]
+        scale = float(np.abs(finite).max()) if finite.size else 0.0
+        if not scale > 0:
+            scale = 1e-12
+        self.image.setImage(image, autoLevels=False, levels=(-scale, scale))
+        self.bar.setLevels((-scale, scale))
+
+
+class GradientHeatmaps(QWidget):
+    """One heatmap per weight layer with a switch between gradients and weights.
+
+    :meth:`set_architecture` (sizes, input first) builds the layer views; :meth:`show_snapshot`
+    takes a ``LayerSnapshot``, :meth:`show_weights` a tuple of weight matrices (epoch end, pause,
+    loaded model). Drawing happens at once; the panel throttles how often it calls them.
+    ``mode_changed(str)`` reports the switch ("gradients" or "weights").
+    """
+
+    mode_changed = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._colour_map = pg.colormap.get(COLOUR_MAP)
+        self.gradients_button = QRadioButton("Gradients ∂C/∂w = a_in·δ_out (BP4)")
+        self.weights_button = QRadioButton("Weights w")
+        self.gradients_button.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.gradients_button)
+        group.addButton(self.weights_button)
+        self.gradients_button.toggled.connect(self._on_mode_toggled)
+        self.hint = QLabel("Blue: negative, white: zero, red: positive; one scale per layer.")
+        self.hint.setStyleSheet("color: #555")
+        top = QHBoxLayout()
+        top.setContentsMargins(4, 0, 4, 0)
+        top.addWidget(QLabel("Show:"))
+        top.addWidget(self.gradients_button)
+        top.addWidget(self.weights_button)
+        top.addStretch(1)
+        top.addWidget(self.hint)
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setBackground("w")
+        self.view.ci.setContentsMargins(2, 2, 2, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        self.layers = []
+        self._sizes = None
+        self._gradients = None
+        self._weights = None
+
+    @property
+    def mode(self):
+        return GRADIENTS if self.gradients_button.isChecked() else WEIGHTS
+
+    def set_mode(self, mode):
+        (self.gradients_button if mode == GRADIENTS else self.weights_button).setChecked(True)
+
+    def set_architecture(self, sizes):
+        """Build one view per weight layer of a network with these layer sizes."""
+        sizes = [int(s) for s in sizes]
+        if sizes == self._sizes:
+            return
+        self.view.clear()
+        self.layers = [_LayerView(self.view.ci, 0, l, n_in, n_out, self._colour_map)
+                       for l, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:]))]
+        for view in self.layers:
+            view.set_mode(self.mode)
+        # the tile grid gets the most room; the small matrices the rest
+        if self.layers:
+            self.view.ci.layout.setColumnStretchFactor(0, 3 if len(self.layers) > 1 else 1)
+        self._sizes = sizes
+        self._gradients = self._weights = None
+
+    def show_snapshot(self, snapshot):
+        """Take the latest ``LayerSnapshot``; draws its gradients (or its weights, when it has
+        them and the switch says weights)."""
+        self._gradients = snapshot.nabla_w
+        if snapshot.weights is not None:
+            self._weights = snapshot.weights
+        self._redraw()
+
+    def show_weights(self, weights):
+        """Take the current weight matrices (tuple of (n_out, n_in))."""
+        self._weights = tuple(weights)
+        if self.mode == WEIGHTS or self._gradients is None:
+            self._redraw()
+
+    def clear_gradients(self):
+        self._gradients = None
+
+    def _redraw(self):
+        mode = self.mode
+        data = self._gradients if mode == GRADIENTS else self._weights
+        if mode == GRADIENTS and data is None:
+            return
+        if data is None:
+            return
+        for view, matrix in zip(self.layers, data):
+            view.show(matrix)
+
+    @Slot(bool)
+    def _on_mode_toggled(self, _checked):
+        mode = self.mode
+        for view in self.layers:
+            view.set_mode(mode)
+        self._redraw()
+        self.mode_changed.emit(mode)
+
+    def images(self):
+        """The arrays currently drawn, one per layer (for tests)."""
+        return [view.image.image for view in self.layers]

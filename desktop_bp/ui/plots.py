@@ -1,0 +1,278 @@
+"""Live training curves (pyqtgraph): cost, accuracy, saturation and gradient size.
+
+:class:`TrainingPlots` draws what the training worker reports, and computes nothing itself:
+
+- **Cost per epoch**: training and validation cost after each epoch, and the running mean of the
+  mini-batch cost inside the current epoch (``BatchEvent.cost``), a smoothed line.
+- **Accuracy per epoch**: validation and test accuracy in %, and, for the ``book`` preset, the
+  accuracy the book itself prints for that network as a faint reference line.
+- **Saturated neurons**: per layer, the % of (sample, neuron) pairs with f'(z) below the engine's
+  threshold — why the book's sigmoid/quadratic network starts slowly.
+- **Mean |dC/dw|**: per layer, on a log scale — how fast each layer is learning.
+
+The x axis everywhere is "epochs trained": the value after the first epoch sits at 1 and a
+mini-batch half-way through the second epoch at 1.5. Plot items are created once per run
+(:meth:`reset`) and afterwards only fed with ``setData``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from desktop_bp.core.training import SATURATION_THRESHOLD
+
+#: The book's published test accuracy for its chapter 1 network (784-30-10, sigmoid, quadratic,
+#: eta = 3, mini-batches of 10): correct answers out of 10,000 after epochs 0, 1, 2 and 28
+#: (the book counts epochs from 0). Plotted at "epochs trained" = book epoch + 1.
+BOOK_REFERENCE = {"book": {0: 0.9129, 1: 0.9295, 2: 0.9348, 28: 0.9542}}
+
+TRAINING_COLOUR = "#1f77b4"
+VALIDATION_COLOUR = "#ff7f0e"
+TEST_COLOUR = "#2ca02c"
+REFERENCE_COLOUR = (120, 120, 120, 150)
+LAYER_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
+
+#: The most points a time series keeps; beyond it every second point is dropped (display only).
+MAX_POINTS = 8000
+
+
+def style_plot(plot, title, x_label, y_label):
+    """Dark text on a light background, a title and labelled axes."""
+    plot.setTitle(title, color="#222", size="10pt")
+    for name, label in (("bottom", x_label), ("left", y_label)):
+        axis = plot.getAxis(name)
+        axis.setPen(pg.mkPen("#444"))
+        axis.setTextPen(pg.mkPen("#222"))
+        axis.setLabel(label, color="#222")
+        axis.enableAutoSIPrefix(False)     # no "(x0.001)" after the labels
+    plot.showGrid(x=True, y=True, alpha=0.15)
+    plot.setMenuEnabled(False)
+
+
+class _Series:
+    """A growing (x, y) series for one curve, kept in preallocated arrays."""
+
+    def __init__(self, curve):
+        self.curve = curve
+        self.x = np.empty(256)
+        self.y = np.empty(256)
+        self.n = 0
+
+    def clear(self):
+        self.n = 0
+        self.curve.setData([], [])
+
+    def append(self, x, y):
+        if self.n == len(self.x):
+            if self.n >= MAX_POINTS:     # thin out old points rather than grow forever
+                keep = self.n // 2
+                self.x[:keep] = self.x[:self.n:2][:keep]
+                self.y[:keep] = self.y[:self.n:2][:keep]
+                self.n = keep
+            else:
+                self.x = np.resize(self.x, 2 * self.n)
+                self.y = np.resize(self.y, 2 * self.n)
+        self.x[self.n] = x
+        self.y[self.n] = np.nan if y is None else y
+        self.n += 1
+
+    def flush(self):
+        # fresh arrays: the curve keeps what it is given
+        self.curve.setData(self.x[:self.n].copy(), self.y[:self.n].copy(), connect="finite")
+
+
+class TrainingPlots(QWidget):
+    """Four live plots in one graphics view; see the module doc.
+
+    Feed it with :meth:`reset` (at the start of a run), :meth:`show_history` (epochs already
+    trained, e.g. of a loaded model), :meth:`add_epoch` (``EpochEvent``) and :meth:`add_batch`
+    (``BatchEvent``; the per-layer curves need its ``snapshot``). Call :meth:`flush` to draw what
+    :meth:`add_batch` collected (the panel does it from a timer, so that drawing is throttled).
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setBackground("w")
+        self.view.ci.setContentsMargins(2, 2, 2, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+        self.cost_plot = self.view.addPlot(row=0, col=0)
+        style_plot(self.cost_plot, "Cost per epoch", "epochs trained", "cost C (per sample)")
+        self.accuracy_plot = self.view.addPlot(row=0, col=1)
+        style_plot(self.accuracy_plot, "Accuracy per epoch", "epochs trained", "accuracy (%)")
+        self.saturation_plot = self.view.addPlot(row=1, col=0)
+        style_plot(self.saturation_plot,
+                   f"Saturated neurons (f'(z) &lt; {SATURATION_THRESHOLD:g})", "epochs trained",
+                   "saturated (% of neurons × samples)")
+        self.gradient_plot = self.view.addPlot(row=1, col=1)
+        style_plot(self.gradient_plot, "Mean |∂C/∂w| per layer", "epochs trained",
+                   "mean |∂C/∂w| (log scale)")
+        self.gradient_plot.setLogMode(x=False, y=True)
+        for plot in (self.cost_plot, self.accuracy_plot, self.saturation_plot, self.gradient_plot):
+            plot.setXRange(0, 1, padding=0.02)
+        self.saturation_plot.setYRange(0, 100, padding=0.02)
+
+        legend = self.cost_plot.addLegend(offset=(-5, 5), labelTextColor="#222",
+                                          brush=pg.mkBrush(255, 255, 255, 200))
+        self.batch_cost_series = _Series(self.cost_plot.plot(
+            pen=pg.mkPen(TRAINING_COLOUR, width=1, style=Qt.DotLine),
+            name="mini-batch cost (running mean)"))
+        self.training_cost_curve = self.cost_plot.plot(
+            pen=pg.mkPen(TRAINING_COLOUR, width=2), symbol="o", symbolSize=5,
+            symbolBrush=TRAINING_COLOUR, symbolPen=None, name="training")
+        self.validation_cost_curve = self.cost_plot.plot(
+            pen=pg.mkPen(VALIDATION_COLOUR, width=2), symbol="o", symbolSize=5,
+            symbolBrush=VALIDATION_COLOUR, symbolPen=None, name="validation")
+        del legend
+
+        self.accuracy_plot.addLegend(offset=(-5, -5), labelTextColor="#222",
+                                     brush=pg.mkBrush(255, 255, 255, 200))
+        self.reference_curve = self.accuracy_plot.plot(
+            pen=pg.mkPen(REFERENCE_COLOUR, width=2, style=Qt.DashLine), symbol="d",
+            symbolSize=6, symbolBrush=REFERENCE_COLOUR, symbolPen=None)
+        self.validation_accuracy_curve = self.accuracy_plot.plot(
+            pen=pg.mkPen(VALIDATION_COLOUR, width=2), symbol="o", symbolSize=5,
+            symbolBrush=VALIDATION_COLOUR, symbolPen=None, name="validation")
+        self.test_accuracy_curve = self.accuracy_plot.plot(
+            pen=pg.mkPen(TEST_COLOUR, width=2), symbol="o", symbolSize=5,
+            symbolBrush=TEST_COLOUR, symbolPen=None, name="test")
+
+        self.saturation_plot.addLegend(offset=(-5, 5), labelTextColor="#222",
+                                       brush=pg.mkBrush(255, 255, 255, 200))
+        self.gradient_plot.addLegend(offset=(-5, 5), labelTextColor="#222",
+                                     brush=pg.mkBrush(255, 255, 255, 200))
+        self.saturation_series = []
+        self.gradient_series = []
+        self._history = []
+        self._reference_name = None
+        self._last_batch_x = None
+        self._x_right = None
+        self._dirty = False
+
+    # -- set-up --------------------------------------------------------------------------------
+
+    def reset(self, num_layers, reference=None):
+        """Clear everything and prepare one saturation and one gradient curve per weight layer.
+        ``reference`` names a preset with a published trace (see :data:`BOOK_REFERENCE`)."""
+        self.batch_cost_series.clear()
+        for series in self.saturation_series:
+            self.saturation_plot.removeItem(series.curve)
+        for series in self.gradient_series:
+            self.gradient_plot.removeItem(series.curve)
+        self.saturation_series, self.gradient_series = [], []
+        for l in range(int(num_layers)):
+            colour = LAYER_COLOURS[l % len(LAYER_COLOURS)]
+            name = f"layer {l + 1}" + (" (output)" if l == num_layers - 1 else "")
+            self.saturation_series.append(_Series(self.saturation_plot.plot(
+                pen=pg.mkPen(colour, width=2), name=name)))
+            self.gradient_series.append(_Series(self.gradient_plot.plot(
+                pen=pg.mkPen(colour, width=2), name=name)))
+        self._history = []
+        self._last_batch_x = None
+        self._x_right = None
+        self.set_reference(reference)
+        self._draw_epochs()
+
+    def set_reference(self, name):
+        """Show the published accuracy trace of preset ``name`` (None or unknown: hide it)."""
+        self._reference_name = name if name in BOOK_REFERENCE else None
+        legend = self.accuracy_plot.legend
+        if legend is not None:
+            legend.removeItem(self.reference_curve)
+        if self._reference_name is None:
+            self.reference_curve.setData([], [])
+            return
+        trace = BOOK_REFERENCE[self._reference_name]
+        epochs = np.array(sorted(trace), dtype=float)
+        self.reference_curve.setData(epochs + 1, [100 * trace[int(e)] for e in epochs])
+        if legend is not None:
+            legend.addItem(self.reference_curve, "the book (test)")
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def show_history(self, history):
+        """Show stored epoch records (``EpochEvent.record()`` dicts), replacing the epoch curves."""
+        self._history = [dict(r) for r in history or []]
+        self._draw_epochs()
+
+    def add_epoch(self, ev):
+        """Append one ``EpochEvent``."""
+        self._history.append(ev.record())
+        self.batch_cost_series.append(ev.epoch + 1, None)   # break the within-epoch line
+        self._draw_epochs()
+        self._dirty = True
+
+    def add_batch(self, ev):
+        """Collect one ``BatchEvent`` (drawn at the next :meth:`flush`)."""
+        x = ev.epoch + ev.batch / max(ev.batches, 1)
+        self.batch_cost_series.append(x, ev.cost)
+        snap = ev.snapshot
+        if snap is not None:
+            for l, series in enumerate(self.saturation_series[:len(snap.saturation)]):
+                series.append(x, 100.0 * snap.saturation[l])
+            for l, series in enumerate(self.gradient_series[:len(snap.mean_abs_nabla_w)]):
+                g = snap.mean_abs_nabla_w[l]
+                series.append(x, g if g > 0 else None)
+        self._last_batch_x = x
+        self._dirty = True
+
+    def flush(self):
+        """Draw what arrived since the last flush (cheap when nothing did)."""
+        if not self._dirty:
+            return
+        self._dirty = False
+        self.batch_cost_series.flush()
+        for series in self.saturation_series + self.gradient_series:
+            series.flush()
+        self._update_x_range()
+
+    # -- drawing -------------------------------------------------------------------------------
+
+    def _epoch_column(self, key):
+        values = [r.get(key) for r in self._history]
+        return np.array([np.nan if v is None else v for v in values], dtype=float)
+
+    def _draw_epochs(self):
+        x = np.array([r.get("epoch", i) + 1 for i, r in enumerate(self._history)], dtype=float)
+        self.training_cost_curve.setData(x, self._epoch_column("training_cost"), connect="finite")
+        self.validation_cost_curve.setData(x, self._epoch_column("validation_cost"),
+                                           connect="finite")
+        self.validation_accuracy_curve.setData(
+            x, 100 * self._epoch_column("validation_accuracy"), connect="finite")
+        self.test_accuracy_curve.setData(x, 100 * self._epoch_column("test_accuracy"),
+                                         connect="finite")
+        self._update_x_range()
+
+    def _update_x_range(self):
+        right = max([1.0] + [r.get("epoch", 0) + 1 for r in self._history]
+                    + ([self._last_batch_x] if self._last_batch_x else []))
+        if self._reference_name is not None:
+            right = max(right, 2.0)
+        right = float(np.ceil(right))
+        if right == self._x_right:
+            return
+        self._x_right = right
+        for plot in (self.cost_plot, self.accuracy_plot, self.saturation_plot, self.gradient_plot):
+            plot.setXRange(0, right, padding=0.02)
+
+    # -- for tests and the benchmark -----------------------------------------------------------
+
+    def curve_data(self):
+        """{name: (x, y)} of every curve, as drawn."""
+        out = {"batch_cost": self.batch_cost_series.curve.getData(),
+               "training_cost": self.training_cost_curve.getData(),
+               "validation_cost": self.validation_cost_curve.getData(),
+               "validation_accuracy": self.validation_accuracy_curve.getData(),
+               "test_accuracy": self.test_accuracy_curve.getData(),
+               "reference": self.reference_curve.getData()}
+        for l, series in enumerate(self.saturation_series):
+            out[f"saturation_{l}"] = series.curve.getData()
+        for l, series in enumerate(self.gradient_series):
+            out[f"mean_abs_nabla_w_{l}"] = series.curve.getData()
+        return out

@@ -1,0 +1,1115 @@
+"""The training panel: set up a run, train it in a worker thread and watch backpropagation live.
+
+Left: the run's set-up (preset, architecture, activation, cost, initialisation, eta, mini-batch,
+epochs, lambda, momentum, eta decay, augmentation, training-set size, seed), validated as typed,
+fresh network or continue the loaded model, the buttons and the progress. Right: the curves
+(:class:`~desktop_bp.ui.plots.TrainingPlots`) above the per-layer heatmaps
+(:class:`~desktop_bp.ui.heatmaps.GradientHeatmaps`).
+
+The panel owns a :class:`~desktop_bp.ui.worker.TrainingController`; the worker's events arrive in
+bound slots which only *store* them, and a timer draws the latest state about 12 times a second,
+so drawing never holds up training. At every epoch end (and on pause) the panel emits
+``network_changed(Network, str)`` with its own copy of the weights, for the canvas's prediction.
+
+Wiring for the main window: ``network_changed -> MainWindow.set_network``; call
+:meth:`TrainingPanel.set_loaded_network` when a model is opened; call
+:meth:`TrainingPanel.shutdown` from ``closeEvent``; call :meth:`TrainingPanel.offer_recovery`
+once the window is shown.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QElapsedTimer, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout,
+                               QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QMessageBox, QProgressDialog, QPushButton, QRadioButton,
+                               QScrollArea, QSizePolicy, QSpinBox, QSplitter, QVBoxLayout, QWidget)
+
+from desktop_bp.core import checkpoint as checkpoint_mod
+from desktop_bp.core.network import ACTIVATIONS, COSTS, INITS
+from desktop_bp.ui.heatmaps import GradientHeatmaps
+from desktop_bp.ui.plots import BOOK_REFERENCE, TrainingPlots
+from desktop_bp.ui.worker import DownloadWorker, RunSettings, TrainingController, TrainingJob
+
+try:
+    from desktop_bp.core.presets import PRESETS
+except ImportError:     # the presets module is optional for the panel
+    PRESETS = {}
+
+CUSTOM = "custom"
+MNIST_TRAINING_SIZE = 50000
+MAX_HIDDEN_LAYERS = 6
+MAX_LAYER_SIZE = 4096
+DRAW_INTERVAL_MS = 80           # ~12 redraws a second at most
+ETA_TOO_SMALL = 0.001           # the book's two learning-rate warnings
+ETA_TOO_LARGE = 100.0
+
+_INVALID_STYLE = "QLineEdit { border: 1px solid #d62728; background: #fff0f0; }"
+_WARNING_STYLE = "QLineEdit { border: 1px solid #e69500; background: #fff8e6; }"
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing the form's text fields: each returns (value, error or None, warning or None).
+
+
+def parse_hidden_layers(text):
+    """"30" or "100, 30" (commas or spaces) -> [30] / [100, 30]; "" -> [] (no hidden layer)."""
+    parts = [p for p in re.split(r"[,\s;]+", text.strip()) if p]
+    sizes = []
+    for p in parts:
+        if not re.fullmatch(r"\d+", p):
+            return None, f"“{p}” is not a whole number of neurons", None
+        size = int(p)
+        if not 1 <= size <= MAX_LAYER_SIZE:
+            return None, f"a layer needs 1 to {MAX_LAYER_SIZE} neurons, not {size}", None
+        sizes.append(size)
+    if len(sizes) > MAX_HIDDEN_LAYERS:
+        return None, f"at most {MAX_HIDDEN_LAYERS} hidden layers", None
+    return sizes, None, None
+
+
+def _parse_float(text, name):
+    try:
+        value = float(text.strip().replace("_", ""))
+    except ValueError:
+        return None, f"{name} must be a number" if text.strip() else f"{name} is empty"
+    if not math.isfinite(value):
+        return None, f"{name} must be finite"
+    return value, None
+
+
+def parse_eta(text):
+    value, error = _parse_float(text, "η")
+    if error:
+        return None, error, None
+    if value <= 0:
+        return None, "η must be larger than 0 (it is the step size of gradient descent)", None
+    if value > 1e30:
+        return None, "η above 10³⁰ overflows at once", None
+    warning = None
+    if value <= ETA_TOO_SMALL:
+        warning = (f"η = {value:g}: the book's warning — this learns far too slowly "
+                   "(still far from 90% after 30 epochs)")
+    elif value >= ETA_TOO_LARGE:
+        warning = (f"η = {value:g}: the book's warning — steps this large overshoot; "
+                   "expect no learning or divergence")
+    return value, None, warning
+
+
+def parse_lmbda(text):
+    value, error = _parse_float(text, "λ")
+    if error:
+        return None, error, None
+    if value < 0:
+        return None, "λ (L2 regularisation) cannot be negative", None
+    return value, None, None
+
+
+def parse_momentum(text):
+    value, error = _parse_float(text, "momentum")
+    if error:
+        return None, error, None
+    if not 0 <= value < 1:
+        return None, "momentum μ must be in [0, 1): μ ≥ 1 makes the velocity grow forever", None
+    return value, None, None
+
+
+def parse_eta_decay(text):
+    value, error = _parse_float(text, "η decay")
+    if error:
+        return None, error, None
+    if not 0 < value <= 1:
+        return None, "η decay is a factor per epoch in (0, 1]", None
+    return value, None, None
+
+
+def parse_seed(text):
+    text = text.strip()
+    if not text:
+        return None, None, None
+    if not re.fullmatch(r"\d+", text) or int(text) >= 2 ** 63:
+        return None, "the seed is a whole number ≥ 0, or empty for a random start", None
+    return int(text), None, None
+
+
+class TrainingPanel(QWidget):
+    """Set up, run and watch training; see the module doc.
+
+    ``data``: optional ``(training, validation, test)`` pairs (tests and the benchmark pass
+    small ones); otherwise MNIST is found with ``core.mnist`` (from ``mnist_path`` if given) and
+    read in the worker thread at the first Start. ``checkpoint_dir``: where recovery files go
+    (None: the app's recovery folder; False: no checkpoints).
+    """
+
+    network_changed = Signal(object, str)   # a Network copy the GUI may predict with, a label
+    running_changed = Signal(bool)
+    model_saved = Signal(str)
+    mnist_folder_chosen = Signal(str)
+
+    def __init__(self, parent=None, *, data=None, mnist_path=None, checkpoint_dir=None):
+        super().__init__(parent)
+        self._data = tuple(data) if data is not None else None
+        self._mnist_path = mnist_path
+        self._checkpoint_dir = checkpoint_dir
+        self._loaded_net = None
+        self._loaded_label = ""
+        self._trained_net = None        # the latest network the GUI holds a copy of
+        self._run_settings = None
+        self._run_first_epoch = 0
+        self._pending_batch = None
+        self._pending_snapshot = None
+        self._epochs_done_in_run = 0
+        self._elapsed = QElapsedTimer()
+        self._paused_ms = 0
+        self._pause_started = None
+        self._applying_preset = False
+        self._download_thread = None
+        self._download_worker = None
+        self._progress_dialog = None
+
+        self.controller = TrainingController(self)
+        self.controller.batch.connect(self._on_batch)
+        self.controller.epoch.connect(self._on_epoch)
+        self.controller.paused.connect(self._on_paused)
+        self.controller.data_loaded.connect(self._on_data_loaded)
+        self.controller.trained.connect(self._on_trained)
+        self.controller.checkpoint_failed.connect(self._on_checkpoint_failed)
+        self.controller.error.connect(self._on_error)
+        self.controller.finished.connect(self._on_finished)
+        self.controller.running_changed.connect(self._on_running_changed)
+
+        self.plots = TrainingPlots()
+        self.heatmaps = GradientHeatmaps()
+        self._build_form()
+
+        right = QSplitter(Qt.Vertical)
+        right.addWidget(self.plots)
+        right.addWidget(self.heatmaps)
+        right.setStretchFactor(0, 5)
+        right.setStretchFactor(1, 4)
+        right.setChildrenCollapsible(False)
+        self.plots.setMinimumHeight(260)
+        self.heatmaps.setMinimumHeight(200)
+
+        scroll = QScrollArea()
+        scroll.setWidget(self._form_widget)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(self._form_widget.sizeHint().width() + 20)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+
+        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        self._draw_timer = QTimer(self)
+        self._draw_timer.setInterval(DRAW_INTERVAL_MS)
+        self._draw_timer.timeout.connect(self._draw)
+
+        initial = "book" if "book" in PRESETS else CUSTOM
+        self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(initial)))
+        self.apply_preset(initial)
+        self._update_data_size()
+        self._validate()
+        self._set_state("idle")
+        self.plots.reset(len(self._current_sizes() or [784, 10]) - 1,
+                         reference=self._reference_name())
+        self.heatmaps.set_architecture(self._current_sizes() or [784, 30, 10])
+
+    # -- building the form ---------------------------------------------------------------------
+
+    def _build_form(self):
+        form_widget = QWidget()
+        outer = QVBoxLayout(form_widget)
+        outer.setContentsMargins(6, 6, 6, 6)
+
+        setup = QGroupBox("Run set-up")
+        form = QFormLayout(setup)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.preset_combo = QComboBox()
+        self.preset_combo.addItem("custom", CUSTOM)
+        labels = {"book": "book (ch. 1: 784-30-10)", "book-100": "book-100 (784-100-10)",
+                  "improved": "improved (ch. 3)", "best": "best",
+                  "slow-eta": "warning: η = 0.001 (too slow)",
+                  "diverging-eta": "warning: η = 100 (too large)"}
+        for name, values in PRESETS.items():
+            self.preset_combo.addItem(labels.get(name, name), name)
+            index = self.preset_combo.count() - 1
+            self.preset_combo.setItemData(index, values.get("description", ""), Qt.ToolTipRole)
+        self.preset_combo.activated.connect(self._on_preset_activated)
+        form.addRow("Preset", self.preset_combo)
+        self.preset_description = QLabel()
+        self.preset_description.setWordWrap(True)
+        self.preset_description.setStyleSheet("color: #555")
+        form.addRow(self.preset_description)
+
+        self.fresh_radio = QRadioButton("New network")
+        self.continue_radio = QRadioButton("Continue the loaded model")
+        self.fresh_radio.setChecked(True)
+        self.continue_radio.setEnabled(False)
+        self.continue_radio.setToolTip("Open a model first (File ▸ Open model…)")
+        group = QButtonGroup(self)
+        group.addButton(self.fresh_radio)
+        group.addButton(self.continue_radio)
+        self.continue_radio.toggled.connect(self._on_continue_toggled)
+        start_box = QVBoxLayout()
+        start_box.setSpacing(0)
+        start_box.addWidget(self.fresh_radio)
+        start_box.addWidget(self.continue_radio)
+        form.addRow("Train", start_box)
+
+        self.hidden_edit = QLineEdit()
+        self.hidden_edit.setPlaceholderText("e.g. 30 or 100, 30")
+        self.hidden_edit.setToolTip("Hidden layer sizes, input (784) and output (10) excluded")
+        form.addRow("Hidden layers", self.hidden_edit)
+        self.activation_combo = QComboBox()
+        self.activation_combo.addItems(list(ACTIVATIONS))
+        form.addRow("Activation", self.activation_combo)
+        self.cost_combo = QComboBox()
+        self.cost_combo.addItems(list(COSTS))
+        self.cost_combo.setToolTip("log-likelihood goes with a softmax output layer")
+        form.addRow("Cost", self.cost_combo)
+        self.init_combo = QComboBox()
+        for name in INITS:
+            self.init_combo.addItem({"standard": "standard N(0, 1)",
+                                     "scaled": "scaled N(0, 1/n_in)"}.get(name, name), name)
+        form.addRow("Initial weights", self.init_combo)
+
+        self.eta_edit = QLineEdit()
+        self.eta_edit.setToolTip("Learning rate; can be changed while training (press Enter)")
+        form.addRow("Learning rate η", self.eta_edit)
+        self.batch_spin = QSpinBox()
+        self.batch_spin.setRange(1, MNIST_TRAINING_SIZE)
+        form.addRow("Mini-batch size", self.batch_spin)
+        self.epochs_spin = QSpinBox()
+        self.epochs_spin.setRange(1, 1000)
+        form.addRow("Epochs", self.epochs_spin)
+        self.lmbda_edit = QLineEdit()
+        self.lmbda_edit.setToolTip("L2 regularisation λ (0: none)")
+        form.addRow("L2 λ", self.lmbda_edit)
+        self.momentum_edit = QLineEdit()
+        self.momentum_edit.setToolTip("Momentum μ in [0, 1) (0: plain SGD)")
+        form.addRow("Momentum μ", self.momentum_edit)
+        self.eta_decay_edit = QLineEdit()
+        self.eta_decay_edit.setToolTip("η is multiplied by this after every epoch (1: constant)")
+        form.addRow("η decay / epoch", self.eta_decay_edit)
+        self.augment_check = QCheckBox("random shifts, rotations, scaling")
+        self.augment_check.setToolTip("Distort the training images randomly (slower, more robust)")
+        form.addRow("Augment", self.augment_check)
+        self.training_size_spin = QSpinBox()
+        self.training_size_spin.setRange(10, MNIST_TRAINING_SIZE)
+        self.training_size_spin.setValue(MNIST_TRAINING_SIZE)
+        self.training_size_spin.setSingleStep(1000)
+        self.training_size_spin.setToolTip("Train on the first n training images "
+                                           "(a subset trains in seconds)")
+        form.addRow("Training images", self.training_size_spin)
+        self.seed_edit = QLineEdit()
+        self.seed_edit.setPlaceholderText("empty: random")
+        form.addRow("Seed", self.seed_edit)
+        outer.addWidget(setup)
+
+        self.validation_label = QLabel()
+        self.validation_label.setWordWrap(True)
+        self.validation_label.setTextFormat(Qt.PlainText)
+        outer.addWidget(self.validation_label)
+
+        buttons = QGridLayout()
+        self.start_button = QPushButton("Start")
+        self.pause_button = QPushButton("Pause")
+        self.resume_button = QPushButton("Resume")
+        self.stop_button = QPushButton("Stop")
+        self.step_batch_button = QPushButton("Step batch")
+        self.step_epoch_button = QPushButton("Step epoch")
+        self.start_button.setToolTip("Train with these settings")
+        self.stop_button.setToolTip("Stop after the current mini-batch; what was learned is kept")
+        self.step_batch_button.setToolTip("Train one mini-batch, then pause")
+        self.step_epoch_button.setToolTip("Train to the end of this epoch, then pause")
+        for i, button in enumerate((self.start_button, self.pause_button, self.resume_button,
+                                    self.stop_button, self.step_batch_button,
+                                    self.step_epoch_button)):
+            buttons.addWidget(button, i // 2, i % 2)
+        self.start_button.clicked.connect(self.start)
+        self.pause_button.clicked.connect(self.pause)
+        self.resume_button.clicked.connect(self.resume)
+        self.stop_button.clicked.connect(self.stop)
+        self.step_batch_button.clicked.connect(self.step_batch)
+        self.step_epoch_button.clicked.connect(self.step_epoch)
+        outer.addLayout(buttons)
+        self.save_button = QPushButton("Save trained model…")
+        self.save_button.clicked.connect(self.save_model_dialog)
+        outer.addWidget(self.save_button)
+        self.mnist_button = QPushButton("Get MNIST…")
+        self.mnist_button.setToolTip("Download MNIST or choose the folder that holds it")
+        self.mnist_button.clicked.connect(self.offer_mnist)
+        outer.addWidget(self.mnist_button)
+
+        progress = QGroupBox("Progress")
+        grid = QGridLayout(progress)
+        grid.setVerticalSpacing(2)
+        self.epoch_label = QLabel("–")
+        self.batch_label = QLabel("–")
+        self.elapsed_label = QLabel("–")
+        self.eta_left_label = QLabel("–")
+        self.cost_label = QLabel("–")
+        self.accuracy_label = QLabel("–")
+        self.accuracy_label.setWordWrap(True)
+        for row, pairs in enumerate(((("Epoch", self.epoch_label),
+                                      ("Mini-batch", self.batch_label)),
+                                     (("Elapsed", self.elapsed_label),
+                                      ("Time left", self.eta_left_label)))):
+            for col, (name, label) in enumerate(pairs):
+                grid.addWidget(QLabel(name + ":"), row, 2 * col)
+                grid.addWidget(label, row, 2 * col + 1)
+        grid.addWidget(QLabel("Cost:"), 2, 0)
+        grid.addWidget(self.cost_label, 2, 1, 1, 3)
+        grid.addWidget(QLabel("Accuracy:"), 3, 0)
+        grid.addWidget(self.accuracy_label, 3, 1, 1, 3)
+        outer.addWidget(progress)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        outer.addWidget(self.status_label)
+        outer.addStretch(1)
+
+        for edit in (self.hidden_edit, self.eta_edit, self.lmbda_edit, self.momentum_edit,
+                     self.eta_decay_edit):
+            edit.textEdited.connect(self._on_field_edited)
+        # not part of a preset: editing them keeps the preset selected
+        self.seed_edit.textEdited.connect(self._revalidate)
+        self.training_size_spin.valueChanged.connect(self._revalidate)
+        for combo in (self.activation_combo, self.cost_combo, self.init_combo):
+            combo.activated.connect(self._on_field_edited)
+        for spin in (self.batch_spin, self.epochs_spin):
+            spin.valueChanged.connect(self._on_field_edited)
+        self.augment_check.toggled.connect(self._on_field_edited)
+        self.eta_edit.editingFinished.connect(self._on_eta_committed)
+        form_widget.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
+        self._form_widget = form_widget
+        self._setup_fields = (self.preset_combo, self.fresh_radio, self.continue_radio,
+                              self.hidden_edit, self.activation_combo, self.cost_combo,
+                              self.init_combo, self.batch_spin, self.epochs_spin,
+                              self.lmbda_edit, self.momentum_edit, self.eta_decay_edit,
+                              self.augment_check, self.training_size_spin, self.seed_edit)
+
+    # -- presets and validation ----------------------------------------------------------------
+
+    def apply_preset(self, name):
+        """Fill the form from preset ``name`` (a key of ``core.presets.PRESETS``)."""
+        values = PRESETS.get(name)
+        if values is None:
+            self.preset_description.setText("Your own settings.")
+            return
+        self._applying_preset = True
+        try:
+            index = self.preset_combo.findData(name)
+            if index >= 0:
+                self.preset_combo.setCurrentIndex(index)
+            if not self.continue_radio.isChecked():
+                self.hidden_edit.setText(", ".join(str(s) for s in values["sizes"][1:-1]))
+                self.activation_combo.setCurrentText(values["activation"])
+                self.cost_combo.setCurrentText(values["cost"])
+                self.init_combo.setCurrentIndex(max(0, self.init_combo.findData(values["init"])))
+            self.eta_edit.setText(f"{values['eta']:g}")
+            self.batch_spin.setValue(int(values["batch_size"]))
+            self.epochs_spin.setValue(int(values["epochs"]))
+            self.lmbda_edit.setText(f"{values.get('lmbda', 0.0):g}")
+            self.momentum_edit.setText(f"{values.get('momentum', 0.0):g}")
+            self.eta_decay_edit.setText(f"{values.get('eta_decay', 1.0):g}")
+            self.augment_check.setChecked(bool(values.get("augment")))
+            if not self.seed_edit.text().strip():
+                self.seed_edit.setText("")
+            self.preset_description.setText(values.get("description", ""))
+        finally:
+            self._applying_preset = False
+        self._validate()
+
+    @Slot(int)
+    def _on_preset_activated(self, index):
+        self.apply_preset(self.preset_combo.itemData(index))
+
+    @Slot()
+    def _on_field_edited(self, *_args):
+        if self._applying_preset:
+            return
+        if self.preset_combo.currentData() != CUSTOM:
+            self.preset_combo.setCurrentIndex(self.preset_combo.findData(CUSTOM))
+            self.preset_description.setText("Your own settings.")
+        self._validate()
+
+    @Slot()
+    def _revalidate(self, *_args):
+        self._validate()
+
+    def _current_sizes(self):
+        if self.continue_radio.isChecked() and self._loaded_net is not None:
+            return list(self._loaded_net.sizes)
+        hidden, error, _ = parse_hidden_layers(self.hidden_edit.text())
+        return None if error else [784, *hidden, 10]
+
+    def _validate(self):
+        """Check every field; mark bad ones and list the reasons. Returns RunSettings or None."""
+        errors, warnings = [], []
+        results = {}
+        for key, edit, parser in (("hidden", self.hidden_edit, parse_hidden_layers),
+                                  ("eta", self.eta_edit, parse_eta),
+                                  ("lmbda", self.lmbda_edit, parse_lmbda),
+                                  ("momentum", self.momentum_edit, parse_momentum),
+                                  ("eta_decay", self.eta_decay_edit, parse_eta_decay),
+                                  ("seed", self.seed_edit, parse_seed)):
+            value, error, warning = parser(edit.text())
+            results[key] = value
+            if error:
+                errors.append(error)
+                edit.setStyleSheet(_INVALID_STYLE)
+                edit.setToolTip(error)
+            elif warning:
+                warnings.append(warning)
+                edit.setStyleSheet(_WARNING_STYLE)
+                edit.setToolTip(warning)
+            else:
+                edit.setStyleSheet("")
+        training_size = self.training_size_spin.value()
+        if self.batch_spin.value() > training_size:
+            errors.append(f"the mini-batch ({self.batch_spin.value()}) is larger than the "
+                          f"training set ({training_size})")
+        text = "\n".join(["✗ " + e for e in errors] + ["⚠ " + w for w in warnings])
+        self.validation_label.setText(text)
+        self.validation_label.setStyleSheet("color: #b00000" if errors else "color: #8a5a00")
+        self._valid = not errors
+        self._update_buttons()
+        if errors:
+            return None
+        if self.continue_radio.isChecked() and self._loaded_net is not None:
+            net = self._loaded_net
+            sizes, activation, cost, init = list(net.sizes), net.activation, net.cost_name, net.init
+        else:
+            sizes = [784, *results["hidden"], 10]
+            activation = self.activation_combo.currentText()
+            cost = self.cost_combo.currentText()
+            init = self.init_combo.currentData()
+        return RunSettings(sizes=sizes, activation=activation, cost=cost, init=init,
+                           eta=results["eta"], batch_size=self.batch_spin.value(),
+                           epochs=self.epochs_spin.value(), lmbda=results["lmbda"],
+                           momentum=results["momentum"], eta_decay=results["eta_decay"],
+                           augment="affine" if self.augment_check.isChecked() else None,
+                           training_size=training_size, seed=results["seed"],
+                           continue_training=self.continue_radio.isChecked(),
+                           preset=self.preset_combo.currentData() or "")
+
+    def settings(self):
+        """The validated :class:`RunSettings` of the form, or None (reasons are shown)."""
+        return self._validate()
+
+    def set_settings(self, settings):
+        """Fill the form from a :class:`RunSettings` (or its dict)."""
+        if isinstance(settings, dict):
+            settings = RunSettings.from_dict(settings)
+        self._applying_preset = True
+        try:
+            self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(
+                settings.preset if settings.preset in PRESETS else CUSTOM)))
+            self.hidden_edit.setText(", ".join(str(s) for s in settings.sizes[1:-1]))
+            self.activation_combo.setCurrentText(settings.activation)
+            self.cost_combo.setCurrentText(settings.cost)
+            self.init_combo.setCurrentIndex(max(0, self.init_combo.findData(settings.init)))
+            self.eta_edit.setText(f"{settings.eta:g}")
+            self.training_size_spin.setValue(int(settings.training_size))
+            self.batch_spin.setValue(int(settings.batch_size))
+            self.epochs_spin.setValue(int(settings.epochs))
+            self.lmbda_edit.setText(f"{settings.lmbda:g}")
+            self.momentum_edit.setText(f"{settings.momentum:g}")
+            self.eta_decay_edit.setText(f"{settings.eta_decay:g}")
+            self.augment_check.setChecked(bool(settings.augment))
+            self.seed_edit.setText("" if settings.seed is None else str(settings.seed))
+        finally:
+            self._applying_preset = False
+        self._validate()
+
+    def _reference_name(self):
+        """The preset whose published accuracy trace fits these settings, or None: the network
+        and the hyper-parameters must be the preset's (epochs, seed and subset may differ)."""
+        settings = self._validate()
+        if settings is None:
+            return None
+        for name in BOOK_REFERENCE:
+            values = PRESETS.get(name)
+            if values is None:
+                continue
+            if (list(settings.sizes) == list(values["sizes"])
+                    and (settings.activation, settings.cost, settings.init)
+                    == (values["activation"], values["cost"], values["init"])
+                    and settings.eta == values["eta"]
+                    and settings.batch_size == values["batch_size"]
+                    and settings.lmbda == values.get("lmbda", 0.0)
+                    and settings.momentum == values.get("momentum", 0.0)
+                    and settings.eta_decay == values.get("eta_decay", 1.0)
+                    and bool(settings.augment) == bool(values.get("augment"))):
+                return name
+        return None
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def set_data(self, training, validation=None, test=None):
+        """Use these ``(images, labels)`` pairs instead of MNIST from disk."""
+        self._data = (training, validation, test)
+        self._update_data_size()
+
+    def _update_data_size(self):
+        n = len(self._data[0][1]) if self._data is not None else MNIST_TRAINING_SIZE
+        self._applying_preset = True     # not an edit by the person: keep the preset
+        try:
+            self.training_size_spin.setMaximum(n)
+            self.batch_spin.setMaximum(n)
+            if self._data is not None:
+                self.training_size_spin.setValue(n)
+        finally:
+            self._applying_preset = False
+        self.mnist_button.setVisible(self._data is None and not self._mnist_available())
+
+    def _mnist_available(self):
+        try:
+            from desktop_bp.core import mnist
+        except ImportError:
+            return False
+        return mnist.mnist_available(self._mnist_path)
+
+    def _load_data(self):
+        """Runs in the worker thread: read MNIST (cached per process by core.mnist)."""
+        from desktop_bp.core import mnist
+        return mnist.load_mnist(self._mnist_path)
+
+    # -- the loaded model ----------------------------------------------------------------------
+
+    @Slot(object, str)
+    def set_loaded_network(self, net, source_label=""):
+        """The model the window has loaded: it can be trained further, and its stored history is
+        shown in the plots (unless a run is going on)."""
+        self._loaded_net = net.copy() if net is not None else None
+        self._loaded_label = source_label or (net.describe() if net is not None else "")
+        self.continue_radio.setEnabled(net is not None and not self.controller.is_running)
+        self.continue_radio.setText("Continue the loaded model" if net is None else
+                                    f"Continue the loaded model ({net.describe()})")
+        self.continue_radio.setToolTip(self._loaded_label)
+        if net is None:
+            self.fresh_radio.setChecked(True)
+        if not self.controller.is_running and net is not None:
+            self._show_network(net)
+        self._validate()
+
+    def _show_network(self, net):
+        """Plots and heatmaps of a network that is not training: its history and weights."""
+        self.heatmaps.set_architecture(net.sizes)
+        self.heatmaps.clear_gradients()
+        self.heatmaps.show_weights(tuple(net.weights))
+        self.plots.reset(len(net.weights), reference=None)
+        self.plots.show_history(net.metadata.get("history", []))
+
+    @Slot(bool)
+    def _on_continue_toggled(self, checked):
+        for widget in (self.hidden_edit, self.activation_combo, self.cost_combo,
+                       self.init_combo):
+            widget.setEnabled(not checked and not self.controller.is_running)
+        if checked and self._loaded_net is not None:
+            net = self._loaded_net
+            self._applying_preset = True
+            try:
+                self.hidden_edit.setText(", ".join(str(s) for s in net.sizes[1:-1]))
+                self.activation_combo.setCurrentText(net.activation)
+                self.cost_combo.setCurrentText(net.cost_name)
+                self.init_combo.setCurrentIndex(max(0, self.init_combo.findData(net.init)))
+            finally:
+                self._applying_preset = False
+        self._validate()
+
+    # -- commands ------------------------------------------------------------------------------
+
+    @Slot()
+    def start(self, paused=False):
+        """Start training with the form's settings (``paused=True``: start paused, to step).
+        Returns True when a run started."""
+        if self.controller.is_running:
+            return False
+        settings = self._validate()
+        if settings is None:
+            return False
+        job = TrainingJob(network=None, settings=settings,
+                          checkpoints=self._checkpoint_dir is not False,
+                          checkpoint_dir=self._checkpoint_dir or None)
+        if self._data is not None:
+            job.training, job.validation, job.test = self._data
+        elif not self._mnist_available():
+            self.offer_mnist()
+            return False
+        else:
+            job.load_data = self._load_data
+        if settings.continue_training and self._loaded_net is not None:
+            net = self._loaded_net.copy()
+        else:
+            try:
+                net = settings.make_network()
+            except ValueError as exc:
+                self._message("warning", "Cannot build this network", str(exc))
+                return False
+        job.network = net
+        self._run_settings = settings
+        history = list(net.metadata.get("history", []))
+        self._run_first_epoch = len(history)
+        self._run_history = list(history)
+        self._epochs_done_in_run = 0
+        self._pending_batch = self._pending_snapshot = None
+        self._trained_net = None
+        self.plots.reset(len(net.weights), reference=self._reference_name())
+        self.plots.show_history(history)
+        self.heatmaps.set_architecture(net.sizes)
+        self.heatmaps.clear_gradients()
+        self.heatmaps.show_weights(tuple(net.weights))
+        self._gui_template = net.copy()
+        self._paused_ms = 0
+        self._pause_started = None
+        self._elapsed.start()
+        self.status_label.setText("Reading MNIST…" if job.load_data else "Training…")
+        self.controller.start(job, paused=paused)
+        self._set_state("paused" if paused else "running")
+        self._draw_timer.start()
+        return True
+
+    @Slot()
+    def pause(self):
+        self.controller.pause()
+
+    @Slot()
+    def resume(self):
+        self.controller.resume()
+        self._end_pause()
+        self._set_state("running")
+
+    @Slot()
+    def stop(self):
+        self.controller.stop()
+        self.status_label.setText("Stopping after this mini-batch…")
+
+    @Slot()
+    def step_batch(self):
+        """Train one mini-batch, then pause (starts a paused run when idle)."""
+        if not self.controller.is_running and not self.start(paused=True):
+            return
+        self._end_pause()
+        self.controller.control.request_snapshot()    # show this very batch's gradients
+        self.controller.step_batch(1)
+        self._set_state("running")
+
+    @Slot()
+    def step_epoch(self):
+        """Train to the end of the current epoch, then pause."""
+        if not self.controller.is_running and not self.start(paused=True):
+            return
+        self._end_pause()
+        self.controller.step_epoch()
+        self._set_state("running")
+
+    @Slot()
+    def _on_eta_committed(self):
+        if not self.controller.is_running:
+            return
+        value, error, _ = parse_eta(self.eta_edit.text())
+        if error is None:
+            self.controller.set_eta(value)
+            self.status_label.setText(f"η is now {value:g}.")
+
+    def shutdown(self, timeout_ms=5000):
+        """Stop training and wait for the worker thread (for the window's ``closeEvent``).
+        Returns True when no thread is left running."""
+        self._draw_timer.stop()
+        if self._download_worker is not None:
+            self._download_worker.cancel()
+        ok = self.controller.shutdown(timeout_ms)
+        thread = self._download_thread
+        if thread is not None:
+            thread.quit()
+            ok = thread.wait(int(timeout_ms)) and ok
+        return ok
+
+    def closeEvent(self, event):
+        """When the panel is a window of its own: stop training first."""
+        self.shutdown()
+        super().closeEvent(event)
+
+    # -- slots for the worker's events (GUI thread) --------------------------------------------
+
+    @Slot(object)
+    def _on_batch(self, ev):
+        self._pending_batch = ev
+        if ev.snapshot is not None:
+            self._pending_snapshot = ev.snapshot
+        self.plots.add_batch(ev)
+
+    @Slot(object)
+    def _on_epoch(self, ev):
+        self._epochs_done_in_run += 1
+        self._run_history.append(ev.record())
+        self.plots.add_epoch(ev)
+        if ev.weights:
+            self.heatmaps.show_weights(ev.weights)
+            self._publish(ev.weights, ev.biases, ev.epoch, ev)
+        parts = []
+        if ev.validation_accuracy is not None:
+            parts.append(f"validation {100 * ev.validation_accuracy:.2f}%")
+        if ev.test_accuracy is not None:
+            parts.append(f"test {100 * ev.test_accuracy:.2f}%")
+        self.accuracy_label.setText(", ".join(parts) or "–")
+        self._draw()
+
+    @Slot(object)
+    def _on_paused(self, ev):
+        self._pause_started = self._elapsed.elapsed()
+        self._publish(ev.weights, ev.biases, ev.epoch, None)
+        self.heatmaps.show_weights(ev.weights)
+        self._set_state("paused")
+        self.status_label.setText(f"Paused in epoch {ev.epoch + 1}, after mini-batch {ev.batch}.")
+        self._draw()
+
+    @Slot(object)
+    def _on_data_loaded(self, data):
+        self._data = tuple(data)
+        self._update_data_size()
+        self.status_label.setText("Training…")
+
+    @Slot(object)
+    def _on_trained(self, net):
+        self._trained_net = net
+        self.network_changed.emit(net.copy(), f"trained here: {net.describe()}")
+
+    @Slot(str)
+    def _on_checkpoint_failed(self, message):
+        self.status_label.setText(message)
+
+    @Slot(str)
+    def _on_error(self, message):
+        self._message("critical", "Training failed", message)
+
+    @Slot(object)
+    def _on_finished(self, ev):
+        self._draw()
+        self._draw_timer.stop()
+        self._set_state("idle")
+        self.status_label.setText(ev.message)
+        if ev.reason == "diverged":
+            self._message("warning", "Training diverged", ev.message)
+
+    @Slot(bool)
+    def _on_running_changed(self, running):
+        self.running_changed.emit(running)
+
+    def _publish(self, weights, biases, epoch, ev):
+        """Give the GUI its own copy of the latest weights (for the canvas's prediction)."""
+        net = self._gui_template.copy()
+        net.set_parameters(weights, biases)
+        net.metadata["history"] = list(self._run_history)
+        self._trained_net = net
+        acc = None if ev is None else (ev.test_accuracy if ev.test_accuracy is not None
+                                       else ev.validation_accuracy)
+        label = f"training: {net.describe()}, epoch {epoch + 1}"
+        if acc is not None:
+            label += f", {100 * acc:.2f}%"
+        self.network_changed.emit(net, label)
+
+    # -- drawing (throttled) -------------------------------------------------------------------
+
+    @Slot()
+    def _draw(self):
+        self.plots.flush()
+        snapshot, self._pending_snapshot = self._pending_snapshot, None
+        if snapshot is not None:
+            self.heatmaps.show_snapshot(snapshot)
+        ev, self._pending_batch = self._pending_batch, None
+        if ev is not None:
+            self._show_progress(ev)
+        elif self.controller.is_running:
+            self._show_elapsed()
+
+    def _show_progress(self, ev):
+        settings = self._run_settings
+        done_epochs = ev.epoch - self._run_first_epoch
+        self.epoch_label.setText(f"{ev.epoch + 1} of {ev.epochs}")
+        self.batch_label.setText(f"{ev.batch} of {ev.batches}")
+        self.cost_label.setText(f"{ev.cost:.4g} (η = {ev.eta:g})")
+        total = max(int(settings.epochs), 1) if settings else 1
+        fraction = min(1.0, (done_epochs + ev.batch / max(ev.batches, 1)) / total)
+        elapsed = self._show_elapsed()
+        if fraction > 0 and elapsed > 0.5:
+            self.eta_left_label.setText(_format_seconds(elapsed * (1 - fraction) / fraction))
+
+    def _show_elapsed(self):
+        ms = self._elapsed.elapsed() - self._paused_ms
+        if self._pause_started is not None:
+            ms -= self._elapsed.elapsed() - self._pause_started
+        seconds = max(0.0, ms / 1000.0)
+        self.elapsed_label.setText(_format_seconds(seconds))
+        return seconds
+
+    def _end_pause(self):
+        if self._pause_started is not None:
+            self._paused_ms += self._elapsed.elapsed() - self._pause_started
+            self._pause_started = None
+
+    # -- state ---------------------------------------------------------------------------------
+
+    def _set_state(self, state):
+        self._state = state
+        running = state in ("running", "paused")
+        for widget in self._setup_fields:
+            widget.setEnabled(not running)
+        if not running:
+            self.continue_radio.setEnabled(self._loaded_net is not None)
+            self._on_continue_toggled(self.continue_radio.isChecked())
+        self._update_buttons()
+
+    def _update_buttons(self):
+        state = getattr(self, "_state", "idle")
+        valid = getattr(self, "_valid", True)
+        self.start_button.setEnabled(state == "idle" and valid)
+        self.pause_button.setEnabled(state == "running")
+        self.resume_button.setEnabled(state == "paused")
+        self.stop_button.setEnabled(state in ("running", "paused"))
+        self.step_batch_button.setEnabled(state == "paused" or (state == "idle" and valid))
+        self.step_epoch_button.setEnabled(state == "paused" or (state == "idle" and valid))
+        self.save_button.setEnabled(self._trained_net is not None and state != "running")
+
+    @property
+    def state(self):
+        """"idle", "running" or "paused"."""
+        return self._state
+
+    @property
+    def trained_network(self):
+        """The GUI's copy of the latest trained weights (None before any epoch)."""
+        return self._trained_net
+
+    # -- saving and recovery -------------------------------------------------------------------
+
+    @Slot()
+    def save_model_dialog(self):
+        """Ask for a file name and save the trained network with its history."""
+        net = self._trained_net
+        if net is None:
+            return None
+        default = f"trained-{'-'.join(map(str, net.sizes))}.npz"
+        path, _ = QFileDialog.getSaveFileName(self, "Save trained model", default,
+                                              "Models (*.npz)")
+        if not path:
+            return None
+        if not path.lower().endswith(".npz"):
+            path += ".npz"
+        return self.save_model(path)
+
+    def save_model(self, path):
+        """Save the trained network to ``path`` (history and settings in its metadata);
+        the recovery checkpoint is then no longer needed and is removed."""
+        from desktop_bp.core.persistence import save_model
+        net = self._trained_net.copy()
+        net.metadata.pop("checkpoint", None)
+        history = net.metadata.get("history", [])
+        metadata = {"history": history}
+        if self._run_settings is not None:
+            metadata["hyperparameters"] = {
+                k: v for k, v in self._run_settings.to_dict().items()
+                if k in checkpoint_mod.HYPERPARAMETER_KEYS}
+        if history and history[-1].get("test_accuracy") is not None:
+            metadata["test_accuracy"] = history[-1]["test_accuracy"]
+        try:
+            save_model(path, net, metadata=metadata)
+        except (OSError, ValueError, TypeError) as exc:
+            self._message("critical", "Could not save the model", f"{path}:\n{exc}")
+            return None
+        if self._checkpoint_dir is not False:
+            checkpoint_mod.discard_checkpoint(self._checkpoint_dir or None)
+        self.status_label.setText(f"Saved {Path(path).name}.")
+        self.model_saved.emit(str(path))
+        return Path(path)
+
+    def offer_recovery(self):
+        """If a recovery checkpoint exists, ask whether to restore it. Returns True when a run
+        was restored. Call once at start-up, after the window is shown."""
+        if self._checkpoint_dir is False:
+            return False
+        path = checkpoint_mod.find_checkpoint(self._checkpoint_dir or None)
+        if path is None:
+            return False
+        try:
+            cp = checkpoint_mod.load_checkpoint(path)
+        except Exception as exc:  # noqa: BLE001 - a damaged file must not stop the app
+            self._message("warning", "Recovery file unreadable",
+                          f"The last training run's recovery file cannot be read and is "
+                          f"removed:\n{exc}")
+            checkpoint_mod.discard_checkpoint(self._checkpoint_dir or None)
+            return False
+        answer = QMessageBox.question(
+            self, "Restore the last training run?",
+            f"A training run was not saved:\n{cp.summary()}\n\nRestore its weights and history?",
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+        if answer != QMessageBox.Yes:
+            checkpoint_mod.discard_checkpoint(self._checkpoint_dir or None)
+            return False
+        self.restore_checkpoint(cp)
+        return True
+
+    def restore_checkpoint(self, cp=None):
+        """Restore a :class:`~desktop_bp.core.checkpoint.Checkpoint` (or read the recovery
+        file): its network becomes the loaded model, its history fills the plots, its settings
+        fill the form, and it can be saved or trained further."""
+        if cp is None or isinstance(cp, (str, Path)):
+            cp = checkpoint_mod.load_checkpoint(cp)
+        net = cp.network
+        net.metadata.pop("checkpoint", None)
+        net.metadata["history"] = list(cp.history)
+        if cp.settings:
+            self.set_settings(cp.settings)
+            self._run_settings = RunSettings.from_dict(cp.settings)
+        self.set_loaded_network(net, f"recovered run: {net.describe()}")
+        self.continue_radio.setChecked(True)
+        self._trained_net = net.copy()
+        self._update_buttons()
+        self.status_label.setText(f"Restored: {cp.summary()}")
+        self.network_changed.emit(net.copy(), f"recovered run: {net.describe()}")
+        return net
+
+    # -- MNIST ---------------------------------------------------------------------------------
+
+    @Slot()
+    def offer_mnist(self):
+        """MNIST is missing: offer to download it or to choose the folder that holds it."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Question)
+        box.setWindowTitle("MNIST is needed to train")
+        box.setText("Training needs the MNIST handwritten digits (about 11 MB), which are not "
+                    "on this computer yet.")
+        box.setInformativeText("Download them now, or choose a folder that already holds the "
+                               "four MNIST files. Drawing and recognising digits works "
+                               "without them.")
+        download = box.addButton("Download", QMessageBox.AcceptRole)
+        choose = box.addButton("Choose folder…", QMessageBox.ActionRole)
+        box.addButton(QMessageBox.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is download:
+            self.download_mnist()
+        elif clicked is choose:
+            self.choose_mnist_folder()
+
+    def choose_mnist_folder(self, folder=None):
+        """Use MNIST from ``folder`` (asks for it when None). Returns True when it holds MNIST."""
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, "Folder that holds MNIST")
+            if not folder:
+                return False
+        from desktop_bp.core import mnist
+        if not mnist.mnist_available(folder):
+            self._message("warning", "No MNIST there", mnist.describe_location(folder)
+                          if hasattr(mnist, "describe_location") else
+                          f"{folder} does not hold the four MNIST files.")
+            return False
+        self._mnist_path = str(folder)
+        self._update_data_size()
+        self.status_label.setText(f"MNIST: {folder}")
+        self.mnist_folder_chosen.emit(str(folder))
+        return True
+
+    def download_mnist(self, dest=None):
+        """Download MNIST in a worker thread with a cancellable progress dialog."""
+        if self._download_thread is not None:
+            return
+        from desktop_bp.core import mnist
+        dialog = QProgressDialog("Downloading MNIST…", "Cancel", 0, 100, self)
+        dialog.setWindowTitle("Downloading MNIST")
+        dialog.setWindowModality(Qt.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setValue(0)
+        thread = QThread()
+        worker = DownloadWorker(mnist.download, dest)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progress.connect(self._on_download_progress)
+        worker.finished.connect(self._on_download_finished)
+        worker.failed.connect(self._on_download_failed)
+        worker.cancelled.connect(self._on_download_cancelled)
+        worker.done.connect(thread.quit)
+        thread.finished.connect(worker.deleteLater)
+        thread.finished.connect(self._on_download_thread_finished)
+        dialog.canceled.connect(self._on_download_cancel_clicked)
+        dialog.rejected.connect(self._on_download_cancel_clicked)     # Esc
+        self._download_thread, self._download_worker = thread, worker
+        self._progress_dialog = dialog
+        thread.start()
+
+    @Slot(object)
+    def _on_download_progress(self, progress):
+        name, done, total = progress
+        if self._progress_dialog is not None and total:
+            self._progress_dialog.setLabelText(f"Downloading {name}… "
+                                               f"{done / 1e6:.1f} of {total / 1e6:.1f} MB")
+            self._progress_dialog.setValue(int(100 * done / total))
+
+    @Slot()
+    def _on_download_cancel_clicked(self):
+        if self._download_worker is not None:
+            self._download_worker.cancel()
+
+    @Slot(str)
+    def _on_download_finished(self, folder):
+        self._close_progress()
+        self._mnist_path = folder
+        self._update_data_size()
+        self.status_label.setText(f"MNIST downloaded to {folder}.")
+        self.mnist_folder_chosen.emit(folder)
+
+    @Slot(str)
+    def _on_download_failed(self, reason):
+        self._close_progress()
+        self._message("warning", "MNIST could not be downloaded",
+                      f"{reason}\n\nIf this computer is offline, copy the four MNIST files "
+                      "into a folder and choose it with “Get MNIST… ▸ Choose folder…”. "
+                      "Everything else in the app keeps working.")
+
+    @Slot(str)
+    def _on_download_cancelled(self, message):
+        self._close_progress()
+        self.status_label.setText(message)
+
+    @Slot()
+    def _on_download_thread_finished(self):
+        self._download_thread = self._download_worker = None
+
+    def _close_progress(self):
+        if self._progress_dialog is not None:
+            self._progress_dialog.canceled.disconnect(self._on_download_cancel_clicked)
+            self._progress_dialog.rejected.disconnect(self._on_download_cancel_clicked)
+            self._progress_dialog.close()
+            self._progress_dialog.deleteLater()
+            self._progress_dialog = None
+
+    # -- messages ------------------------------------------------------------------------------
+
+    def _message(self, kind, title, text):
+        """A message box (``kind``: information, warning, critical); tests patch QMessageBox."""
+        getattr(QMessageBox, kind)(self, title, text)
+
+
+def _format_seconds(seconds):
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+

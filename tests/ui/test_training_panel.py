@@ -1,0 +1,337 @@
+"""The training panel: validation as typed, presets, live plots and heatmaps, stepping, eta while
+running, divergence, saving, recovery, MNIST download and closing a window mid-training."""
+
+import os
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from desktop_bp.core import checkpoint
+from desktop_bp.core.network import Network
+from desktop_bp.core.persistence import load_model
+from desktop_bp.core.training import train
+from desktop_bp.ui.training_panel import TrainingPanel, parse_eta, parse_hidden_layers
+
+
+def synthetic(n, seed=0):
+    rng = np.random.default_rng(seed)
+    images = rng.random((n, 784), dtype=np.float32)
+    images.flags.writeable = False
+    return images, rng.integers(0, 10, n)
+
+
+DATA = (synthetic(400), synthetic(100, 1), synthetic(100, 2))
+
+
+class Messages:
+    """Stands in for the static QMessageBox functions: records, never blocks."""
+
+    def __init__(self, monkeypatch, answer=QMessageBox.Yes):
+        self.shown = []
+        self.answer = answer
+        for kind in ("information", "warning", "critical"):
+            monkeypatch.setattr(QMessageBox, kind, self._recorder(kind))
+        monkeypatch.setattr(QMessageBox, "question", self._question)
+
+    def _recorder(self, kind):
+        def show(parent, title, text, *args, **kwargs):
+            self.shown.append((kind, title, text))
+            return QMessageBox.Ok
+        return staticmethod(show)
+
+    def _question(self, parent, title, text, *args, **kwargs):
+        self.shown.append(("question", title, text))
+        return self.answer
+
+    def kinds(self):
+        return [k for k, _, _ in self.shown]
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    return Messages(monkeypatch)
+
+
+@pytest.fixture
+def panel(qtbot, tmp_path, messages):
+    p = TrainingPanel(data=DATA, checkpoint_dir=tmp_path)
+    qtbot.addWidget(p)
+    p.resize(1200, 760)
+    p.apply_preset("book")
+    p.hidden_edit.setText("16")
+    p.epochs_spin.setValue(2)
+    p.seed_edit.setText("5")
+    p._validate()
+    yield p
+    assert p.shutdown(5000)
+
+
+def test_parsers_give_reasons():
+    assert parse_hidden_layers("100, 30")[0] == [100, 30]
+    assert parse_hidden_layers("")[0] == []
+    assert "whole number" in parse_hidden_layers("30, x")[1]
+    assert parse_eta("0")[1] and parse_eta("-1")[1] and parse_eta("abc")[1]
+    assert parse_eta("nan")[1] and parse_eta("inf")[1]
+    value, error, warning = parse_eta("0.001")
+    assert value == 0.001 and error is None and "slowly" in warning
+    assert "overshoot" in parse_eta("100")[2]
+
+
+def test_fields_are_validated_as_typed(qtbot, panel):
+    assert panel.start_button.isEnabled()
+    qtbot.keyClicks(panel.hidden_edit, ", abc")
+    assert not panel.start_button.isEnabled()
+    assert "abc" in panel.validation_label.text()
+    panel.hidden_edit.setText("16")
+    panel.momentum_edit.setText("1.5")
+    panel._validate()
+    assert not panel.start_button.isEnabled() and "momentum" in panel.validation_label.text()
+    panel.momentum_edit.setText("0.5")
+    panel.batch_spin.setValue(300)
+    panel.training_size_spin.setValue(200)
+    assert not panel.start_button.isEnabled() and "larger than" in panel.validation_label.text()
+    panel.training_size_spin.setValue(400)
+    assert panel.start_button.isEnabled() and panel.validation_label.text() == ""
+
+
+def test_presets_fill_the_form_and_show_the_books_warnings(qtbot, panel):
+    panel.apply_preset("book")
+    assert panel.hidden_edit.text() == "30" and panel.eta_edit.text() == "3"
+    assert panel.preset_combo.currentData() == "book"
+    panel.apply_preset("slow-eta")
+    assert "slowly" in panel.validation_label.text() and panel.start_button.isEnabled()
+    panel.apply_preset("diverging-eta")
+    assert "overshoot" in panel.validation_label.text()
+    qtbot.keyClicks(panel.lmbda_edit, "1")
+    assert panel.preset_combo.currentData() == "custom"
+
+
+def test_a_short_run_feeds_plots_heatmaps_progress_and_the_canvas(qtbot, panel, tmp_path):
+    published = []
+    panel.network_changed.connect(lambda net, label: published.append((net, label)))
+    panel.heatmaps.set_mode("gradients")
+    with qtbot.waitSignal(panel.controller.finished, timeout=20000) as blocker:
+        assert panel.start()
+        assert panel.state == "running" and not panel.hidden_edit.isEnabled()
+    assert blocker.args[0].reason == "completed"
+    assert panel.state == "idle"
+    curves = panel.plots.curve_data()
+    assert len(curves["training_cost"][0]) == 2 and len(curves["test_accuracy"][1]) == 2
+    assert np.all(np.isfinite(curves["validation_cost"][1]))
+    assert len(curves["batch_cost"][0]) >= 2
+    assert len(curves["saturation_0"][0]) >= 1 and len(curves["mean_abs_nabla_w_1"][0]) >= 1
+    # 16 hidden neurons: a 4 x 4 grid of 28 x 28 tiles with 1-pixel gaps; then a 10 x 16 matrix
+    images = panel.heatmaps.images()
+    assert images[0].shape == (4 * 29 - 1, 4 * 29 - 1) and images[1].shape == (10, 16)
+    assert not images[0].flags.writeable
+    levels = panel.heatmaps.layers[1].bar.levels()
+    assert levels[0] == -levels[1] and levels[1] > 0
+    panel.heatmaps.set_mode("weights")
+    np.testing.assert_allclose(panel.heatmaps.images()[1], panel.trained_network.weights[1])
+    assert panel.epoch_label.text() == "2 of 2" and "test" in panel.accuracy_label.text()
+    assert published and published[-1][0].sizes == [784, 16, 10]
+    assert len(published[-1][0].metadata["history"]) == 2
+    # the recovery checkpoint exists until the model is saved
+    assert checkpoint.find_checkpoint(tmp_path) is not None
+    assert panel.save_button.isEnabled()
+    saved = panel.save_model(tmp_path / "trained.npz")
+    net = load_model(saved)
+    assert len(net.metadata["history"]) == 2 and "checkpoint" not in net.metadata
+    assert net.metadata["hyperparameters"]["eta"] == 3.0
+    assert checkpoint.find_checkpoint(tmp_path) is None
+
+
+def test_step_batch_from_idle_then_eta_change_then_stop(qtbot, panel):
+    panel.epochs_spin.setValue(50)
+    with qtbot.waitSignal(panel.controller.paused, timeout=10000) as blocker:
+        panel.step_batch_button.click()
+    # started paused at batch 0, then stepped: wait for the pause after the first batch
+    if blocker.args[0].batch == 0:
+        qtbot.waitUntil(lambda: panel.controller.control.paused and panel.state == "paused"
+                        and panel.batch_label.text().startswith("1 of"), timeout=10000)
+    assert panel.resume_button.isEnabled() and panel.step_epoch_button.isEnabled()
+    assert panel.heatmaps._gradients is not None      # that very batch's dC/dw
+    with qtbot.waitSignal(panel.controller.paused, timeout=10000) as blocker:
+        panel.step_epoch_button.click()
+    assert (blocker.args[0].epoch, blocker.args[0].batch) == (1, 0)
+    panel.resume_button.click()
+    assert panel.state == "running" and panel.eta_edit.isEnabled()
+    panel.eta_edit.setText("0.25")
+    panel.eta_edit.editingFinished.emit()
+    qtbot.waitUntil(lambda: panel.cost_label.text().endswith("(η = 0.25)"), timeout=10000)
+    with qtbot.waitSignal(panel.controller.finished, timeout=10000) as blocker:
+        panel.stop_button.click()
+    assert blocker.args[0].reason == "stopped"
+    assert panel.trained_network is not None and panel.save_button.isEnabled()
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")   # the engine's float32 overflow
+def test_a_diverging_run_stops_with_a_message(qtbot, panel, messages):
+    panel.activation_combo.setCurrentText("relu")
+    panel.cost_combo.setCurrentText("log-likelihood")
+    panel.eta_edit.setText("1e20")
+    assert panel.settings() is not None
+    with qtbot.waitSignal(panel.controller.finished, timeout=20000) as blocker:
+        panel.start()
+    assert blocker.args[0].reason == "diverged"
+    qtbot.waitUntil(lambda: "warning" in messages.kinds(), timeout=5000)
+    kind, title, text = messages.shown[-1]
+    assert "diverged" in title.lower() and "learning rate" in text
+    assert "learning rate" in panel.status_label.text()
+
+
+def _write_checkpoint(folder):
+    net = Network([784, 12, 10], seed=1)
+    for _ in train(net, DATA[0], epochs=2, batch_size=20, eta=1.0, test=DATA[2], seed=2):
+        pass
+    settings = {"sizes": [784, 12, 10], "eta": 1.0, "batch_size": 20, "epochs": 5,
+                "training_size": 400, "seed": 2, "preset": ""}
+    checkpoint.save_checkpoint(net, settings=settings, epochs_planned=5, directory=folder)
+    return net
+
+
+def test_restore_from_a_checkpoint_file(qtbot, panel, messages, tmp_path):
+    net = _write_checkpoint(tmp_path)
+    published = []
+    panel.network_changed.connect(lambda n, label: published.append(n))
+    assert panel.offer_recovery() is True
+    assert messages.kinds() == ["question"] and "2 of 5 epochs" in messages.shown[0][2]
+    assert panel.continue_radio.isChecked() and not panel.hidden_edit.isEnabled()
+    assert panel.hidden_edit.text() == "12" and panel.batch_spin.value() == 20
+    assert len(panel.plots.curve_data()["training_cost"][0]) == 2
+    np.testing.assert_array_equal(published[-1].weights[0], net.weights[0])
+    assert panel.save_button.isEnabled()
+    # continue training the restored model: epochs count on from 2
+    panel.epochs_spin.setValue(1)
+    with qtbot.waitSignal(panel.controller.epoch, timeout=20000) as blocker:
+        panel.start()
+    assert blocker.args[0].epoch == 2
+    qtbot.waitUntil(lambda: panel.state == "idle", timeout=10000)
+    assert len(panel.plots.curve_data()["training_cost"][0]) == 3
+
+
+def test_declining_recovery_discards_the_checkpoint(qtbot, panel, monkeypatch, tmp_path):
+    _write_checkpoint(tmp_path)
+    Messages(monkeypatch, answer=QMessageBox.No)
+    assert panel.offer_recovery() is False
+    assert checkpoint.find_checkpoint(tmp_path) is None
+    assert panel.offer_recovery() is False
+
+
+class Host(QMainWindow):
+    """A window holding the panel, closed the way the main window is."""
+
+    def __init__(self, panel):
+        super().__init__()
+        self.panel = panel
+        self.setCentralWidget(panel)
+
+    def closeEvent(self, event):
+        self.panel.shutdown(5000)
+        super().closeEvent(event)
+
+
+def test_closing_the_window_mid_training_repeatedly(qtbot, tmp_path, messages):
+    for attempt in range(3):
+        panel = TrainingPanel(data=DATA, checkpoint_dir=tmp_path)
+        host = Host(panel)
+        qtbot.addWidget(host)
+        host.show()
+        panel.epochs_spin.setValue(1000)
+        if attempt == 1:
+            panel.step_batch()        # closing while paused
+            qtbot.waitUntil(lambda: panel.state == "paused", timeout=10000)
+        else:
+            with qtbot.waitSignal(panel.controller.batch, timeout=10000):
+                panel.start()
+        controller = panel.controller
+        assert host.close()
+        assert not controller._thread_alive()
+        host.deleteLater()
+        qtbot.wait(1)   # let the deferred deletes run
+
+
+def test_the_real_main_window_closes_mid_training(qtbot, tmp_path, messages):
+    main_window = pytest.importorskip("desktop_bp.ui.main_window")
+    window_class = getattr(main_window, "MainWindow", None)
+    if window_class is None or not hasattr(window_class, "set_training_panel"):
+        pytest.skip("the main window has no training panel slot yet")
+    for _ in range(2):
+        window = window_class()
+        qtbot.addWidget(window)
+        panel = TrainingPanel(data=DATA, checkpoint_dir=tmp_path)
+        window.set_training_panel(panel)
+        window.show()
+        panel.epochs_spin.setValue(1000)
+        with qtbot.waitSignal(panel.controller.batch, timeout=10000):
+            panel.start()
+        assert window.close()
+        assert not panel.controller._thread_alive()
+
+
+def test_missing_mnist_download_failure_says_offline(qtbot, tmp_path, monkeypatch, messages):
+    from desktop_bp.core import mnist
+    monkeypatch.delenv("DESKTOP_BP_DATA", raising=False)
+    panel = TrainingPanel(checkpoint_dir=tmp_path)
+    qtbot.addWidget(panel)
+    assert panel.mnist_button.isVisibleTo(panel)
+    offered = []
+    monkeypatch.setattr(panel, "offer_mnist", lambda: offered.append(True))
+    assert panel.start() is False and offered
+
+    def offline(dest=None, *, progress=None, should_cancel=None):
+        progress("train-images-idx3-ubyte.gz", 0, 9912422)
+        raise mnist.DatasetError("No mirror could be reached: the network is unreachable.")
+
+    monkeypatch.setattr(mnist, "download", offline)
+    panel.download_mnist()
+    qtbot.waitUntil(lambda: panel._download_thread is None, timeout=10000)
+    assert messages.shown and messages.shown[-1][0] == "warning"
+    assert "offline" in messages.shown[-1][2] and "unreachable" in messages.shown[-1][2]
+    assert panel.shutdown(1000)
+
+
+def test_download_can_be_cancelled(qtbot, tmp_path, monkeypatch, messages):
+    from desktop_bp.core import mnist
+    monkeypatch.delenv("DESKTOP_BP_DATA", raising=False)
+    panel = TrainingPanel(checkpoint_dir=tmp_path)
+    qtbot.addWidget(panel)
+
+    def slow(dest=None, *, progress=None, should_cancel=None):
+        while not should_cancel():
+            progress("train-images-idx3-ubyte.gz", 1000, 9912422)
+            QThreadSleep.msleep(5)
+        raise mnist.DownloadCancelled("cancelled")
+
+    from PySide6.QtCore import QThread as QThreadSleep
+    monkeypatch.setattr(mnist, "download", slow)
+    panel.download_mnist()
+    qtbot.waitUntil(lambda: panel._progress_dialog is not None
+                    and panel._progress_dialog.value() == 0, timeout=5000)
+    from PySide6.QtWidgets import QPushButton
+    cancel_button = panel._progress_dialog.findChild(QPushButton)
+    qtbot.mouseClick(cancel_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: panel._download_thread is None, timeout=10000)
+    assert "cancelled" in panel.status_label.text()
+    assert not [k for k in messages.kinds() if k in ("warning", "critical")]
+
+
+@pytest.mark.mnist
+def test_a_short_run_on_real_mnist(qtbot, tmp_path, messages):
+    if not os.environ.get("DESKTOP_BP_DATA"):
+        pytest.skip("set DESKTOP_BP_DATA to the folder holding MNIST")
+    panel = TrainingPanel(checkpoint_dir=tmp_path)
+    qtbot.addWidget(panel)
+    panel.apply_preset("book")
+    panel.training_size_spin.setValue(2000)
+    panel.epochs_spin.setValue(1)
+    panel.seed_edit.setText("1")
+    with qtbot.waitSignal(panel.controller.finished, timeout=30000) as blocker:
+        assert panel.start()
+    assert blocker.args[0].reason == "completed"
+    history = blocker.args[0].history
+    assert history[0]["test_accuracy"] > 0.5
+    assert panel.plots.curve_data()["reference"][0] is not None    # the book's trace
+    assert panel.shutdown(5000)
