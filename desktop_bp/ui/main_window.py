@@ -79,6 +79,8 @@ def _model_error_types():
 class MainWindow(QMainWindow):
     """The app's main window. ``settings``: a QSettings to remember geometry, splitters, models
     and options in (default: ``QSettings()`` of the application's organisation and name).
+    ``with_training_panel``: build ``TrainingPanel`` when its module is there (tests of the
+    drawing side pass False, or give their own widget to :meth:`set_training_panel`).
 
     Signals: ``network_changed(object)`` on every change of the network used for predictions;
     ``model_loaded(object, str)`` (network, label) when a model is opened from a file or loaded at
@@ -88,7 +90,7 @@ class MainWindow(QMainWindow):
     network_changed = Signal(object)
     model_loaded = Signal(object, str)
 
-    def __init__(self, settings=None, parent=None):
+    def __init__(self, settings=None, parent=None, *, with_training_panel=True):
         super().__init__(parent)
         self._settings = settings if settings is not None else QSettings()
         self._net = None
@@ -111,7 +113,8 @@ class MainWindow(QMainWindow):
         self.canvas.changed.connect(self._schedule_prediction)
         self.canvas.stroke_finished.connect(self.update_prediction)
         self._restore_settings()
-        self._install_training_panel()
+        if with_training_panel:
+            self._install_training_panel()
         self._show_model_info()
 
     # -- construction ----------------------------------------------------------------------------
