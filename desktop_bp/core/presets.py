@@ -29,11 +29,11 @@ PRESETS = {
         "lambda = 5.0, eta = 0.1, 60 epochs (the book: 98.04%).")),
     "best": {
         "sizes": [784, 1024, 512, 10], "activation": "relu", "cost": "log-likelihood",
-        "init": "scaled", "eta": 0.05, "batch_size": 128, "epochs": 18, "lmbda": 2.0,
-        "momentum": 0.9, "eta_decay": 0.8, "augment": "affine",
+        "init": "scaled", "eta": 0.1, "batch_size": 128, "epochs": 20, "lmbda": 0.0,
+        "momentum": 0.9, "eta_decay": 0.87, "augment": "affine",
         "description": ("The most accurate network this app trains in about two minutes on two "
-                        "CPU cores: ReLU hidden layers, softmax output, momentum, a decaying eta "
-                        "and randomly distorted training images."),
+                        "CPU cores: two ReLU hidden layers, softmax output, momentum, an eta that "
+                        "decays each epoch, and randomly distorted training images."),
     },
     "slow-eta": dict(_BOOK, eta=0.001, description=(
         "The book's warning: eta = 0.001 is far too small; after 30 epochs the network is still "

@@ -325,7 +325,10 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
             eta_now = control._eta
             rows = perm[k * batch_size:(k + 1) * batch_size]
             if len(rows) == batch_size:
-                X, Y = np.take(images, rows, axis=0, out=X_batch), np.take(Y_all, rows, axis=0, out=Y_batch)
+                # mode="clip" (the rows are always valid) lets take write straight into the
+                # buffer; the default mode="raise" copies through a temporary
+                X = np.take(images, rows, axis=0, out=X_batch, mode="clip")
+                Y = np.take(Y_all, rows, axis=0, out=Y_batch, mode="clip")
             else:   # the last, shorter mini-batch of the epoch
                 X, Y = images[rows], Y_all[rows]
             if augment is not None:
