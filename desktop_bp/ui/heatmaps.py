@@ -66,6 +66,10 @@ class _LayerView:
         self.bar.setImageItem(self.image, insert_in=self.plot)
         self.bar.axis.setPen(pg.mkPen("#444"))
         self.bar.axis.setTextPen(pg.mkPen("#222"))
+        self.bar.axis.setWidth(58)      # changing tick labels must not re-lay out the view
+        self.plot.getAxis("left").setWidth(48)
+        self.plot.disableAutoRange()    # the range is set once, to the image (see show)
+        self._shape = None
         self.grid = None
         self.set_mode(GRADIENTS)
 
@@ -88,6 +92,10 @@ class _LayerView:
         else:
             image = np.array(matrix, dtype=np.float32)      # a fresh copy for the item
         image.flags.writeable = False
+        if image.shape != self._shape:
+            self._shape = image.shape
+            self.plot.setRange(xRange=(0, image.shape[1]), yRange=(0, image.shape[0]),
+                               padding=0.02)
         finite = image[np.isfinite(image)]
         scale = float(np.abs(finite).max()) if finite.size else 0.0
         if not scale > 0:

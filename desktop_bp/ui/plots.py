@@ -48,7 +48,7 @@ def style_plot(plot, title, x_label, y_label):
         axis.setTextPen(pg.mkPen("#222"))
         axis.setLabel(label, color="#222")
         axis.enableAutoSIPrefix(False)     # no "(x0.001)" after the labels
-    plot.showGrid(x=True, y=True, alpha=0.15)
+    # no grid: it is drawn by the axes across the data, so every new point would repaint them
     plot.setMenuEnabled(False)
 
 
@@ -115,8 +115,16 @@ class TrainingPlots(QWidget):
                    "mean |∂C/∂w| (log scale)")
         self.gradient_plot.setLogMode(x=False, y=True)
         for plot in (self.cost_plot, self.accuracy_plot, self.saturation_plot, self.gradient_plot):
+            # Ranges are set here, once per flush, rather than by pyqtgraph's auto-range, which
+            # re-ranges inside every paint and so makes each update paint two or three times.
+            plot.disableAutoRange()
             plot.setXRange(0, 1, padding=0.02)
+            plot.getAxis("left").setWidth(62)    # tick labels changing width re-lay out nothing
         self.saturation_plot.setYRange(0, 100, padding=0.02)
+        self.cost_plot.setYRange(0, 1, padding=0.02)
+        self.accuracy_plot.setYRange(0, 100, padding=0.02)
+        self.gradient_plot.setYRange(-4, 0, padding=0.02)
+        self._y_ranges = {}
 
         legend = self.cost_plot.addLegend(offset=(-5, 5), labelTextColor="#222",
                                           brush=pg.mkBrush(255, 255, 255, 200))
@@ -176,6 +184,7 @@ class TrainingPlots(QWidget):
         self._history = []
         self._last_batch_x = None
         self._x_right = None
+        self._y_ranges = {}
         self.set_reference(reference)
         self._draw_epochs()
 
@@ -231,6 +240,7 @@ class TrainingPlots(QWidget):
         for series in self.saturation_series + self.gradient_series:
             series.flush()
         self._update_x_range()
+        self._update_y_ranges()
 
     # -- drawing -------------------------------------------------------------------------------
 
@@ -248,6 +258,49 @@ class TrainingPlots(QWidget):
         self.test_accuracy_curve.setData(x, 100 * self._epoch_column("test_accuracy"),
                                          connect="finite")
         self._update_x_range()
+        self._update_y_ranges()
+
+    def _update_y_ranges(self):
+        """Fit each plot's y range to its data, with some hysteresis so that the axes (costly
+        to redraw) change only when the data leave the range or fill less than half of it."""
+        b = self.batch_cost_series
+        cost = [b.y[:b.n], self._epoch_column("training_cost"),
+                self._epoch_column("validation_cost")]
+        accuracy = [100 * self._epoch_column("validation_accuracy"),
+                    100 * self._epoch_column("test_accuracy")]
+        reference = self.reference_curve.getData()[1]
+        if reference is not None:
+            accuracy.append(np.asarray(reference, dtype=float))
+        gradients = []
+        for series in self.gradient_series:
+            y = series.y[:series.n]
+            y = y[np.isfinite(y) & (y > 0)]
+            gradients.append(np.log10(y))
+        self._fit_y(self.cost_plot, cost, floor=0.0)
+        self._fit_y(self.accuracy_plot, accuracy, floor=0.0, ceiling=100.0)
+        self._fit_y(self.gradient_plot, gradients)
+
+    def _fit_y(self, plot, columns, floor=None, ceiling=None):
+        values = [np.asarray(c, dtype=float).ravel() for c in columns if len(c)]
+        values = np.concatenate(values) if values else np.empty(0)
+        values = values[np.isfinite(values)]
+        if not values.size:
+            return
+        lo, hi = float(values.min()), float(values.max())
+        pad = 0.08 * (hi - lo) if hi > lo else max(abs(hi) * 0.1, 0.05)
+        lo, hi = lo - pad, hi + pad
+        if floor is not None:
+            lo = max(lo, floor)
+        if ceiling is not None:
+            hi = min(hi, ceiling)
+        current = self._y_ranges.get(id(plot))
+        if current is not None:
+            c_lo, c_hi = current
+            inside = c_lo <= lo and hi <= c_hi
+            if inside and (hi - lo) > 0.5 * (c_hi - c_lo):
+                return
+        self._y_ranges[id(plot)] = (lo, hi)
+        plot.setYRange(lo, hi, padding=0)
 
     def _update_x_range(self):
         right = max([1.0] + [r.get("epoch", 0) + 1 for r in self._history]

@@ -1,0 +1,120 @@
+"""Benchmark of training from the window: epoch time with every live plot drawing, and how
+responsive the event loop stays meanwhile.
+
+:func:`gui_epoch_benchmark` builds the real :class:`~desktop_bp.ui.training_panel.TrainingPanel`
+(shown, off screen when there is no display), trains a preset through the worker thread with all
+live drawing on, and measures:
+
+- ``gui_epoch_seconds``: the engine's own SGD time per epoch (``EpochEvent.seconds``, mean over
+  the epochs), the number to compare with the same field of a headless run: any slowing of the
+  training thread by the GUI (drawing, the GIL, copies for snapshots) shows up here;
+- ``gui_epoch_wall_seconds``: wall-clock time from Start to the last epoch's event reaching the
+  GUI, per epoch (includes evaluation on the validation and test sets, and the checkpoint);
+- ``event_loop_lag_p50_ms`` / ``_p99_ms`` / ``_max_ms``: how late a 10 ms timer fires while
+  training, i.e. how long the GUI thread was kept from handling input.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+
+import numpy as np
+
+TIMER_INTERVAL_MS = 10
+
+
+def gui_epoch_benchmark(training, validation, test, preset="book", epochs=1, *,
+                        size=(1280, 800), seed=0):
+    """Train ``preset`` for ``epochs`` on the given ``(images, labels)`` pairs from the panel;
+    return the timings described in the module doc (seconds and milliseconds, floats)."""
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, Qt, QTimer, Slot
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_bp.ui.training_panel import TrainingPanel
+
+    app = QApplication.instance() or QApplication([])
+
+    class LagMeter(QObject):
+        """A precise 10 ms timer that records how late each tick is."""
+
+        def __init__(self):
+            super().__init__()
+            self.timer = QTimer(self)
+            self.timer.setTimerType(Qt.PreciseTimer)
+            self.timer.setInterval(TIMER_INTERVAL_MS)
+            self.timer.timeout.connect(self.tick)
+            self.clock = QElapsedTimer()
+            self.lags = []
+            self.times = []
+            self.last = None
+
+        def start(self):
+            self.clock.start()
+            self.last = self.clock.nsecsElapsed()
+            self.timer.start()
+
+        @Slot()
+        def tick(self):
+            now = self.clock.nsecsElapsed()
+            self.lags.append(max(0.0, (now - self.last) / 1e6 - TIMER_INTERVAL_MS))
+            self.times.append(now / 1e9)
+            self.last = now
+
+    class Watcher(QObject):
+        def __init__(self, loop):
+            super().__init__()
+            self.loop = loop
+            self.epochs = []
+            self.finished = None
+            self.wall_end = None
+            self.epoch_walls = []
+
+        @Slot(object)
+        def on_epoch(self, ev):
+            self.epochs.append(ev)
+            self.wall_end = time.perf_counter()
+            self.epoch_walls.append(self.wall_end)
+
+        @Slot(object)
+        def on_finished(self, ev):
+            self.finished = ev
+            self.loop.quit()
+
+    with tempfile.TemporaryDirectory() as folder:
+        panel = TrainingPanel(data=(training, validation, test), checkpoint_dir=folder)
+        panel.resize(*size)
+        panel.show()
+        panel.apply_preset(preset)
+        panel.epochs_spin.setValue(int(epochs))
+        panel.seed_edit.setText(str(seed))
+        for _ in range(5):
+            app.processEvents()
+        loop = QEventLoop()
+        watcher = Watcher(loop)
+        panel.controller.epoch.connect(watcher.on_epoch)
+        panel.controller.finished.connect(watcher.on_finished)
+        meter = LagMeter()
+        t0 = time.perf_counter()
+        if not panel.start():
+            raise RuntimeError(f"the panel refused to start: {panel.validation_label.text()}")
+        meter.start()     # from here on the window is training: its lateness is the lag
+        loop.exec()
+        meter.timer.stop()
+        panel.shutdown(5000)
+        panel.close()
+        panel.deleteLater()
+        app.processEvents()
+    if watcher.finished is None or watcher.finished.reason != "completed" or not watcher.epochs:
+        reason = watcher.finished.message if watcher.finished else "no result"
+        raise RuntimeError(f"the benchmark run did not complete: {reason}")
+    lags = np.array(meter.lags or [0.0])
+    return {
+        "gui_epoch_seconds": float(np.mean([ev.seconds for ev in watcher.epochs])),
+        "gui_epoch_wall_seconds": (watcher.wall_end - t0) / len(watcher.epochs),
+        "event_loop_lag_p50_ms": float(np.percentile(lags, 50)),
+        "event_loop_lag_p99_ms": float(np.percentile(lags, 99)),
+        "event_loop_lag_max_ms": float(lags.max()),
+        "timer_ticks": int(len(meter.lags)),
+        "epochs": len(watcher.epochs),
+    }
