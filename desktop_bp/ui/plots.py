@@ -47,7 +47,10 @@ def style_plot(plot, title, x_label, y_label):
         axis.setPen(pg.mkPen("#444"))
         axis.setTextPen(pg.mkPen("#222"))
         axis.setLabel(label, color="#222")
-        axis.enableAutoSIPrefix(False)     # no "(x0.001)" after the labels
+        # Plain tick values, no "(x0.001)": with pyqtgraph 0.14 disabling the prefix alone
+        # hides the label's "(x...)" but can leave the ticks scaled, so no range may enable it.
+        axis.setSIPrefixEnableRanges(())
+        axis.enableAutoSIPrefix(False)
     # no grid: it is drawn by the axes across the data, so every new point would repaint them
     plot.setMenuEnabled(False)
 
@@ -126,11 +129,11 @@ class TrainingPlots(QWidget):
         self.gradient_plot.setYRange(-4, 0, padding=0.02)
         self._y_ranges = {}
 
-        legend = self.cost_plot.addLegend(offset=(-5, 5), labelTextColor="#222",
+        legend = self.cost_plot.addLegend(offset=(-5, 5), labelTextColor="#222", colCount=3,
                                           brush=pg.mkBrush(255, 255, 255, 200))
         self.batch_cost_series = _Series(self.cost_plot.plot(
             pen=pg.mkPen(TRAINING_COLOUR, width=1, style=Qt.DotLine),
-            name="mini-batch cost (running mean)"))
+            name="mini-batch (running mean)"))
         self.training_cost_curve = self.cost_plot.plot(
             pen=pg.mkPen(TRAINING_COLOUR, width=2), symbol="o", symbolSize=5,
             symbolBrush=TRAINING_COLOUR, symbolPen=None, name="training")
@@ -139,7 +142,7 @@ class TrainingPlots(QWidget):
             symbolBrush=VALIDATION_COLOUR, symbolPen=None, name="validation")
         del legend
 
-        self.accuracy_plot.addLegend(offset=(-5, -5), labelTextColor="#222",
+        self.accuracy_plot.addLegend(offset=(-5, -5), labelTextColor="#222", colCount=3,
                                      brush=pg.mkBrush(255, 255, 255, 200))
         self.reference_curve = self.accuracy_plot.plot(
             pen=pg.mkPen(REFERENCE_COLOUR, width=2, style=Qt.DashLine), symbol="d",
@@ -151,9 +154,9 @@ class TrainingPlots(QWidget):
             pen=pg.mkPen(TEST_COLOUR, width=2), symbol="o", symbolSize=5,
             symbolBrush=TEST_COLOUR, symbolPen=None, name="test")
 
-        self.saturation_plot.addLegend(offset=(-5, 5), labelTextColor="#222",
+        self.saturation_plot.addLegend(offset=(-5, -5), labelTextColor="#222", colCount=4,
                                        brush=pg.mkBrush(255, 255, 255, 200))
-        self.gradient_plot.addLegend(offset=(-5, 5), labelTextColor="#222",
+        self.gradient_plot.addLegend(offset=(-5, -5), labelTextColor="#222", colCount=4,
                                      brush=pg.mkBrush(255, 255, 255, 200))
         self.saturation_series = []
         self.gradient_series = []
