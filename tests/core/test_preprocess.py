@@ -81,7 +81,7 @@ def test_reports_bounding_box_and_centre_of_mass_in_source_pixels():
 # -- MNIST's recipe --------------------------------------------------------------------------------
 
 def test_longer_side_becomes_20_pixels():
-    field = preprocess(bar(rows=(40, 240), cols=(100, 160))).image
+    field = preprocess(bar(rows=(40, 240), cols=(100, 160)), normalise_strokes=False).image
     rows = np.flatnonzero(field.max(1) > 0.01)
     cols = np.flatnonzero(field.max(0) > 0.01)
     assert 20 <= len(rows) <= 21                      # 20 px, one more for a sub-pixel offset
@@ -135,7 +135,7 @@ def test_downscaling_averages_areas_instead_of_picking_pixels():
     # averaging gives an even grey of half the ink
     image = paper()
     image[40:240, 40:240:2] = 0
-    field = preprocess(image).image
+    field = preprocess(image, normalise_strokes=False).image
     inside = field[5:23, 5:23]
     assert inside.std() < 0.02
     assert inside.mean() == pytest.approx(inside.max(), abs=0.02)
@@ -245,3 +245,34 @@ def test_redrawn_mnist_digits_match_the_originals(mnist_test_set):
     b = redrawn - redrawn.mean(1, keepdims=True)
     corr = (a * b).sum(1) / np.sqrt((a * a).sum(1) * (b * b).sum(1))
     assert np.median(corr) > 0.95 and corr.min() > 0.7
+
+
+# -- stroke width ----------------------------------------------------------------------------------
+
+def test_stroke_width_estimate():
+    from desktop_bp.core.preprocess import stroke_width
+    thin = stroke_width(1.0 - ring(thickness=8) / 255.0)
+    thick = stroke_width(1.0 - ring(thickness=16) / 255.0)
+    assert 8 < thin < 12 and thick / thin == pytest.approx(2.0, rel=0.1)
+    assert stroke_width(np.zeros((5, 5))) == 0.0
+
+
+@pytest.mark.parametrize("thickness, expected", [(4, 0.08), (36, 0.18)])
+def test_thick_and_thin_pens_are_brought_to_mnist_stroke_widths(thickness, expected):
+    from desktop_bp.core.preprocess import ink_map, normalise_stroke, stroke_width
+    ink, _ = ink_map(ring(thickness=thickness))
+    rows, cols = np.flatnonzero(ink.any(1)), np.flatnonzero(ink.any(0))
+    crop, factor = normalise_stroke(ink[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1])
+    assert factor < 1.0                               # worked at a lower resolution
+    assert stroke_width(crop) / max(crop.shape) == pytest.approx(expected, abs=0.02)
+    # and the network's input moves towards that of an MNIST-like pen
+    normal = to_mnist_input(ring(thickness=16))
+    raw = preprocess(ring(thickness=thickness), normalise_strokes=False).inputs
+    assert np.abs(to_mnist_input(ring(thickness=thickness)) - normal).mean() < \
+        np.abs(raw - normal).mean()
+
+
+def test_strokes_within_mnist_range_are_left_alone():
+    image = ring(thickness=16)
+    np.testing.assert_array_equal(preprocess(image).inputs,
+                                  preprocess(image, normalise_strokes=False).inputs)
