@@ -340,7 +340,17 @@ class DrawingCanvas(QWidget):
         font = painter.font()
         font.setPointSizeF(9)
         painter.setFont(font)
-        painter.setPen(QColor(30, 120, 220))
-        painter.drawText(box.bottomLeft() + QPointF(2, 14), "bounding box")
-        painter.setPen(QColor(220, 50, 40))
-        painter.drawText(centre + QPointF(arm + 3, -3), "centre of mass")
+        self._label(painter, box.bottomLeft() + QPointF(2, 14), "bounding box", QColor(30, 120, 220))
+        self._label(painter, centre + QPointF(arm + 3, -3), "centre of mass", QColor(220, 50, 40))
+
+    @staticmethod
+    def _label(painter, baseline_left, text, colour):
+        """Text on a translucent white plate, readable over ink."""
+        metrics = painter.fontMetrics()
+        plate = QRectF(baseline_left.x() - 2, baseline_left.y() - metrics.ascent() - 1,
+                       metrics.horizontalAdvance(text) + 4, metrics.height() + 2)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 200))
+        painter.drawRoundedRect(plate, 3, 3)
+        painter.setPen(colour)
+        painter.drawText(baseline_left, text)

@@ -263,6 +263,9 @@ class MainWindow(QMainWindow):
         self.arch_label = QLabel()
         self.accuracy_label = QLabel()
         self.file_label = QLabel()
+        for label in (self.arch_label, self.accuracy_label, self.file_label):
+            label.setContentsMargins(8, 0, 8, 0)
+        self.arch_label.setToolTip("The loaded network: layer sizes, activation, cost")
         status = self.statusBar()
         status.addPermanentWidget(self.arch_label)
         status.addPermanentWidget(self.accuracy_label)
