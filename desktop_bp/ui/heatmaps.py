@@ -66,8 +66,8 @@ class _LayerView:
         self.bar.setImageItem(self.image, insert_in=self.plot)
         self.bar.axis.setPen(pg.mkPen("#444"))
         self.bar.axis.setTextPen(pg.mkPen("#222"))
-        self.bar.axis.setWidth(58)      # changing tick labels must not re-lay out the view
-        self.plot.getAxis("left").setWidth(48)
+        self.bar.axis.setWidth(52)      # changing tick labels must not re-lay out the view
+        self.plot.getAxis("left").setWidth(44)
         self.plot.disableAutoRange()    # the range is set once, to the image (see show)
         self._shape = None
         self.grid = None
@@ -75,13 +75,13 @@ class _LayerView:
 
     def set_mode(self, mode):
         what = "∂C/∂w" if mode == GRADIENTS else "w"
-        name = f"Layer {self.l + 1}: {what}, {self.n_in} → {self.n_out}"
+        name = f"Layer {self.l + 1} {what}: {self.n_in} → {self.n_out}"
         if self.tiled:
-            style_plot(self.plot, f"{name} (one 28×28 tile per neuron)",
-                       "input pixel x (28 px per tile)", "input pixel y (28 px per tile)")
+            style_plot(self.plot, name, "pixel x (one 28×28 tile per neuron)",
+                       "pixel y (28 px per tile)")
         else:
-            style_plot(self.plot, name, f"input neuron k (layer {self.l}, {self.n_in})",
-                       f"neuron j (layer {self.l + 1}, {self.n_out})")
+            style_plot(self.plot, name, f"input k (layer {self.l})",
+                       f"neuron j (layer {self.l + 1})")
         self.bar.axis.setLabel(what, color="#222")
 
     def show(self, matrix):
@@ -118,15 +118,17 @@ class GradientHeatmaps(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._colour_map = pg.colormap.get(COLOUR_MAP)
-        self.gradients_button = QRadioButton("Gradients ∂C/∂w = a_in·δ_out (BP4)")
-        self.weights_button = QRadioButton("Weights w")
+        self.gradients_button = QRadioButton("∂C/∂w = a_in·δ_out")
+        self.gradients_button.setToolTip("The gradient of the latest mini-batch (BP4)")
+        self.weights_button = QRadioButton("weights w")
         self.gradients_button.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.gradients_button)
         group.addButton(self.weights_button)
         self.gradients_button.toggled.connect(self._on_mode_toggled)
-        self.hint = QLabel("Blue: negative, white: zero, red: positive; one scale per layer.")
+        self.hint = QLabel("blue < 0 < red, one scale per layer")
         self.hint.setStyleSheet("color: #555")
+        self.hint.setMinimumWidth(10)
         top = QHBoxLayout()
         top.setContentsMargins(4, 0, 4, 0)
         top.addWidget(QLabel("Show:"))

@@ -106,15 +106,14 @@ class TrainingPlots(QWidget):
         layout.addWidget(self.view)
 
         self.cost_plot = self.view.addPlot(row=0, col=0)
-        style_plot(self.cost_plot, "Cost per epoch", "epochs trained", "cost C (per sample)")
+        style_plot(self.cost_plot, "Cost", "epochs trained", "cost C (mean per sample)")
         self.accuracy_plot = self.view.addPlot(row=0, col=1)
-        style_plot(self.accuracy_plot, "Accuracy per epoch", "epochs trained", "accuracy (%)")
+        style_plot(self.accuracy_plot, "Accuracy", "epochs trained", "accuracy (%)")
         self.saturation_plot = self.view.addPlot(row=1, col=0)
-        style_plot(self.saturation_plot,
-                   f"Saturated neurons (f'(z) &lt; {SATURATION_THRESHOLD:g})", "epochs trained",
-                   "saturated (% of neurons × samples)")
+        style_plot(self.saturation_plot, "Saturated neurons", "epochs trained",
+                   f"% saturated: f'(z) &lt; {SATURATION_THRESHOLD:g}")
         self.gradient_plot = self.view.addPlot(row=1, col=1)
-        style_plot(self.gradient_plot, "Mean |∂C/∂w| per layer", "epochs trained",
+        style_plot(self.gradient_plot, "Gradient size", "epochs trained",
                    "mean |∂C/∂w| (log scale)")
         self.gradient_plot.setLogMode(x=False, y=True)
         for plot in (self.cost_plot, self.accuracy_plot, self.saturation_plot, self.gradient_plot):
@@ -122,28 +121,23 @@ class TrainingPlots(QWidget):
             # re-ranges inside every paint and so makes each update paint two or three times.
             plot.disableAutoRange()
             plot.setXRange(0, 1, padding=0.02)
-            plot.getAxis("left").setWidth(62)    # tick labels changing width re-lay out nothing
+            plot.getAxis("left").setWidth(56)    # tick labels changing width re-lay out nothing
         self.saturation_plot.setYRange(0, 100, padding=0.02)
         self.cost_plot.setYRange(0, 1, padding=0.02)
         self.accuracy_plot.setYRange(0, 100, padding=0.02)
         self.gradient_plot.setYRange(-4, 0, padding=0.02)
         self._y_ranges = {}
 
-        legend = self.cost_plot.addLegend(offset=(-5, 5), labelTextColor="#222", colCount=3,
-                                          brush=pg.mkBrush(255, 255, 255, 200))
         self.batch_cost_series = _Series(self.cost_plot.plot(
             pen=pg.mkPen(TRAINING_COLOUR, width=1, style=Qt.DotLine),
-            name="mini-batch (running mean)"))
+            name="mini-batches"))
         self.training_cost_curve = self.cost_plot.plot(
             pen=pg.mkPen(TRAINING_COLOUR, width=2), symbol="o", symbolSize=5,
             symbolBrush=TRAINING_COLOUR, symbolPen=None, name="training")
         self.validation_cost_curve = self.cost_plot.plot(
             pen=pg.mkPen(VALIDATION_COLOUR, width=2), symbol="o", symbolSize=5,
             symbolBrush=VALIDATION_COLOUR, symbolPen=None, name="validation")
-        del legend
 
-        self.accuracy_plot.addLegend(offset=(-5, -5), labelTextColor="#222", colCount=3,
-                                     brush=pg.mkBrush(255, 255, 255, 200))
         self.reference_curve = self.accuracy_plot.plot(
             pen=pg.mkPen(REFERENCE_COLOUR, width=2, style=Qt.DashLine), symbol="d",
             symbolSize=6, symbolBrush=REFERENCE_COLOUR, symbolPen=None)
@@ -154,10 +148,9 @@ class TrainingPlots(QWidget):
             pen=pg.mkPen(TEST_COLOUR, width=2), symbol="o", symbolSize=5,
             symbolBrush=TEST_COLOUR, symbolPen=None, name="test")
 
-        self.saturation_plot.addLegend(offset=(-5, -5), labelTextColor="#222", colCount=4,
-                                       brush=pg.mkBrush(255, 255, 255, 200))
-        self.gradient_plot.addLegend(offset=(-5, -5), labelTextColor="#222", colCount=4,
-                                     brush=pg.mkBrush(255, 255, 255, 200))
+        self._set_keyed_title(self.cost_plot, "Cost", [
+            ("training", TRAINING_COLOUR), ("validation", VALIDATION_COLOUR),
+            ("┈ batches", TRAINING_COLOUR)])
         self.saturation_series = []
         self.gradient_series = []
         self._history = []
@@ -179,11 +172,15 @@ class TrainingPlots(QWidget):
         self.saturation_series, self.gradient_series = [], []
         for l in range(int(num_layers)):
             colour = LAYER_COLOURS[l % len(LAYER_COLOURS)]
-            name = f"layer {l + 1}" + (" (output)" if l == num_layers - 1 else "")
+            name = f"layer {l + 1}" + (" (out)" if l == num_layers - 1 else "")
             self.saturation_series.append(_Series(self.saturation_plot.plot(
                 pen=pg.mkPen(colour, width=2), name=name)))
             self.gradient_series.append(_Series(self.gradient_plot.plot(
                 pen=pg.mkPen(colour, width=2), name=name)))
+        keys = [(f"layer {l + 1}", LAYER_COLOURS[l % len(LAYER_COLOURS)])
+                for l in range(int(num_layers))]
+        self._set_keyed_title(self.saturation_plot, "Saturated neurons", keys[:4])
+        self._set_keyed_title(self.gradient_plot, "Gradient size", keys)
         self._history = []
         self._last_batch_x = None
         self._x_right = None
@@ -194,17 +191,22 @@ class TrainingPlots(QWidget):
     def set_reference(self, name):
         """Show the published accuracy trace of preset ``name`` (None or unknown: hide it)."""
         self._reference_name = name if name in BOOK_REFERENCE else None
-        legend = self.accuracy_plot.legend
-        if legend is not None:
-            legend.removeItem(self.reference_curve)
+        self._set_keyed_title(self.accuracy_plot, "Accuracy", [
+            ("validation", VALIDATION_COLOUR), ("test", TEST_COLOUR)]
+            + ([("book", "#888888")] if self._reference_name else []))
         if self._reference_name is None:
             self.reference_curve.setData([], [])
             return
         trace = BOOK_REFERENCE[self._reference_name]
         epochs = np.array(sorted(trace), dtype=float)
         self.reference_curve.setData(epochs + 1, [100 * trace[int(e)] for e in epochs])
-        if legend is not None:
-            legend.addItem(self.reference_curve, "the book (test)")
+
+    @staticmethod
+    def _set_keyed_title(plot, title, keys):
+        """A title that is also the legend: each curve's name in its colour (a legend inside
+        the plot would hide data in plots this small)."""
+        names = " ".join(f"<span style='color:{colour}'>■ {name}</span>" for name, colour in keys)
+        plot.setTitle(f"<span style='color:#222'>{title}</span>&nbsp; {names}", size="8pt")
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -281,9 +283,9 @@ class TrainingPlots(QWidget):
             gradients.append(np.log10(y))
         self._fit_y(self.cost_plot, cost, floor=0.0)
         self._fit_y(self.accuracy_plot, accuracy, floor=0.0, ceiling=100.0)
-        self._fit_y(self.gradient_plot, gradients)
+        self._fit_y(self.gradient_plot, gradients, min_span=1.2)
 
-    def _fit_y(self, plot, columns, floor=None, ceiling=None):
+    def _fit_y(self, plot, columns, floor=None, ceiling=None, min_span=0.0):
         values = [np.asarray(c, dtype=float).ravel() for c in columns if len(c)]
         values = np.concatenate(values) if values else np.empty(0)
         values = values[np.isfinite(values)]
@@ -292,6 +294,9 @@ class TrainingPlots(QWidget):
         lo, hi = float(values.min()), float(values.max())
         pad = 0.08 * (hi - lo) if hi > lo else max(abs(hi) * 0.1, 0.05)
         lo, hi = lo - pad, hi + pad
+        if hi - lo < min_span:
+            middle = (hi + lo) / 2
+            lo, hi = middle - min_span / 2, middle + min_span / 2
         if floor is not None:
             lo = max(lo, floor)
         if ceiling is not None:

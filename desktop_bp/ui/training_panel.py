@@ -170,6 +170,7 @@ class TrainingPanel(QWidget):
         self._download_thread = None
         self._download_worker = None
         self._progress_dialog = None
+        self._time_left = None
 
         self.controller = TrainingController(self)
         self.controller.batch.connect(self._on_batch)
@@ -198,15 +199,22 @@ class TrainingPanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(self._form_widget)
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(self._form_widget.sizeHint().width() + 20)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
         scroll.setFrameShape(QScrollArea.NoFrame)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(0)
+        left_layout.addWidget(self._controls_widget)
+        left_layout.addWidget(scroll, 1)
+        left.setMinimumWidth(250)
 
         self.splitter = QSplitter(Qt.Horizontal)
-        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([250, 1000])
         self.splitter.setChildrenCollapsible(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -237,7 +245,11 @@ class TrainingPanel(QWidget):
         setup = QGroupBox("Run set-up")
         form = QFormLayout(setup)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setHorizontalSpacing(6)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)     # a narrow column still fits
         self.preset_combo = QComboBox()
+        self.preset_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.preset_combo.setMinimumContentsLength(8)
         self.preset_combo.addItem("custom", CUSTOM)
         labels = {"book": "book (ch. 1: 784-30-10)", "book-100": "book-100 (784-100-10)",
                   "improved": "improved (ch. 3)", "best": "best",
@@ -255,7 +267,7 @@ class TrainingPanel(QWidget):
         form.addRow(self.preset_description)
 
         self.fresh_radio = QRadioButton("New network")
-        self.continue_radio = QRadioButton("Continue the loaded model")
+        self.continue_radio = QRadioButton("Continue loaded model")
         self.fresh_radio.setChecked(True)
         self.continue_radio.setEnabled(False)
         self.continue_radio.setToolTip("Open a model first (File ▸ Open model…)")
@@ -274,24 +286,30 @@ class TrainingPanel(QWidget):
         self.hidden_edit.setToolTip("Hidden layer sizes, input (784) and output (10) excluded")
         form.addRow("Hidden layers", self.hidden_edit)
         self.activation_combo = QComboBox()
+        self.activation_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.activation_combo.setMinimumContentsLength(8)
         self.activation_combo.addItems(list(ACTIVATIONS))
         form.addRow("Activation", self.activation_combo)
         self.cost_combo = QComboBox()
+        self.cost_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.cost_combo.setMinimumContentsLength(8)
         self.cost_combo.addItems(list(COSTS))
         self.cost_combo.setToolTip("log-likelihood goes with a softmax output layer")
         form.addRow("Cost", self.cost_combo)
         self.init_combo = QComboBox()
+        self.init_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.init_combo.setMinimumContentsLength(8)
         for name in INITS:
             self.init_combo.addItem({"standard": "standard N(0, 1)",
                                      "scaled": "scaled N(0, 1/n_in)"}.get(name, name), name)
-        form.addRow("Initial weights", self.init_combo)
+        form.addRow("Initial w", self.init_combo)
 
         self.eta_edit = QLineEdit()
         self.eta_edit.setToolTip("Learning rate; can be changed while training (press Enter)")
         form.addRow("Learning rate η", self.eta_edit)
         self.batch_spin = QSpinBox()
         self.batch_spin.setRange(1, MNIST_TRAINING_SIZE)
-        form.addRow("Mini-batch size", self.batch_spin)
+        form.addRow("Mini-batch", self.batch_spin)
         self.epochs_spin = QSpinBox()
         self.epochs_spin.setRange(1, 1000)
         form.addRow("Epochs", self.epochs_spin)
@@ -303,8 +321,8 @@ class TrainingPanel(QWidget):
         form.addRow("Momentum μ", self.momentum_edit)
         self.eta_decay_edit = QLineEdit()
         self.eta_decay_edit.setToolTip("η is multiplied by this after every epoch (1: constant)")
-        form.addRow("η decay / epoch", self.eta_decay_edit)
-        self.augment_check = QCheckBox("random shifts, rotations, scaling")
+        form.addRow("η decay", self.eta_decay_edit)
+        self.augment_check = QCheckBox("random distortions")
         self.augment_check.setToolTip("Distort the training images randomly (slower, more robust)")
         form.addRow("Augment", self.augment_check)
         self.training_size_spin = QSpinBox()
@@ -313,16 +331,20 @@ class TrainingPanel(QWidget):
         self.training_size_spin.setSingleStep(1000)
         self.training_size_spin.setToolTip("Train on the first n training images "
                                            "(a subset trains in seconds)")
-        form.addRow("Training images", self.training_size_spin)
+        form.addRow("Images", self.training_size_spin)
         self.seed_edit = QLineEdit()
         self.seed_edit.setPlaceholderText("empty: random")
         form.addRow("Seed", self.seed_edit)
         outer.addWidget(setup)
+        outer.addStretch(1)
 
+        controls = QWidget()
+        top = QVBoxLayout(controls)
+        top.setContentsMargins(6, 6, 6, 0)
+        top.setSpacing(4)
         self.validation_label = QLabel()
         self.validation_label.setWordWrap(True)
         self.validation_label.setTextFormat(Qt.PlainText)
-        outer.addWidget(self.validation_label)
 
         buttons = QGridLayout()
         self.start_button = QPushButton("Start")
@@ -345,14 +367,14 @@ class TrainingPanel(QWidget):
         self.stop_button.clicked.connect(self.stop)
         self.step_batch_button.clicked.connect(self.step_batch)
         self.step_epoch_button.clicked.connect(self.step_epoch)
-        outer.addLayout(buttons)
+        top.addLayout(buttons)
         self.save_button = QPushButton("Save trained model…")
         self.save_button.clicked.connect(self.save_model_dialog)
-        outer.addWidget(self.save_button)
+        buttons.addWidget(self.save_button, 3, 0, 1, 2)
         self.mnist_button = QPushButton("Get MNIST…")
         self.mnist_button.setToolTip("Download MNIST or choose the folder that holds it")
         self.mnist_button.clicked.connect(self.offer_mnist)
-        outer.addWidget(self.mnist_button)
+        buttons.addWidget(self.mnist_button, 4, 0, 1, 2)
 
         progress = QGroupBox("Progress")
         grid = QGridLayout(progress)
@@ -363,23 +385,20 @@ class TrainingPanel(QWidget):
         self.eta_left_label = QLabel("–")
         self.cost_label = QLabel("–")
         self.accuracy_label = QLabel("–")
-        self.accuracy_label.setWordWrap(True)
-        for row, pairs in enumerate(((("Epoch", self.epoch_label),
-                                      ("Mini-batch", self.batch_label)),
-                                     (("Elapsed", self.elapsed_label),
-                                      ("Time left", self.eta_left_label)))):
-            for col, (name, label) in enumerate(pairs):
-                grid.addWidget(QLabel(name + ":"), row, 2 * col)
-                grid.addWidget(label, row, 2 * col + 1)
-        grid.addWidget(QLabel("Cost:"), 2, 0)
-        grid.addWidget(self.cost_label, 2, 1, 1, 3)
-        grid.addWidget(QLabel("Accuracy:"), 3, 0)
-        grid.addWidget(self.accuracy_label, 3, 1, 1, 3)
-        outer.addWidget(progress)
+        for row, (name, label) in enumerate((("Epoch", self.epoch_label),
+                                             ("Mini-batch", self.batch_label),
+                                             ("Time", self.elapsed_label),
+                                             ("Cost", self.cost_label),
+                                             ("Accuracy", self.accuracy_label))):
+            grid.addWidget(QLabel(name + ":"), row, 0)
+            grid.addWidget(label, row, 1)
+        grid.setColumnStretch(1, 1)
+        top.addWidget(progress)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        outer.addWidget(self.status_label)
-        outer.addStretch(1)
+        top.addWidget(self.status_label)
+        top.addWidget(self.validation_label)
+        self._controls_widget = controls
 
         for edit in (self.hidden_edit, self.eta_edit, self.lmbda_edit, self.momentum_edit,
                      self.eta_decay_edit):
@@ -597,9 +616,9 @@ class TrainingPanel(QWidget):
         self._loaded_net = net.copy() if net is not None else None
         self._loaded_label = source_label or (net.describe() if net is not None else "")
         self.continue_radio.setEnabled(net is not None and not self.controller.is_running)
-        self.continue_radio.setText("Continue the loaded model" if net is None else
-                                    f"Continue the loaded model ({net.describe()})")
-        self.continue_radio.setToolTip(self._loaded_label)
+        self.continue_radio.setToolTip(
+            "Open a model first (File ▸ Open model…)" if net is None else
+            f"Train {net.describe()} further ({self._loaded_label})")
         if net is None:
             self.fresh_radio.setChecked(True)
         if not self.controller.is_running and net is not None:
@@ -676,6 +695,7 @@ class TrainingPanel(QWidget):
         self._gui_template = net.copy()
         self._paused_ms = 0
         self._pause_started = None
+        self._time_left = None
         self._elapsed.start()
         self.status_label.setText("Reading MNIST…" if job.load_data else "Training…")
         self.controller.start(job, paused=paused)
@@ -763,7 +783,7 @@ class TrainingPanel(QWidget):
             self._publish(ev.weights, ev.biases, ev.epoch, ev)
         parts = []
         if ev.validation_accuracy is not None:
-            parts.append(f"validation {100 * ev.validation_accuracy:.2f}%")
+            parts.append(f"valid. {100 * ev.validation_accuracy:.2f}%")
         if ev.test_accuracy is not None:
             parts.append(f"test {100 * ev.test_accuracy:.2f}%")
         self.accuracy_label.setText(", ".join(parts) or "–")
@@ -862,17 +882,24 @@ class TrainingPanel(QWidget):
         self.cost_label.setText(f"{ev.cost:.4g} (η = {ev.eta:g})")
         total = max(int(settings.epochs), 1) if settings else 1
         fraction = min(1.0, (done_epochs + ev.batch / max(ev.batches, 1)) / total)
-        elapsed = self._show_elapsed()
+        elapsed = self._elapsed_seconds()
         if fraction > 0 and elapsed > 0.5:
-            self.eta_left_label.setText(_format_seconds(elapsed * (1 - fraction) / fraction))
+            self._time_left = _format_seconds(elapsed * (1 - fraction) / fraction)
+            self.eta_left_label.setText(self._time_left)
+        self._show_elapsed()
 
-    def _show_elapsed(self):
+    def _elapsed_seconds(self):
+        """Seconds since Start, pauses excluded."""
         ms = self._elapsed.elapsed() - self._paused_ms
         if self._pause_started is not None:
             ms -= self._elapsed.elapsed() - self._pause_started
-        seconds = max(0.0, ms / 1000.0)
-        self.elapsed_label.setText(_format_seconds(seconds))
-        return seconds
+        return max(0.0, ms / 1000.0)
+
+    def _show_elapsed(self):
+        text = f"{_format_seconds(self._elapsed_seconds())} elapsed"
+        if self._time_left and self.controller.is_running:
+            text += f", about {self._time_left} left"
+        self.elapsed_label.setText(text)
 
     def _end_pause(self):
         if self._pause_started is not None:
