@@ -95,7 +95,7 @@ def main(argv=None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from desktop_bp import __version__
@@ -111,4 +111,8 @@ def main(argv=None) -> int:
     window = MainWindow(QSettings())
     window.load_startup_model()
     window.show()
+    panel = window.training_panel()
+    if hasattr(panel, "offer_recovery"):
+        # a run that was not saved (the app was killed mid-training): offer to restore it
+        QTimer.singleShot(0, panel.offer_recovery)
     return int(app.exec())
