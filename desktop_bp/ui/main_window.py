@@ -279,15 +279,20 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 760)
+            screen = QApplication.primaryScreen()
+            if screen is not None:
+                available = screen.availableGeometry()
+                self.resize(min(1500, int(0.94 * available.width())),
+                            min(950, int(0.94 * available.height())))
+            else:
+                self.resize(1200, 760)
         for splitter in (self.main_splitter, self.left_splitter):
             state = s.value(f"window/{splitter.objectName()}")
             if state is not None:
                 splitter.restoreState(state)
-        if s.value("window/main_splitter") is None:
-            self.main_splitter.setSizes([440, 840])
-        if s.value("window/left_splitter") is None:
-            self.left_splitter.setSizes([540, 220])
+        # without saved positions, the splitters are laid out when the window's size is known
+        self._default_splitters = (s.value("window/main_splitter") is None,
+                                   s.value("window/left_splitter") is None)
         pen = _to_int(s.value("canvas/pen_width"), self.pen_slider.value())
         self.pen_slider.setValue(pen)
         self._pen_changed(self.pen_slider.value())
@@ -621,6 +626,18 @@ class MainWindow(QMainWindow):
             return
         event.acceptProposedAction()
         self.open_model(path)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        main_default, left_default = self._default_splitters
+        self._default_splitters = (False, False)
+        width, height = self.main_splitter.width(), self.main_splitter.height()
+        if left_default:
+            self.left_splitter.setSizes([max(200, height - 230), 230])
+        if main_default:
+            # the canvas column about as wide as the canvas is tall; the rest for training
+            left = int(min(max(400, height - 280), 0.45 * width))
+            self.main_splitter.setSizes([left, max(1, width - left)])
 
     def closeEvent(self, event):
         shutdown = getattr(self._training_panel, "shutdown", None)
