@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -112,7 +114,7 @@ def _cmd_train(args):
     from desktop_bp.core.network import Network
     from desktop_bp.core.persistence import save_model
     from desktop_bp.core.presets import preset
-    from desktop_bp.core.training import BatchEvent, EpochEvent, FinishedEvent, train
+    from desktop_bp.core.training import BatchEvent, EpochEvent, FinishedEvent, check_data, train
 
     try:
         settings = preset(args.preset)
@@ -136,6 +138,15 @@ def _cmd_train(args):
         return _fail(str(err))
     if args.train_size:
         training = (training[0][:args.train_size], training[1][:args.train_size])
+    try:
+        check_data(net, training, "training")
+    except ValueError as err:
+        return _fail(str(err))
+    if args.out:
+        out_dir = Path(args.out).resolve().parent
+        if not out_dir.is_dir() or not os.access(out_dir, os.W_OK):
+            return _fail(f"cannot save the model to {args.out}: the folder {out_dir} does not "
+                         "exist or is not writable (checked before training, so nothing is lost)")
     augment = AUGMENTATIONS[settings["augment"]] if settings.get("augment") else None
     hyper = {k: settings[k] for k in ("eta", "batch_size", "epochs", "lmbda", "momentum", "eta_decay")}
     hyper.update(augment=settings.get("augment"), seed=args.seed, preset=args.preset,
@@ -219,7 +230,10 @@ def _cmd_evaluate(args):
     except DatasetError as err:
         return _fail(str(err))
     images, labels = test
-    cost, accuracy = evaluate(net, test)
+    try:
+        cost, accuracy = evaluate(net, test)
+    except ValueError as err:
+        return _fail(f"{args.model}: {err}")
     predicted = np.concatenate([net.predict(images[i:i + 5000]) for i in range(0, len(labels), 5000)])
     confusion = np.zeros((10, 10), dtype=np.int64)
     np.add.at(confusion, (labels, predicted), 1)

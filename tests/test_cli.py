@@ -228,9 +228,6 @@ def test_bench_json(capsys, monkeypatch, mnist_dir):
 
 
 @pytest.mark.mnist
-@pytest.mark.xfail(strict=True, raises=IndexError,
-                   reason="train --sizes whose output layer is not 10 neurons crashes with "
-                          "IndexError in one_hot (traceback)")
 def test_train_with_the_wrong_number_of_outputs(capsys, mnist_dir):
     code = main(["train", "--sizes", "784,30,5", "--epochs", "1", "--train-size", "100",
                  "--data", mnist_dir])
@@ -239,9 +236,6 @@ def test_train_with_the_wrong_number_of_outputs(capsys, mnist_dir):
 
 
 @pytest.mark.mnist
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="train --sizes whose input layer is not 784 crashes with ValueError "
-                          "from numpy in _Stepper.step (traceback)")
 def test_train_with_the_wrong_number_of_inputs(capsys, mnist_dir):
     code = main(["train", "--sizes", "100,30,10", "--epochs", "1", "--train-size", "100",
                  "--data", mnist_dir])
@@ -250,9 +244,6 @@ def test_train_with_the_wrong_number_of_inputs(capsys, mnist_dir):
 
 
 @pytest.mark.mnist
-@pytest.mark.xfail(strict=True, raises=FileNotFoundError,
-                   reason="train --out into a missing folder trains, then crashes with "
-                          "FileNotFoundError from save_model (traceback)")
 def test_train_out_into_a_missing_folder(capsys, tmp_path, mnist_dir):
     target = tmp_path / "missing" / "model.npz"
     code = main(["train", "--epochs", "1", "--train-size", "100", "--data", mnist_dir,
@@ -262,9 +253,6 @@ def test_train_out_into_a_missing_folder(capsys, tmp_path, mnist_dir):
 
 
 @pytest.mark.mnist
-@pytest.mark.xfail(strict=True, raises=(ValueError, IndexError),
-                   reason="evaluate of a valid model that is not 784 -> 10 crashes with "
-                          "ValueError / IndexError (traceback)")
 @pytest.mark.parametrize("sizes", [[100, 30, 10], [784, 30, 5]])
 def test_evaluate_a_model_that_does_not_fit_mnist(capsys, tmp_path, mnist_dir, sizes):
     from desktop_bp import Network, save_model

@@ -202,6 +202,8 @@ class Network:
             raise ValueError("a softmax output goes with the log-likelihood cost, and only with it")
         if init not in INITS:
             raise ValueError(f"init must be one of {INITS}, got {init!r}")
+        if not np.issubdtype(np.dtype(dtype), np.floating):
+            raise ValueError(f"dtype must be a floating-point type, got {np.dtype(dtype).name}")
         self.sizes = sizes
         self.activation = activation
         self.output = output
@@ -433,12 +435,23 @@ class _Stepper:
         self.quadratic = net.cost_name == "quadratic"
         self.scale = 1.0        # the eta/m that the delta buffers carry
         self.eta = 1.0          # the eta that step_w and step_b carry
+        self._short = None      # the Gradients of the last step, when its batch was short
 
     def gradients(self):
-        """(delta, nabla_w, nabla_b) of the last full mini-batch, as new, unscaled arrays."""
+        """(delta, nabla_w, nabla_b) of the last mini-batch, as new, unscaled arrays."""
+        if self._short is not None:
+            g = self._short
+            return [d.copy() for d in g.delta], [w.copy() for w in g.nabla_w], [b.copy() for b in g.nabla_b]
         return ([d / self.scale for d in self.delta],
                 [g / self.eta for g in self.step_w],
                 [g / self.eta for g in self.step_b])
+
+    def forward_state(self):
+        """(zs, activations) of the last mini-batch's forward pass; ``activations[0]`` is its
+        input."""
+        if self._short is not None:
+            return self._short.zs, self._short.activations
+        return self.zs, self.activations
 
     def step(self, X, Y, eta, lmbda=0.0, n=1, momentum=0.0):
         """Forward, backprop and update on one mini-batch X (m, n_in), Y (m, n_out).
@@ -448,6 +461,7 @@ class _Stepper:
         m = len(X)
         if m != self.batch_size:      # the last, short batch of an epoch
             return self._short_step(X, Y, eta, lmbda, n, momentum)
+        self._short = None
         W, B = net.weights, net.biases
         zs, acts, delta, fp = self.zs, self.activations, self.delta, self.fprime
         dot = np.dot        # np.dot has less call overhead than matmul for 2-D arrays
@@ -520,7 +534,7 @@ class _Stepper:
                 b -= sb
 
     def _short_step(self, X, Y, eta, lmbda, n, momentum):
-        grads = self.net.backprop(X, Y)
+        self._short = grads = self.net.backprop(X, Y)
         self.eta = eta
         for l in range(self.L):
             np.multiply(grads.nabla_w[l], eta, out=self.step_w[l])

@@ -70,7 +70,7 @@ class EpochEvent:
     validation_accuracy: float | None
     test_cost: float | None
     test_accuracy: float | None
-    seconds: float          # time spent on SGD steps (and augmentation), not on evaluation
+    seconds: float          # wall time of the epoch's mini-batches (pauses excluded), not of evaluation
     eta: float
     weights: tuple = ()     # read-only copies of the weights and biases after the epoch
     biases: tuple = ()
@@ -201,8 +201,24 @@ class TrainingControl:
             return wanted
 
 
+def check_data(net, data, name="data"):
+    """Raise ValueError, with a reason a person can act on, when ``net`` cannot be trained or
+    evaluated on the ``(images, labels)`` pair ``data``."""
+    images, labels = data
+    if np.ndim(images) != 2 or len(images) != len(labels):
+        raise ValueError(f"the {name} images must be an (n, {net.sizes[0]}) array with one label "
+                         f"each, got {np.shape(images)} and {len(labels)} labels")
+    if np.shape(images)[1] != net.sizes[0]:
+        raise ValueError(f"the network has {net.sizes[0]} inputs but the {name} images have "
+                         f"{np.shape(images)[1]} pixels (MNIST images have 784: 28x28)")
+    if len(labels) and (int(np.max(labels)) >= net.sizes[-1] or int(np.min(labels)) < 0):
+        raise ValueError(f"the network has {net.sizes[-1]} output neurons but the {name} labels go "
+                         f"up to {int(np.max(labels))} (MNIST needs 10 outputs, one per digit)")
+
+
 def evaluate(net, data, lmbda=0.0, n=None, batch_size=5000):
     """(cost, accuracy) of ``net`` on an ``(images, labels)`` pair, in batches."""
+    check_data(net, data)
     images, labels = data
     total_cost = 0.0
     correct = 0
@@ -220,11 +236,12 @@ def evaluate(net, data, lmbda=0.0, n=None, batch_size=5000):
 
 def _snapshot(net, stepper, with_weights):
     delta, nabla_w, nabla_b = stepper.gradients()
+    zs, activations = stepper.forward_state()
     L = len(net.weights)
     hidden_prime = ACTIVATIONS[net.activation][1]
     saturation = []
     for l in range(L):
-        z, a = stepper.zs[l], stepper.activations[l + 1]
+        z, a = zs[l], activations[l + 1]
         if l < L - 1:
             fp = hidden_prime(z, a)
         elif net.output == "sigmoid":
@@ -274,6 +291,10 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
         raise ValueError("train for at least one epoch")
     if not (eta > 0 and math.isfinite(eta)):
         raise ValueError(f"the learning rate must be a positive number, got {eta}")
+    check_data(net, training, "training")
+    for name, data in (("validation", validation), ("test", test)):
+        if data is not None:
+            check_data(net, data, name)
     control = control or TrainingControl()
     if control.eta is None:
         control.set_eta(eta)
@@ -309,7 +330,7 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
         epoch = first_epoch + e
         t_start = time.perf_counter()
         perm = rng.permutation(n)
-        outside = 0.0               # seconds of this epoch not spent training
+        outside = 0.0               # seconds of this epoch spent paused
         cost_sum = 0.0
         last_report = time.perf_counter()
         for k in range(batches):
@@ -357,9 +378,7 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
                                    eta=eta_now, seconds=now - t_start - outside,
                                    snapshot=_snapshot(net, stepper, snapshot_weights) if want else None)
                 yield event
-                # time spent on the snapshot and in the consumer does not count as training
                 last_report = time.perf_counter()
-                outside += last_report - now
         else:
             k = batches
         if control._stop and k < batches:

@@ -119,8 +119,6 @@ def test_invalid_arguments_raise_value_error_with_a_reason(kwargs, words):
         Network(sizes, **kwargs)
 
 
-@pytest.mark.xfail(strict=True, reason="Network accepts an integer dtype: weights are rounded to "
-                                       "integers and inputs in [0, 1) truncate to 0")
 def test_non_float_dtype_is_refused():
     with pytest.raises(ValueError):
         Network([4, 3], dtype=np.int32)
@@ -512,9 +510,6 @@ def test_trainer_gradients_equal_backprop(output, cost):
     assert np.any(trainer.gradients()[1][0] != 0.0)
 
 
-@pytest.mark.xfail(strict=True, reason="_Stepper.gradients() after a short last mini-batch returns "
-                                       "that batch's nabla_w/nabla_b with the previous full batch's "
-                                       "delta (the short step never writes the delta buffers)")
 def test_trainer_gradients_after_a_short_batch_are_consistent():
     rng = np.random.default_rng(2)
     net = Network([6, 5, 3], seed=1, dtype=np.float64)

@@ -421,9 +421,6 @@ def test_snapshot_on_request(random_pixels):
     assert snapshots[4].weights is None
 
 
-@pytest.mark.xfail(strict=True, reason="the snapshot after a short last mini-batch mixes that "
-                                       "batch's nabla_w/nabla_b with the previous batch's delta "
-                                       "and saturation (_Stepper._short_step writes no delta)")
 def test_snapshot_of_a_short_last_batch_describes_that_batch(random_pixels):
     net = Network([784, 8, 10], seed=0)
     events = run(net, (random_pixels[0][:25], random_pixels[1][:25]), epochs=1, batch_size=10,
