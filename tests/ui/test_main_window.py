@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QPointF, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -18,7 +18,7 @@ from desktop_bp.core.network import Network
 from desktop_bp.core.persistence import load_model, save_model
 from desktop_bp.ui import main_window as main_window_module
 from desktop_bp.ui.main_window import MainWindow
-from mouse_drawing import SHAPES, draw_digit, stroke
+from mouse_drawing import SHAPES, _send, draw_digit, stroke, to_widget
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -99,7 +99,6 @@ def test_prediction_follows_the_pen_and_is_throttled(window, qtbot, monkeypatch)
     monkeypatch.setattr(main_window_module, "preprocess",
                         lambda image: calls.append(1) or real(image))
     canvas = window.canvas
-    from mouse_drawing import _send, to_widget   # a stroke that is still going on
     left = Qt.MouseButton.LeftButton
     _send(canvas, QEvent.Type.MouseButtonPress, to_widget(canvas, 0.5, 0.2), left, left)
     for k in range(1, 40):
@@ -357,7 +356,6 @@ def test_model_page_describes_the_model(window):
 
 class FakePanel(QWidget):
     """The training panel's side of the protocol."""
-    from PySide6.QtCore import Signal
     network_changed = Signal(object, str)
     model_saved = Signal(str)
 
@@ -440,11 +438,11 @@ def test_app_main_opens_the_window_and_remembers_it(tmp_path):
 
 
 def test_app_main_without_a_display_explains_instead_of_crashing(tmp_path):
+    if sys.platform in ("win32", "darwin"):
+        pytest.skip("only Linux needs a display server")
     result = run_python("from desktop_bp.ui.app import main; raise SystemExit(main([]))",
                         {"QT_QPA_PLATFORM": None, "DISPLAY": None, "WAYLAND_DISPLAY": None,
                          "DESKTOP_BP_HOME": str(tmp_path)}, tmp_path)
-    if sys.platform in ("win32", "darwin"):
-        pytest.skip("only Linux needs a display server")
     assert result.returncode == 1
     assert "no display" in result.stderr
 
