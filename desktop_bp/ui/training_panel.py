@@ -44,7 +44,7 @@ CUSTOM = "custom"
 MNIST_TRAINING_SIZE = 50000
 MAX_HIDDEN_LAYERS = 6
 MAX_LAYER_SIZE = 4096
-DRAW_INTERVAL_MS = 100          # curves and heatmaps alternate: each redrawn 5 times a second
+DRAW_INTERVAL_MS = 150          # curves and heatmaps alternate: each redrawn ~3 times a second
 ETA_TOO_SMALL = 0.001           # the book's two learning-rate warnings
 ETA_TOO_LARGE = 100.0
 
