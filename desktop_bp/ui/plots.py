@@ -55,6 +55,14 @@ def style_plot(plot, title, x_label, y_label):
     plot.setMenuEnabled(False)
 
 
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _power_of_ten(k):
+    """10^k as text, e.g. ``10⁻³``."""
+    return "10" + str(int(k)).translate(_SUPERSCRIPT)
+
+
 class _Series:
     """A growing (x, y) series for one curve, kept in preallocated arrays."""
 
@@ -283,9 +291,9 @@ class TrainingPlots(QWidget):
             gradients.append(np.log10(y))
         self._fit_y(self.cost_plot, cost, floor=0.0)
         self._fit_y(self.accuracy_plot, accuracy, floor=0.0, ceiling=100.0)
-        self._fit_y(self.gradient_plot, gradients, min_span=1.2)
+        self._fit_y(self.gradient_plot, gradients, min_span=1.0, decade_ticks=True)
 
-    def _fit_y(self, plot, columns, floor=None, ceiling=None, min_span=0.0):
+    def _fit_y(self, plot, columns, floor=None, ceiling=None, min_span=0.0, decade_ticks=False):
         values = [np.asarray(c, dtype=float).ravel() for c in columns if len(c)]
         values = np.concatenate(values) if values else np.empty(0)
         values = values[np.isfinite(values)]
@@ -309,6 +317,10 @@ class TrainingPlots(QWidget):
                 return
         self._y_ranges[id(plot)] = (lo, hi)
         plot.setYRange(lo, hi, padding=0)
+        if decade_ticks:
+            # log axis: label only the powers of ten (pyqtgraph's minor labels pile up)
+            decades = range(int(np.floor(lo)), int(np.ceil(hi)) + 1)
+            plot.getAxis("left").setTicks([[(k, _power_of_ten(k)) for k in decades], []])
 
     def _update_x_range(self):
         right = max([1.0] + [r.get("epoch", 0) + 1 for r in self._history]

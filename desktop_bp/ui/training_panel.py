@@ -207,14 +207,14 @@ class TrainingPanel(QWidget):
         left_layout.setSpacing(0)
         left_layout.addWidget(self._controls_widget)
         left_layout.addWidget(scroll, 1)
-        left.setMinimumWidth(250)
+        left.setMinimumWidth(262)
 
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([250, 1000])
+        self.splitter.setSizes([262, 1000])
         self.splitter.setChildrenCollapsible(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -587,10 +587,8 @@ class TrainingPanel(QWidget):
         n = len(self._data[0][1]) if self._data is not None else MNIST_TRAINING_SIZE
         self._applying_preset = True     # not an edit by the person: keep the preset
         try:
-            self.training_size_spin.setMaximum(n)
+            self.training_size_spin.setMaximum(n)     # a larger value is clamped to n
             self.batch_spin.setMaximum(n)
-            if self._data is not None:
-                self.training_size_spin.setValue(n)
         finally:
             self._applying_preset = False
         self.mnist_button.setVisible(self._data is None and not self._mnist_available())
@@ -783,7 +781,7 @@ class TrainingPanel(QWidget):
             self._publish(ev.weights, ev.biases, ev.epoch, ev)
         parts = []
         if ev.validation_accuracy is not None:
-            parts.append(f"valid. {100 * ev.validation_accuracy:.2f}%")
+            parts.append(f"val. {100 * ev.validation_accuracy:.2f}%")
         if ev.test_accuracy is not None:
             parts.append(f"test {100 * ev.test_accuracy:.2f}%")
         self.accuracy_label.setText(", ".join(parts) or "–")
@@ -896,9 +894,9 @@ class TrainingPanel(QWidget):
         return max(0.0, ms / 1000.0)
 
     def _show_elapsed(self):
-        text = f"{_format_seconds(self._elapsed_seconds())} elapsed"
+        text = _format_seconds(self._elapsed_seconds())
         if self._time_left and self.controller.is_running:
-            text += f", about {self._time_left} left"
+            text += f" (≈ {self._time_left} left)"
         self.elapsed_label.setText(text)
 
     def _end_pause(self):
