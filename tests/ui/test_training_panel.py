@@ -335,3 +335,20 @@ def test_a_short_run_on_real_mnist(qtbot, tmp_path, messages):
     assert history[0]["test_accuracy"] > 0.5
     assert panel.plots.curve_data()["reference"][0] is not None    # the book's trace
     assert panel.shutdown(5000)
+
+
+def test_a_loaded_model_shows_its_history_and_weights(qtbot, panel):
+    net = Network([784, 12, 10], seed=4)
+    net.metadata["history"] = [
+        {"epoch": e, "training_cost": 1.0 / (e + 1), "validation_cost": 1.1 / (e + 1),
+         "validation_accuracy": 0.8 + 0.01 * e, "test_accuracy": 0.79 + 0.01 * e}
+        for e in range(3)]
+    panel.set_loaded_network(net, "a model file")
+    assert panel.continue_radio.isEnabled()
+    curves = panel.plots.curve_data()
+    np.testing.assert_allclose(curves["test_accuracy"][1], [79, 80, 81])
+    np.testing.assert_allclose(curves["training_cost"][0], [1, 2, 3])
+    panel.heatmaps.set_mode("weights")
+    images = panel.heatmaps.images()
+    assert images[0].shape == (3 * 29 - 1, 4 * 29 - 1)    # 12 tiles: 3 rows of 4
+    np.testing.assert_allclose(images[1], net.weights[1])
