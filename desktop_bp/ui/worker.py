@@ -282,8 +282,9 @@ class TrainingController(QObject):
         worker.error.connect(self._on_error)
         worker.finished.connect(self._on_finished)
         worker.finished.connect(thread.quit)
-        thread.finished.connect(worker.deleteLater)
-        thread.finished.connect(thread.deleteLater)
+        # No deleteLater on the thread or the worker: both are owned by Python (no Qt parent),
+        # and a C++ deletion racing the wrappers' own crashes PySide. They are released in
+        # _on_thread_finished, in the GUI thread, once the thread has really ended.
         thread.finished.connect(self._on_thread_finished)
         self._thread, self._worker, self._control = thread, worker, control
         self._active = True
@@ -375,7 +376,10 @@ class TrainingController(QObject):
     @Slot()
     def _on_thread_finished(self):
         t = self._thread
+        # (a new run may already own self._thread: only a finished thread is let go)
         if t is None or not shiboken6.isValid(t) or t.isFinished():
+            if t is not None and shiboken6.isValid(t):
+                t.wait()    # returns at once: the thread has ended
             self._thread = self._worker = None
         if not self._active:
             self._relay("running_changed", False)
