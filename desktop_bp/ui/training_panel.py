@@ -1085,7 +1085,7 @@ class TrainingPanel(QWidget):
         worker.failed.connect(self._on_download_failed)
         worker.cancelled.connect(self._on_download_cancelled)
         worker.done.connect(thread.quit)
-        thread.finished.connect(worker.deleteLater)
+        # both are Python-owned: released in _on_download_thread_finished, not by deleteLater
         thread.finished.connect(self._on_download_thread_finished)
         dialog.canceled.connect(self._on_download_cancel_clicked)
         dialog.rejected.connect(self._on_download_cancel_clicked)     # Esc
@@ -1129,6 +1129,8 @@ class TrainingPanel(QWidget):
 
     @Slot()
     def _on_download_thread_finished(self):
+        if self._download_thread is not None:
+            self._download_thread.wait()    # returns at once: the thread has ended
         self._download_thread = self._download_worker = None
 
     def _close_progress(self):

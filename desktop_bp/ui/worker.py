@@ -8,7 +8,8 @@ Threading follows the project's rules (see the style guide, "Threads"):
 - Stopping is cooperative: :class:`TrainingController` asks the shared
   :class:`~desktop_bp.core.training.TrainingControl` to stop and waits with a timeout; it never
   calls ``QThread.terminate()``.
-- Wiring: ``worker.finished -> thread.quit``; ``thread.finished -> deleteLater`` on both.
+- Wiring: ``worker.finished -> thread.quit``; ``thread.finished`` -> the controller lets go of
+  both (they are Python-owned; a ``deleteLater`` racing the Python wrappers crashes PySide).
 - The controller lives in the GUI thread and re-emits the worker's signals from bound ``@Slot``
   methods, so widgets connected to it always run in the GUI thread.
 
