@@ -348,8 +348,8 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
             if len(rows) == batch_size:
                 # mode="clip" (the rows are always valid) lets take write straight into the
                 # buffer; the default mode="raise" copies through a temporary
-                X = np.take(images, rows, axis=0, out=X_batch, mode="clip")
-                Y = np.take(Y_all, rows, axis=0, out=Y_batch, mode="clip")
+                X = images.take(rows, 0, X_batch, "clip")
+                Y = Y_all.take(rows, 0, Y_batch, "clip")
             else:   # the last, shorter mini-batch of the epoch
                 X, Y = images[rows], Y_all[rows]
             if augment is not None:
