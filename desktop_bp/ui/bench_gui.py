@@ -106,6 +106,8 @@ def gui_epoch_benchmark(training, validation, test, preset="book", epochs=1, *,
             panel.set_data(training, validation, test)
             panel.apply_preset(preset)
             panel.epochs_spin.setValue(int(epochs))
+            panel.seed_edit.setText(str(seed))
+        panel.training_size_spin.setValue(len(training[1]))    # all of it, after the warm-up
         loop = QEventLoop()
         watcher = Watcher(loop)
         panel.controller.epoch.connect(watcher.on_epoch)
@@ -117,10 +119,15 @@ def gui_epoch_benchmark(training, validation, test, preset="book", epochs=1, *,
         meter.start()     # from here on the window is training: its lateness is the lag
         loop.exec()
         meter.timer.stop()
+        panel_settings = panel._run_settings
         panel.shutdown(5000)
         panel.close()
         panel.deleteLater()
         app.processEvents()
+    settings = panel_settings
+    if settings.training_size != len(training[1]):
+        raise RuntimeError(f"the panel trained on {settings.training_size} images, "
+                           f"not {len(training[1])}")
     if watcher.finished is None or watcher.finished.reason != "completed" or not watcher.epochs:
         reason = watcher.finished.message if watcher.finished else "no result"
         raise RuntimeError(f"the benchmark run did not complete: {reason}")
