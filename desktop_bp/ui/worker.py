@@ -33,8 +33,8 @@ from desktop_bp.core.training import (BatchEvent, EpochEvent, FinishedEvent, Pau
                                       TrainingControl, train)
 
 #: Seconds between BatchEvents (the engine's throttle) and between layer snapshots.
-REPORT_INTERVAL = 0.05
-SNAPSHOT_INTERVAL = 0.1
+REPORT_INTERVAL = 0.1
+SNAPSHOT_INTERVAL = 0.2
 
 
 @dataclass
