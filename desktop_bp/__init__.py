@@ -11,7 +11,10 @@ from desktop_bp.core.gradcheck import gradcheck  # noqa: E402
 from desktop_bp.core.mnist import DatasetError, load_mnist  # noqa: E402
 from desktop_bp.core.network import Network  # noqa: E402
 from desktop_bp.core.persistence import ModelFileError, load_model, save_model  # noqa: E402
+from desktop_bp.core.preprocess import to_mnist_input  # noqa: E402
+from desktop_bp.core.pretrained import load_default_model  # noqa: E402
 from desktop_bp.core.training import TrainingControl, train  # noqa: E402
 
 __all__ = ["Network", "train", "TrainingControl", "load_mnist", "DatasetError", "save_model",
-           "load_model", "ModelFileError", "gradcheck", "__version__"]
+           "load_model", "ModelFileError", "gradcheck", "to_mnist_input", "load_default_model",
+           "__version__"]
