@@ -23,7 +23,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
-from desktop_bp.ui.plots import style_plot
+from desktop_bp.ui.plots import fit_minimum_width, style_plot
 
 SIDE = 28
 COLOUR_MAP = "CET-D1"       # blue - white - red, perceptually uniform
@@ -66,7 +66,7 @@ class _LayerView:
         self.bar.setImageItem(self.image, insert_in=self.plot)
         self.bar.axis.setPen(pg.mkPen("#444"))
         self.bar.axis.setTextPen(pg.mkPen("#222"))
-        self.bar.axis.setWidth(52)      # changing tick labels must not re-lay out the view
+        self.bar.axis.setWidth(46)      # changing tick labels must not re-lay out the view
         self.plot.getAxis("left").setWidth(44)
         self.plot.disableAutoRange()    # the range is set once, to the image (see show)
         self._shape = None
@@ -78,10 +78,10 @@ class _LayerView:
         name = f"Layer {self.l + 1} {what}: {self.n_in} → {self.n_out}"
         if self.tiled:
             style_plot(self.plot, name, "pixel x (one 28×28 tile per neuron)",
-                       "pixel y (28 px per tile)")
+                       "pixel y (28 px per tile)", title_size="9pt")
         else:
             style_plot(self.plot, name, f"input k (layer {self.l})",
-                       f"neuron j (layer {self.l + 1})")
+                       f"neuron j (layer {self.l + 1})", title_size="9pt")
         self.bar.axis.setLabel(what, color="#222")
 
     def show(self, matrix):
@@ -171,6 +171,7 @@ class GradientHeatmaps(QWidget):
             self.view.ci.layout.setColumnStretchFactor(0, 3 if len(self.layers) > 1 else 1)
         self._sizes = sizes
         self._gradients = self._weights = None
+        fit_minimum_width(self.view)
 
     def show_snapshot(self, snapshot):
         """Take the latest ``LayerSnapshot``; draws its gradients (or its weights, when it has

@@ -39,9 +39,9 @@ LAYER_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2
 MAX_POINTS = 8000
 
 
-def style_plot(plot, title, x_label, y_label):
+def style_plot(plot, title, x_label, y_label, title_size="10pt"):
     """Dark text on a light background, a title and labelled axes."""
-    plot.setTitle(title, color="#222", size="10pt")
+    plot.setTitle(title, color="#222", size=title_size)
     for name, label in (("bottom", x_label), ("left", y_label)):
         axis = plot.getAxis(name)
         axis.setPen(pg.mkPen("#444"))
@@ -61,6 +61,13 @@ _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 def _power_of_ten(k):
     """10^k as text, e.g. ``10⁻³``."""
     return "10" + str(int(k)).translate(_SUPERSCRIPT)
+
+
+def fit_minimum_width(view):
+    """Give a GraphicsLayoutWidget the minimum width its plots need (titles, axes, colour bars),
+    so that Qt's layouts shrink something else rather than cut the plots off."""
+    needed = view.ci.effectiveSizeHint(Qt.MinimumSize).width()
+    view.setMinimumWidth(int(needed) + 8)
 
 
 class _Series:
@@ -157,8 +164,8 @@ class TrainingPlots(QWidget):
             symbolBrush=TEST_COLOUR, symbolPen=None, name="test")
 
         self._set_keyed_title(self.cost_plot, "Cost", [
-            ("training", TRAINING_COLOUR), ("validation", VALIDATION_COLOUR),
-            ("┈ batches", TRAINING_COLOUR)])
+            ("training", TRAINING_COLOUR), ("valid.", VALIDATION_COLOUR),
+            ("┈ batch", TRAINING_COLOUR)])
         self.saturation_series = []
         self.gradient_series = []
         self._history = []
@@ -187,20 +194,21 @@ class TrainingPlots(QWidget):
                 pen=pg.mkPen(colour, width=2), name=name)))
         keys = [(f"layer {l + 1}", LAYER_COLOURS[l % len(LAYER_COLOURS)])
                 for l in range(int(num_layers))]
-        self._set_keyed_title(self.saturation_plot, "Saturated neurons", keys[:4])
-        self._set_keyed_title(self.gradient_plot, "Gradient size", keys)
+        self._set_keyed_title(self.saturation_plot, "Saturation", keys[:4])
+        self._set_keyed_title(self.gradient_plot, "Gradient size", keys[:4])
         self._history = []
         self._last_batch_x = None
         self._x_right = None
         self._y_ranges = {}
         self.set_reference(reference)
         self._draw_epochs()
+        fit_minimum_width(self.view)
 
     def set_reference(self, name):
         """Show the published accuracy trace of preset ``name`` (None or unknown: hide it)."""
         self._reference_name = name if name in BOOK_REFERENCE else None
         self._set_keyed_title(self.accuracy_plot, "Accuracy", [
-            ("validation", VALIDATION_COLOUR), ("test", TEST_COLOUR)]
+            ("valid.", VALIDATION_COLOUR), ("test", TEST_COLOUR)]
             + ([("book", "#888888")] if self._reference_name else []))
         if self._reference_name is None:
             self.reference_curve.setData([], [])
@@ -213,8 +221,8 @@ class TrainingPlots(QWidget):
     def _set_keyed_title(plot, title, keys):
         """A title that is also the legend: each curve's name in its colour (a legend inside
         the plot would hide data in plots this small)."""
-        names = " ".join(f"<span style='color:{colour}'>■ {name}</span>" for name, colour in keys)
-        plot.setTitle(f"<span style='color:#222'>{title}</span>&nbsp; {names}", size="8pt")
+        names = " ".join(f"<span style='color:{colour}'>{name}</span>" for name, colour in keys)
+        plot.setTitle(f"<span style='color:#222'>{title}:</span> {names}", size="8pt")
 
     # -- data ----------------------------------------------------------------------------------
 

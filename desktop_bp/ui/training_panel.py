@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, 
 from desktop_bp.core import checkpoint as checkpoint_mod
 from desktop_bp.core.network import ACTIVATIONS, COSTS, INITS
 from desktop_bp.ui.heatmaps import GradientHeatmaps
-from desktop_bp.ui.plots import BOOK_REFERENCE, TrainingPlots
+from desktop_bp.ui.plots import BOOK_REFERENCE, TrainingPlots, fit_minimum_width
 from desktop_bp.ui.worker import DownloadWorker, RunSettings, TrainingController, TrainingJob
 
 try:
@@ -194,6 +194,7 @@ class TrainingPanel(QWidget):
         right.setStretchFactor(1, 4)
         right.setChildrenCollapsible(False)
         self.plots.setMinimumHeight(260)
+        fit_minimum_width(self.plots.view)
         self.heatmaps.setMinimumHeight(200)
 
         scroll = QScrollArea()
@@ -207,14 +208,14 @@ class TrainingPanel(QWidget):
         left_layout.setSpacing(0)
         left_layout.addWidget(self._controls_widget)
         left_layout.addWidget(scroll, 1)
-        left.setMinimumWidth(262)
+        left.setMinimumWidth(252)
 
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([262, 1000])
+        self.splitter.setSizes([252, 1000])
         self.splitter.setChildrenCollapsible(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -385,6 +386,7 @@ class TrainingPanel(QWidget):
         self.eta_left_label = QLabel("–")
         self.cost_label = QLabel("–")
         self.accuracy_label = QLabel("–")
+        self.accuracy_label.setWordWrap(True)
         for row, (name, label) in enumerate((("Epoch", self.epoch_label),
                                              ("Mini-batch", self.batch_label),
                                              ("Time", self.elapsed_label),
