@@ -21,6 +21,10 @@ import numpy as np
 
 from desktop_bp.core.network import ACTIVATIONS, Network, one_hot, sigmoid_prime
 
+#: A mini-batch cost this many times the run's first (or 1, if larger) counts as diverging, as
+#: do NaN and infinity: an eta that large makes every step overshoot, and ReLU networks then die.
+EXPLOSION_FACTOR = 100.0
+
 #: sigma'(z) below this counts as a saturated neuron (sigmoid's maximum is 0.25 at z = 0; 0.01
 #: is reached at |z| ~ 4.6, where a neuron learns 25 times slower than it could).
 SATURATION_THRESHOLD = 0.01
@@ -275,8 +279,9 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
       control asks for one); ``snapshot_weights``: include the weights in snapshots.
     - ``augment(images, rng) -> images``: applied to every mini-batch before its SGD step.
 
-    If the cost becomes NaN or infinite the network is given back the weights of its best epoch
-    so far (or its starting weights) and the generator finishes with reason "diverged".
+    If the cost becomes NaN or infinite, or explodes to ``EXPLOSION_FACTOR`` times its first
+    value, the network is given back the weights of its best epoch so far (or its starting
+    weights) and the generator finishes with reason "diverged".
     """
     images, labels = training
     images = np.asarray(images, dtype=net.dtype)
@@ -310,6 +315,7 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
     first_epoch = len(history)
     best = ([w.copy() for w in net.weights], [b.copy() for b in net.biases])
     best_score, best_epoch = -math.inf, None
+    first_cost = None       # the first mini-batch's cost, before any step of this run
 
     def score(ev):
         for acc in (ev.validation_accuracy, ev.test_accuracy):
@@ -357,14 +363,19 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
             batch_cost = stepper.step(X, Y, eta_now, lmbda, n, momentum)
             if control._batch_budget is not None:
                 control._after_batch()
-            if not math.isfinite(batch_cost):
+            if first_cost is None:
+                first_cost = batch_cost
+            if not math.isfinite(batch_cost) or batch_cost > EXPLOSION_FACTOR * max(first_cost, 1.0):
                 net.set_parameters(*best)
                 where = "its starting weights" if best_epoch is None else f"the weights of epoch {best_epoch}"
+                what = (f"became {'NaN' if math.isnan(batch_cost) else 'infinite'}"
+                        if not math.isfinite(batch_cost) else
+                        f"exploded from {first_cost:.3g} to {batch_cost:.3g}")
                 yield finished(
                     "diverged",
-                    f"The cost became {'NaN' if math.isnan(batch_cost) else 'infinite'} "
-                    f"in epoch {epoch}, mini-batch {k + 1}: the learning rate eta = {eta_now:g} is too large "
-                    f"for this network. Training stopped; the network keeps {where}. "
+                    f"The cost {what} in epoch {epoch}, mini-batch {k + 1}: the learning rate "
+                    f"eta = {eta_now:g} is too large for this network, so every step overshoots. "
+                    f"Training stopped; the network keeps {where}. "
                     "Try a learning rate ten times smaller.",
                     e)
                 return

@@ -334,7 +334,7 @@ def test_set_eta_takes_effect_at_the_next_batch(random_pixels):
 
 def test_divergence_in_the_first_epoch_restores_the_starting_weights(random_pixels):
     # ReLU hidden layers and a softmax output are unbounded: with eta = 10^4 the weights blow up
-    # within a few mini-batches and the cost becomes NaN
+    # within a few mini-batches and the cost explodes (then becomes NaN)
     net = Network([784, 30, 30, 10], activation="relu", cost="log-likelihood", seed=0)
     start = weights_of(net)
     with np.errstate(all="ignore"):
@@ -343,7 +343,7 @@ def test_divergence_in_the_first_epoch_restores_the_starting_weights(random_pixe
     assert isinstance(finished, FinishedEvent)
     assert finished.reason == "diverged"
     assert "eta" in finished.message and "10000" in finished.message
-    assert "NaN" in finished.message or "infinite" in finished.message
+    assert any(word in finished.message for word in ("exploded", "NaN", "infinite"))
     assert finished.best_epoch is None and finished.epochs_done == 0
     assert not of_type(events, EpochEvent)
     assert all(np.all(np.isfinite(p)) for p in weights_of(net))
@@ -489,4 +489,22 @@ def test_book_network_learns_mnist_in_one_epoch():
     epoch = of_type(events, EpochEvent)[0]
     assert epoch.test_accuracy > 0.90
     assert epoch.validation_accuracy > 0.90
+    assert events[-1].reason == "completed"
+
+
+def test_a_cost_that_explodes_stops_the_run_before_it_overflows(random_pixels):
+    # eta = 100 on a ReLU/softmax network: the cost jumps by orders of magnitude in the first
+    # mini-batches, long before float32 overflows; the run stops there with the starting weights
+    net = Network([784, 30, 10], activation="relu", cost="log-likelihood", init="scaled", seed=0)
+    start = weights_of(net)
+    events = run(net, random_pixels, epochs=2, batch_size=10, eta=100.0, seed=0)
+    finished = events[-1]
+    assert finished.reason == "diverged"
+    assert "exploded" in finished.message and "eta = 100" in finished.message
+    assert_same(weights_of(net), start)
+
+
+def test_a_learning_run_never_counts_as_exploding(random_pixels):
+    net = Network([784, 30, 10], activation="relu", cost="log-likelihood", init="scaled", seed=0)
+    events = run(net, random_pixels, epochs=2, batch_size=10, eta=0.1, seed=0)
     assert events[-1].reason == "completed"
