@@ -52,10 +52,10 @@ def tile_grid(rows_of_pixels, side=SIDE, gap=1):
 class _LayerView:
     """The plot, image and colour bar of one weight layer."""
 
-    def __init__(self, layout, row, l, n_in, n_out, colour_map):
+    def __init__(self, layout, row, col, l, n_in, n_out, colour_map, rowspan=1):
         self.l, self.n_in, self.n_out = l, n_in, n_out
         self.tiled = n_in == SIDE * SIDE
-        self.plot = layout.addPlot(row=row, col=l)
+        self.plot = layout.addPlot(row=row, col=col, rowspan=rowspan)
         self.plot.invertY(True)           # row 0 at the top, digits upright
         self.plot.setAspectLocked(self.tiled)
         self.plot.hideButtons()
@@ -162,13 +162,20 @@ class GradientHeatmaps(QWidget):
         if sizes == self._sizes:
             return
         self.view.clear()
-        self.layers = [_LayerView(self.view.ci, 0, l, n_in, n_out, self._colour_map)
-                       for l, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:]))]
+        # Two columns whatever the depth: the first layer (the tile grid) on the left, spanning
+        # the rows; every later layer stacked in the right-hand column.
+        pairs = list(zip(sizes[:-1], sizes[1:]))
+        later = max(1, len(pairs) - 1)
+        self.layers = [
+            _LayerView(self.view.ci, 0, 0, 0, *pairs[0], self._colour_map, rowspan=later)
+        ] + [_LayerView(self.view.ci, l - 1, 1, l, n_in, n_out, self._colour_map)
+             for l, (n_in, n_out) in enumerate(pairs) if l > 0]
         for view in self.layers:
             view.set_mode(self.mode)
         # the tile grid gets the most room; the small matrices the rest
-        if self.layers:
-            self.view.ci.layout.setColumnStretchFactor(0, 3 if len(self.layers) > 1 else 1)
+        if len(self.layers) > 1:
+            self.view.ci.layout.setColumnStretchFactor(0, 3)
+            self.view.ci.layout.setColumnStretchFactor(1, 2)
         self._sizes = sizes
         self._gradients = self._weights = None
         fit_minimum_width(self.view)

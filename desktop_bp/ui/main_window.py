@@ -636,7 +636,7 @@ class MainWindow(QMainWindow):
             self.left_splitter.setSizes([max(200, height - 230), 230])
         if main_default:
             # the canvas column about as wide as the canvas is tall; the rest for training
-            left = int(min(max(400, height - 280), 0.45 * width))
+            left = int(min(max(340, 0.3 * width), height - 280, 0.45 * width))
             self.main_splitter.setSizes([left, max(1, width - left)])
 
     def closeEvent(self, event):

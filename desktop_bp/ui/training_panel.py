@@ -52,6 +52,15 @@ _INVALID_STYLE = "QLineEdit { border: 1px solid #d62728; background: #fff0f0; }"
 _WARNING_STYLE = "QLineEdit { border: 1px solid #e69500; background: #fff8e6; }"
 
 
+def _record_accuracy(net):
+    """Copy the latest epoch's test (or validation) accuracy of ``net``'s history into its
+    metadata, where the status bar and the model file look for it."""
+    history = net.metadata.get("history") or []
+    for key in ("test_accuracy", "validation_accuracy"):
+        if history and history[-1].get(key) is not None:
+            net.metadata[key] = history[-1][key]
+
+
 # ---------------------------------------------------------------------------------------------
 # Parsing the form's text fields: each returns (value, error or None, warning or None).
 
@@ -806,6 +815,7 @@ class TrainingPanel(QWidget):
 
     @Slot(object)
     def _on_trained(self, net):
+        _record_accuracy(net)
         self._trained_net = net
         self.network_changed.emit(net.copy(), f"trained here: {net.describe()}")
 
@@ -835,6 +845,7 @@ class TrainingPanel(QWidget):
         net = self._gui_template.copy()
         net.set_parameters(weights, biases)
         net.metadata["history"] = list(self._run_history)
+        _record_accuracy(net)
         self._trained_net = net
         acc = None if ev is None else (ev.test_accuracy if ev.test_accuracy is not None
                                        else ev.validation_accuracy)
