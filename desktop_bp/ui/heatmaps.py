@@ -62,12 +62,12 @@ class _LayerView:
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self.bar = pg.ColorBarItem(values=(-1.0, 1.0), colorMap=colour_map, interactive=False,
-                                   width=12)
+                                   width=10)
         self.bar.setImageItem(self.image, insert_in=self.plot)
         self.bar.axis.setPen(pg.mkPen("#444"))
         self.bar.axis.setTextPen(pg.mkPen("#222"))
         self.bar.axis.setWidth(46)      # changing tick labels must not re-lay out the view
-        self.plot.getAxis("left").setWidth(44)
+        self.plot.getAxis("left").setWidth(42)
         self.plot.disableAutoRange()    # the range is set once, to the image (see show)
         self._shape = None
         self.grid = None

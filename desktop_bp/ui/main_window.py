@@ -637,6 +637,9 @@ class MainWindow(QMainWindow):
         if main_default:
             # the canvas column about as wide as the canvas is tall; the rest for training
             left = int(min(max(340, 0.3 * width), height - 280, 0.45 * width))
+            # ... but never so wide that the Train page has to scroll sideways
+            page = self.train_scroll.widget().minimumSizeHint().width()
+            left = max(300, min(left, width - page - 16))
             self.main_splitter.setSizes([left, max(1, width - left)])
 
     def closeEvent(self, event):

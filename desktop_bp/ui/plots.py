@@ -168,6 +168,8 @@ class TrainingPlots(QWidget):
             ("┈ batch", TRAINING_COLOUR)])
         self.saturation_series = []
         self.gradient_series = []
+        self._layer_keys = []
+        self._live_layers = False
         self._history = []
         self._reference_name = None
         self._last_batch_x = None
@@ -192,10 +194,14 @@ class TrainingPlots(QWidget):
                 pen=pg.mkPen(colour, width=2), name=name)))
             self.gradient_series.append(_Series(self.gradient_plot.plot(
                 pen=pg.mkPen(colour, width=2), name=name)))
-        keys = [(f"layer {l + 1}", LAYER_COLOURS[l % len(LAYER_COLOURS)])
-                for l in range(int(num_layers))]
-        self._set_keyed_title(self.saturation_plot, "Saturation", keys[:4])
-        self._set_keyed_title(self.gradient_plot, "Gradient size", keys[:4])
+        self._layer_keys = [(f"layer {l + 1}", LAYER_COLOURS[l % len(LAYER_COLOURS)])
+                            for l in range(int(num_layers))]
+        # these two are measured on mini-batches: a stored model has no such record, so until a
+        # run sends some, the titles say where the curves come from instead of staying blank
+        waiting = [("appears while training", "#888888")]
+        self._set_keyed_title(self.saturation_plot, "Saturation", waiting)
+        self._set_keyed_title(self.gradient_plot, "Gradient size", waiting)
+        self._live_layers = False
         self._history = []
         self._last_batch_x = None
         self._x_right = None
@@ -244,6 +250,10 @@ class TrainingPlots(QWidget):
         self.batch_cost_series.append(x, ev.cost)
         snap = ev.snapshot
         if snap is not None:
+            if not self._live_layers:
+                self._live_layers = True
+                self._set_keyed_title(self.saturation_plot, "Saturation", self._layer_keys[:4])
+                self._set_keyed_title(self.gradient_plot, "Gradient size", self._layer_keys[:4])
             for l, series in enumerate(self.saturation_series[:len(snap.saturation)]):
                 series.append(x, 100.0 * snap.saturation[l])
             for l, series in enumerate(self.gradient_series[:len(snap.mean_abs_nabla_w)]):

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, 
 
 from desktop_bp.core import checkpoint as checkpoint_mod
 from desktop_bp.core.network import ACTIVATIONS, COSTS, INITS
-from desktop_bp.ui.heatmaps import GradientHeatmaps
+from desktop_bp.ui.heatmaps import GRADIENTS, WEIGHTS, GradientHeatmaps
 from desktop_bp.ui.plots import BOOK_REFERENCE, TrainingPlots, fit_minimum_width
 from desktop_bp.ui.worker import DownloadWorker, RunSettings, TrainingController, TrainingJob
 
@@ -217,14 +217,14 @@ class TrainingPanel(QWidget):
         left_layout.setSpacing(0)
         left_layout.addWidget(self._controls_widget)
         left_layout.addWidget(scroll, 1)
-        left.setMinimumWidth(252)
+        left.setMinimumWidth(240)
 
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([252, 1000])
+        self.splitter.setSizes([240, 1000])
         self.splitter.setChildrenCollapsible(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -638,6 +638,8 @@ class TrainingPanel(QWidget):
         """Plots and heatmaps of a network that is not training: its history and weights."""
         self.heatmaps.set_architecture(net.sizes)
         self.heatmaps.clear_gradients()
+        # nothing is training, so there are no gradients to show: show what the network learned
+        self.heatmaps.set_mode(WEIGHTS)
         self.heatmaps.show_weights(tuple(net.weights))
         self.plots.reset(len(net.weights), reference=None)
         self.plots.show_history(net.metadata.get("history", []))
@@ -700,6 +702,7 @@ class TrainingPanel(QWidget):
         self.plots.show_history(history)
         self.heatmaps.set_architecture(net.sizes)
         self.heatmaps.clear_gradients()
+        self.heatmaps.set_mode(GRADIENTS)     # a run is about to produce them
         self.heatmaps.show_weights(tuple(net.weights))
         self._gui_template = net.copy()
         self._paused_ms = 0
