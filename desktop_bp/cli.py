@@ -217,6 +217,7 @@ def _cmd_train(args):
 
 
 def _cmd_evaluate(args):
+    from desktop_bp.core.metrics import confusion_matrix, predictions
     from desktop_bp.core.mnist import DatasetError
     from desktop_bp.core.persistence import ModelFileError, load_any
     from desktop_bp.core.training import evaluate
@@ -234,9 +235,8 @@ def _cmd_evaluate(args):
         cost, accuracy = evaluate(net, test)
     except ValueError as err:
         return _fail(f"{args.model}: {err}")
-    predicted = np.concatenate([net.predict(images[i:i + 5000]) for i in range(0, len(labels), 5000)])
-    confusion = np.zeros((10, 10), dtype=np.int64)
-    np.add.at(confusion, (labels, predicted), 1)
+    predicted, _ = predictions(net, images)
+    confusion = confusion_matrix(labels, predicted, net.sizes[-1])
     if args.json:
         print(json.dumps({"model": str(args.model), "network": net.describe(), "accuracy": accuracy,
                           "correct": int((predicted == labels).sum()), "total": int(len(labels)),

@@ -303,6 +303,13 @@ class Network:
         """(n, 784) -> (n, n_out) output activations a^L. A single 1-D input gives (1, n_out)."""
         return self.forward(X)[1][-1]
 
+    def input_gradient(self, X, Y):
+        """dC_x/dx for every sample: (n, n_in), how the cost of each sample changes with each of
+        its input pixels (the saliency of a drawing). It is BP2 carried one layer further down,
+        to the inputs: (w^1)^T delta^1, with rows as samples."""
+        grads = self.backprop(X, Y)
+        return grads.delta[0] @ self.weights[0]
+
     def predict(self, X):
         """(n, 784) -> (n,) the index of the most active output neuron."""
         return np.argmax(self.feedforward(X), axis=1)

@@ -523,3 +523,20 @@ def test_trainer_gradients_after_a_short_batch_are_consistent():
         np.testing.assert_allclose(nabla_w[l], expected.nabla_w[l], rtol=1e-12)
         # BP3 within what gradients() returns: nabla_b is the batch mean of delta
         np.testing.assert_allclose(nabla_b[l], delta[l].mean(axis=0), rtol=1e-10)
+
+
+def test_input_gradient_matches_finite_differences():
+    # the saliency of an input: dC_x/dx for one sample, by BP2 carried down to the inputs
+    rng = np.random.default_rng(5)
+    for activation, cost in (("sigmoid", "quadratic"), ("relu", "log-likelihood")):
+        net = Network([6, 5, 4], activation=activation, cost=cost, seed=2, dtype=np.float64)
+        x = rng.random((1, 6))
+        y = one_hot([1], 4, np.float64)
+        analytic = net.input_gradient(x, y)[0]
+        numeric = np.empty(6)
+        for i in range(6):
+            plus, minus = x.copy(), x.copy()
+            plus[0, i] += 1e-6
+            minus[0, i] -= 1e-6
+            numeric[i] = (net.cost(plus, y) - net.cost(minus, y)) / 2e-6
+        assert np.linalg.norm(numeric - analytic) / np.linalg.norm(numeric + analytic) < 1e-7
