@@ -575,8 +575,10 @@ class MainWindow(QMainWindow):
             from desktop_bp.ui.training_panel import TrainingPanel
         except ImportError:
             return
+        folder = self._settings.value("data/mnist_folder")
+        folder = folder if isinstance(folder, str) and Path(folder).is_dir() else None
         try:
-            panel = TrainingPanel()
+            panel = TrainingPanel(mnist_path=folder)
         except Exception as exc:          # keep the window usable if the panel cannot start
             self.train_placeholder.setText(f"The training panel could not start:\n{exc!r}")
             return
@@ -602,11 +604,19 @@ class MainWindow(QMainWindow):
         saved = getattr(widget, "model_saved", None)
         if saved is not None and hasattr(saved, "connect"):
             saved.connect(self.note_saved_model)
+        chosen = getattr(widget, "mnist_folder_chosen", None)
+        if chosen is not None and hasattr(chosen, "connect"):
+            chosen.connect(self.remember_mnist_folder)
         receiver = getattr(widget, "set_loaded_network", None)
         if callable(receiver):
             self.model_loaded.connect(receiver)
             if self._net is not None:
                 receiver(self._net, self._source)
+
+    @Slot(str)
+    def remember_mnist_folder(self, folder):
+        """The folder the user chose (or downloaded MNIST into) is used again next time."""
+        self._settings.setValue("data/mnist_folder", str(folder))
 
     # -- events ----------------------------------------------------------------------------------
 

@@ -406,6 +406,21 @@ def test_the_real_training_panel_is_installed_when_present(qtbot, settings, no_d
     window.close()
 
 
+def test_the_chosen_mnist_folder_is_used_again_next_time(qtbot, settings, no_default_model,
+                                                        tmp_path):
+    pytest.importorskip("desktop_bp.ui.training_panel")
+    folder = tmp_path / "my-mnist"
+    folder.mkdir()
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    first.training_panel().mnist_folder_chosen.emit(str(folder))
+    first.close()
+    second = MainWindow(settings)
+    qtbot.addWidget(second)
+    assert second.training_panel()._mnist_path == str(folder)
+    second.close()
+
+
 # -- the app ---------------------------------------------------------------------------------------
 
 def run_python(code, env_changes, tmp_path):
