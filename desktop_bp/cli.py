@@ -69,24 +69,23 @@ def _sizes(text):
     return sizes
 
 
-def _positive_float(text):
+def _float(text, allow_zero):
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}")
-    if not (value > 0 and np.isfinite(value)):
-        raise argparse.ArgumentTypeError(f"must be a positive number, got {text}")
+    if not (np.isfinite(value) and (value > 0 or (allow_zero and value == 0))):
+        raise argparse.ArgumentTypeError(
+            f"must be {'zero or more' if allow_zero else 'a positive number'}, got {text}")
     return value
+
+
+def _positive_float(text):
+    return _float(text, allow_zero=False)
 
 
 def _nonnegative_float(text):
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}")
-    if not (value >= 0 and np.isfinite(value)):
-        raise argparse.ArgumentTypeError(f"must be zero or more, got {text}")
-    return value
+    return _float(text, allow_zero=True)
 
 
 def _positive_int(text):
