@@ -367,13 +367,14 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
                 first_cost = batch_cost
             if not math.isfinite(batch_cost) or batch_cost > EXPLOSION_FACTOR * max(first_cost, 1.0):
                 net.set_parameters(*best)
-                where = "its starting weights" if best_epoch is None else f"the weights of epoch {best_epoch}"
+                where = ("its starting weights" if best_epoch is None
+                         else f"the weights of epoch {best_epoch + 1}, its best")
                 what = (f"became {'NaN' if math.isnan(batch_cost) else 'infinite'}"
                         if not math.isfinite(batch_cost) else
                         f"exploded from {first_cost:.3g} to {batch_cost:.3g}")
                 yield finished(
                     "diverged",
-                    f"The cost {what} in epoch {epoch}, mini-batch {k + 1}: the learning rate "
+                    f"The cost {what} in epoch {epoch + 1}, mini-batch {k + 1}: the learning rate "
                     f"eta = {eta_now:g} is too large for this network, so every step overshoots. "
                     f"Training stopped; the network keeps {where}. "
                     "Try a learning rate ten times smaller.",
@@ -394,9 +395,9 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
             k = batches
         if control._stop and k < batches:
             if k == 0 and e > 0:
-                yield finished("stopped", f"Stopped at the start of epoch {epoch}.", e)
+                yield finished("stopped", f"Stopped at the start of epoch {epoch + 1}.", e)
             else:
-                yield finished("stopped", f"Stopped in epoch {epoch} after {k} of {batches} "
+                yield finished("stopped", f"Stopped in epoch {epoch + 1} after {k} of {batches} "
                                           "mini-batches; what was learned is kept.", e)
             return
         trained = time.perf_counter() - t_start - outside
@@ -424,6 +425,6 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
         yield ev
         if control._stop:
             if e < epochs - 1:
-                yield finished("stopped", f"Stopped after epoch {epoch}; what was learned is kept.", e + 1)
+                yield finished("stopped", f"Stopped after epoch {epoch + 1}; what was learned is kept.", e + 1)
                 return
     yield finished("completed", f"Trained {epochs} epoch{'s' * (epochs != 1)}.", epochs)

@@ -370,7 +370,8 @@ def test_divergence_keeps_the_best_epoch(random_pixels):
     assert len(epochs) == 3 and finished.epochs_done == 3
     accuracies = [e.validation_accuracy for e in epochs]
     assert finished.best_epoch == int(np.argmax(accuracies))
-    assert f"epoch {finished.best_epoch}" in finished.message
+    # messages count epochs from 1, as people do; events count from 0
+    assert f"epoch {finished.best_epoch + 1}, its best" in finished.message
     best = epochs[finished.best_epoch]
     assert_same(weights_of(net), list(best.weights) + list(best.biases))
     assert len(net.metadata["history"]) == 3 == len(finished.history)
