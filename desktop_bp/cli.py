@@ -98,6 +98,20 @@ def _positive_int(text):
     return value
 
 
+def _unwritable(path):
+    """Why a model cannot be written to ``path`` (a reason), or None when it can."""
+    if path.is_dir():
+        return "that is a folder; give a file name such as model.npz"
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        return f"the folder {folder} does not exist"
+    if path.exists() and not path.is_file():
+        return "that is not a regular file"
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return "it is not writable"
+    return None
+
+
 def _load_data(path):
     from desktop_bp.core.mnist import load_mnist
     return load_mnist(path)
@@ -136,16 +150,19 @@ def _cmd_train(args):
     except DatasetError as err:
         return _fail(str(err))
     if args.train_size:
+        if args.train_size > len(training[1]) and not args.json:
+            print(f"note: --train-size {args.train_size:,} is more than the {len(training[1]):,} "
+                  "training images; training on all of them", file=sys.stderr)
         training = (training[0][:args.train_size], training[1][:args.train_size])
     try:
         check_data(net, training, "training")
     except ValueError as err:
         return _fail(str(err))
     if args.out:
-        out_dir = Path(args.out).resolve().parent
-        if not out_dir.is_dir() or not os.access(out_dir, os.W_OK):
-            return _fail(f"cannot save the model to {args.out}: the folder {out_dir} does not "
-                         "exist or is not writable (checked before training, so nothing is lost)")
+        problem = _unwritable(Path(args.out))
+        if problem:
+            return _fail(f"cannot save the model to {args.out}: {problem} (checked before "
+                         "training, so no work is lost)")
     augment = AUGMENTATIONS[settings["augment"]] if settings.get("augment") else None
     hyper = {k: settings[k] for k in ("eta", "batch_size", "epochs", "lmbda", "momentum", "eta_decay")}
     hyper.update(augment=settings.get("augment"), seed=args.seed, preset=args.preset,
@@ -153,7 +170,7 @@ def _cmd_train(args):
     if not args.json:
         print(f"Training {net.describe()} ({net.num_parameters:,} parameters) on "
               f"{len(training[1]):,} images: eta={settings['eta']:g}, mini-batch "
-              f"{settings['batch_size']}, {settings['epochs']} epochs"
+              f"{settings['batch_size']}, {settings['epochs']} epoch{'s' * (settings['epochs'] != 1)}"
               + (f", lambda={settings['lmbda']:g}" if settings["lmbda"] else "")
               + (f", momentum={settings['momentum']:g}" if settings["momentum"] else "")
               + (f", augmentation: {settings['augment']}" if settings.get("augment") else ""))
@@ -196,18 +213,27 @@ def _cmd_train(args):
                             test_accuracy=history[-1]["test_accuracy"] if history else None,
                             validation_accuracy=history[-1]["validation_accuracy"] if history else None,
                             training_seconds=round(total_seconds, 3))
-        save_model(args.out, net.copy(np.float16) if args.half else net)
-        summary["model"] = str(args.out)
+        try:
+            save_model(args.out, net.copy(np.float16) if args.half else net)
+            summary["model"] = str(args.out)
+        except (OSError, ValueError) as err:
+            # the run is not thrown away: it goes next to the requested file's folder or home
+            rescue = Path.home() / f"desktop-bp-rescued-{int(time.time())}.npz"
+            save_model(rescue, net)
+            return _fail(f"could not save the model to {args.out} ({err}); it was saved to "
+                         f"{rescue} instead", 1)
     if args.json:
         print(json.dumps(summary))
     else:
         print(final.message)
         if history:
-            print(f"Training time {total_seconds:.1f} s. Final test accuracy "
+            print(f"Training time {total_seconds:.{1 if total_seconds >= 10 else 2}f} s. Final test accuracy "
                   f"{100 * summary['final_test_accuracy']:.2f}%, best {100 * best_test:.2f}% "
                   f"(best validation at epoch {best['epoch'] + 1}: test {100 * best['test_accuracy']:.2f}%).")
         if args.out:
-            print(f"Saved the model to {args.out}")
+            kept = ("" if final.reason != "diverged" else
+                    " (the weights it kept after diverging: see above)")
+            print(f"Saved the model to {args.out}{kept}")
     return 0 if final.reason != "diverged" else 1
 
 

@@ -418,7 +418,9 @@ def search_locations(path: str | os.PathLike | None = None) -> list[tuple[str, P
     """The places :func:`find_mnist` looks, in order, as (where it comes from, folder) pairs.
 
     An explicit ``path``; ``$DESKTOP_BP_DATA``; the ``data/`` of a source checkout (skipped when
-    ``DESKTOP_BP_HOME`` redirects the app's files); ``user_data_dir()/"mnist"``.
+    ``DESKTOP_BP_HOME`` redirects the app's files); ``data/`` in the current folder (so that a
+    clone installed with ``pip install .``, whose package no longer sits in the clone, still
+    finds the files its README tells people to put there); ``user_data_dir()/"mnist"``.
     """
     locations = []
     if path is not None:
@@ -430,6 +432,9 @@ def search_locations(path: str | os.PathLike | None = None) -> list[tuple[str, P
         source = paths.source_data_dir()
         if source is not None:
             locations.append(("the source checkout", source))
+        here = Path.cwd() / "data"
+        if source is None or here.resolve() != source.resolve():
+            locations.append(("data/ in the current folder", here))
     locations.append(("the user data folder", paths.user_data_dir() / "mnist"))
     return locations
 

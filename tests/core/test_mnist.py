@@ -726,3 +726,19 @@ def test_real_mnist_verifies(real_mnist):
     verified = mnist.verify(folder)
     assert set(verified) == set(mnist.FILES)
     assert mnist.check_files(folder) == {name: None for name in mnist.FILES}
+
+
+def test_data_folder_of_the_current_directory_is_searched(tmp_path, monkeypatch):
+    # after `pip install .` the package no longer sits in the clone, but people still put the
+    # files into the clone's data/ as its README says, and run the app from there
+    monkeypatch.delenv("DESKTOP_BP_HOME", raising=False)
+    monkeypatch.delenv("DESKTOP_BP_DATA", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / "share"))
+    monkeypatch.setattr(mnist.paths, "source_data_dir", lambda: None)
+    monkeypatch.chdir(tmp_path)
+    labels = [where for where, _ in mnist.search_locations()]
+    folders = [folder for _, folder in mnist.search_locations()]
+    assert "data/ in the current folder" in labels
+    assert tmp_path / "data" in folders
+    assert labels.index("data/ in the current folder") < labels.index("the user data folder")
