@@ -260,6 +260,13 @@ def run_benchmarks(args):
 
 
 def _gui_benchmark(training, validation, test, n):
+    import os
+
+    from desktop_bp.ui.app import display_problem
+
+    if display_problem() is not None:
+        # no window can open here: the panel still draws everything, off screen
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     try:
         from desktop_bp.ui.bench_gui import gui_epoch_benchmark
     except ImportError:

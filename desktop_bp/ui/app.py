@@ -39,6 +39,27 @@ def missing_xcb_libraries(loader=ctypes.CDLL):
     return missing
 
 
+def x_server_reachable(display, loader=ctypes.CDLL):
+    """True when an X server answers at ``display`` (tried with libxcb, as Qt would). When
+    libxcb itself cannot be loaded, True: the missing-library check reports that."""
+    try:
+        xcb = loader("libxcb.so.1")
+        xcb.xcb_connect, xcb.xcb_connection_has_error, xcb.xcb_disconnect
+    except (OSError, AttributeError):
+        return True
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.restype = ctypes.c_int
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    # xcb_connect never returns NULL: a failed connection is an object in an error state
+    connection = xcb.xcb_connect(display.encode(), None)
+    try:
+        return xcb.xcb_connection_has_error(connection) == 0
+    finally:
+        xcb.xcb_disconnect(connection)
+
+
 def display_problem(environ=None, platform=None, loader=ctypes.CDLL):
     """Why no window can be shown, as a message for the user, or None when all looks well.
 
@@ -63,6 +84,11 @@ def display_problem(environ=None, platform=None, loader=ctypes.CDLL):
     uses_xcb = requested == "xcb" or (not requested and not has_wayland)
     if uses_xcb:
         missing = missing_xcb_libraries(loader)
+        if not missing and has_x11 and not x_server_reachable(environ["DISPLAY"], loader):
+            return (f"desktop-bp: cannot connect to the X display {environ['DISPLAY']!r} (DISPLAY), "
+                    "so the window cannot open.\nCheck that the display exists and that you may "
+                    "use it (over SSH: ssh -X; in a container: share the X socket). The "
+                    "command-line tools work without a display: see `desktop-bp --help`.")
         if missing:
             packages = " ".join(XCB_LIBRARIES[name] for name in missing)
             return ("desktop-bp: the window cannot open because libraries that Qt needs to draw "

@@ -476,3 +476,28 @@ def test_missing_xcb_libraries_are_named_with_their_packages():
     assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux", loader) is None
     assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux", loader) is None
     assert display_problem({}, "win32", loader) is None
+
+
+def test_an_unreachable_x_display_is_explained():
+    from desktop_bp.ui.app import display_problem
+
+    class Function:
+        def __init__(self, result):
+            self.result = result
+
+        def __call__(self, *args):
+            return self.result
+
+    class FakeXcb:
+        """libxcb whose connections all fail, as with DISPLAY pointing at no server."""
+        xcb_connect = Function(1234)
+        xcb_connection_has_error = Function(1)
+        xcb_disconnect = Function(None)
+
+    def loader(name):
+        return FakeXcb() if name == "libxcb.so.1" else object()
+
+    message = display_problem({"DISPLAY": ":55"}, "linux", loader)
+    assert message is not None and "cannot connect to the X display ':55'" in message
+    FakeXcb.xcb_connection_has_error = Function(0)
+    assert display_problem({"DISPLAY": ":55"}, "linux", loader) is None
