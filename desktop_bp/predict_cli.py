@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import numpy as np
 
@@ -42,6 +43,8 @@ def read_image(path):
     when the file is missing or not an image Qt can decode."""
     from PySide6.QtGui import QImage, QImageReader
 
+    if Path(path).is_dir():
+        raise OSError("that is a folder, not an image file")
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)          # honour a JPEG's EXIF orientation, as viewers do
     image = reader.read()
@@ -65,14 +68,14 @@ def _load_network(model):
     return load_default_model() if model is None else load_any(model)
 
 
-def _emit(args, file, probabilities):
+def _emit(args, file, probabilities, label="p"):
     digit = int(np.argmax(probabilities))
     if args.json:
         print(json.dumps({"file": file, "digit": digit,
                           "probabilities": [round(float(p), 6) for p in probabilities]}))
     else:
         listed = " ".join(f"{p:.3f}" for p in probabilities)
-        print(f"{file}: {digit}  (p={probabilities[digit]:.3f})  [{listed}]")
+        print(f"{file}: {digit}  ({label}={probabilities[digit]:.3f})  [{listed}]")
 
 
 def run(args) -> int:
@@ -92,8 +95,10 @@ def run(args) -> int:
     def flush():
         if pending_inputs:
             outputs = net.feedforward(np.stack(pending_inputs))
+            # softmax outputs are probabilities; sigmoid outputs are ten separate activations
+            label = "p" if net.output == "softmax" else "a"
             for file, output in zip(pending_files, outputs):
-                _emit(args, file, output)
+                _emit(args, file, output, label)
             sys.stdout.flush()
             pending_files.clear()
             pending_inputs.clear()

@@ -131,13 +131,17 @@ def ink_map(image):
     """Any image -> ``(ink, inverted)``: (h, w) float64 ink density in [0, 1] (paper 0, the
     darkest/brightest stroke 1), or ``(None, inverted)`` when nothing stands out from the paper.
 
-    The paper's colour is the median of the border; light paper means dark ink (``inverted``).
+    The paper's colour is the median of the border; the ink is what differs most from it, darker
+    (``inverted``: dark ink on light paper) or lighter.
     """
     grey = to_grey(image)
     if grey.size == 0:
         return None, False
     paper = float(np.median(_border(grey)))
-    inverted = paper >= 0.5
+    # The ink is whatever stands out most from the paper: darker (the usual dark ink on light
+    # paper, "inverted" from MNIST's point of view) or lighter. Deciding by the paper's own
+    # brightness alone fails on mid-grey paper.
+    inverted = float(paper - grey.min()) >= float(grey.max() - paper)
     ink = (paper - grey) if inverted else (grey - paper)
     peak = float(ink.max())
     if peak < MIN_CONTRAST:

@@ -276,3 +276,13 @@ def test_strokes_within_mnist_range_are_left_alone():
     image = ring(thickness=16)
     np.testing.assert_array_equal(preprocess(image).inputs,
                                   preprocess(image, normalise_strokes=False).inputs)
+
+
+@pytest.mark.parametrize("paper", [0.4, 0.5, 0.6])
+def test_dark_ink_on_mid_grey_paper_is_found(paper):
+    # deciding the polarity by the paper's brightness alone loses black ink on 50% grey paper
+    image = np.full((120, 120), paper)
+    image[20:100, 55:65] = 0.0
+    result = preprocess(image)
+    assert result is not None and result.inverted
+    assert result.inputs.reshape(28, 28)[14, 14] > 0.5      # the bar, centred
