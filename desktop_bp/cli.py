@@ -284,6 +284,12 @@ def _cmd_evaluate(args):
 def _cmd_gradcheck(args):
     from desktop_bp.core.gradcheck import gradcheck
 
+    parameters = sum(n_in * n_out + n_out for n_in, n_out in zip(args.sizes[:-1], args.sizes[1:]))
+    if parameters > 200_000 and not args.json:
+        passes = parameters * (2 if args.method == "central" else 1)
+        print(f"note: {parameters:,} parameters need {passes:,} forward passes by finite "
+              "differences; this takes a while (that is the point: backprop needs one backward "
+              "pass)", file=sys.stderr)
     bar = ProgressBar("finite differences")
     report = gradcheck(sizes=args.sizes, batch=args.batch, method=args.method,
                        epsilon=args.epsilon, seed=args.seed,
@@ -304,7 +310,9 @@ def _cmd_gradcheck(args):
     passes = report.parameters * (2 if report.method == "central" else 1)
     print(f"\nbackprop: all {report.parameters:,} derivatives in {1e3 * report.backprop_seconds:.3f} ms "
           f"({report.backprop_seconds / max(report.forward_seconds, 1e-12):.1f} forward passes' time)")
-    print(f"finite differences: {passes:,} forward passes in {report.finite_difference_seconds:.2f} s, "
+    fd = report.finite_difference_seconds
+    took = f"{fd:.2f} s" if fd >= 0.01 else f"{1e3 * fd:.2f} ms"
+    print(f"finite differences: {passes:,} forward passes in {took}, "
           f"{report.speedup:,.0f} times longer")
     return 0 if ok else 1
 
