@@ -52,6 +52,36 @@ _INVALID_STYLE = "QLineEdit { border: 1px solid #d62728; background: #fff0f0; }"
 _WARNING_STYLE = "QLineEdit { border: 1px solid #e69500; background: #fff8e6; }"
 
 
+class NoWheelComboBox(QComboBox):
+    """A combo box that takes the mouse wheel only when it has the focus (clicked or tabbed
+    into): a wheel turned while the pointer merely passes over it scrolls the form instead."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.StrongFocus)     # the wheel alone does not give it the focus
+
+    def wheelEvent(self, event):
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()                      # unaccepted: Qt passes it on to the scroll area
+
+
+class NoWheelSpinBox(QSpinBox):
+    """A spin box that takes the mouse wheel only when it has the focus (see
+    :class:`NoWheelComboBox`)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.StrongFocus)
+
+    def wheelEvent(self, event):
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
 def _record_accuracy(net):
     """Copy the latest epoch's test (or validation) accuracy of ``net``'s history into its
     metadata, where the status bar and the model file look for it."""
@@ -207,6 +237,7 @@ class TrainingPanel(QWidget):
         self.heatmaps.setMinimumHeight(200)
 
         scroll = QScrollArea()
+        self.form_scroll = scroll
         scroll.setWidget(self._form_widget)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
@@ -257,7 +288,7 @@ class TrainingPanel(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         form.setHorizontalSpacing(6)
         form.setRowWrapPolicy(QFormLayout.WrapLongRows)     # a narrow column still fits
-        self.preset_combo = QComboBox()
+        self.preset_combo = NoWheelComboBox()
         self.preset_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.preset_combo.setMinimumContentsLength(8)
         self.preset_combo.addItem("custom", CUSTOM)
@@ -295,18 +326,18 @@ class TrainingPanel(QWidget):
         self.hidden_edit.setPlaceholderText("e.g. 30 or 100, 30")
         self.hidden_edit.setToolTip("Hidden layer sizes, input (784) and output (10) excluded")
         form.addRow("Hidden layers", self.hidden_edit)
-        self.activation_combo = QComboBox()
+        self.activation_combo = NoWheelComboBox()
         self.activation_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.activation_combo.setMinimumContentsLength(8)
         self.activation_combo.addItems(list(ACTIVATIONS))
         form.addRow("Activation", self.activation_combo)
-        self.cost_combo = QComboBox()
+        self.cost_combo = NoWheelComboBox()
         self.cost_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.cost_combo.setMinimumContentsLength(8)
         self.cost_combo.addItems(list(COSTS))
         self.cost_combo.setToolTip("log-likelihood goes with a softmax output layer")
         form.addRow("Cost", self.cost_combo)
-        self.init_combo = QComboBox()
+        self.init_combo = NoWheelComboBox()
         self.init_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.init_combo.setMinimumContentsLength(8)
         for name in INITS:
@@ -317,10 +348,10 @@ class TrainingPanel(QWidget):
         self.eta_edit = QLineEdit()
         self.eta_edit.setToolTip("Learning rate; can be changed while training (press Enter)")
         form.addRow("Learning rate η", self.eta_edit)
-        self.batch_spin = QSpinBox()
+        self.batch_spin = NoWheelSpinBox()
         self.batch_spin.setRange(1, MNIST_TRAINING_SIZE)
         form.addRow("Mini-batch", self.batch_spin)
-        self.epochs_spin = QSpinBox()
+        self.epochs_spin = NoWheelSpinBox()
         self.epochs_spin.setRange(1, 1000)
         form.addRow("Epochs", self.epochs_spin)
         self.lmbda_edit = QLineEdit()
@@ -335,7 +366,7 @@ class TrainingPanel(QWidget):
         self.augment_check = QCheckBox("random distortions")
         self.augment_check.setToolTip("Distort the training images randomly (slower, more robust)")
         form.addRow("Augment", self.augment_check)
-        self.training_size_spin = QSpinBox()
+        self.training_size_spin = NoWheelSpinBox()
         self.training_size_spin.setRange(10, MNIST_TRAINING_SIZE)
         self.training_size_spin.setValue(MNIST_TRAINING_SIZE)
         self.training_size_spin.setSingleStep(1000)

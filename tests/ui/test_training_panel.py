@@ -352,3 +352,39 @@ def test_a_loaded_model_shows_its_history_and_weights(qtbot, panel):
     images = panel.heatmaps.images()
     assert images[0].shape == (3 * 29 - 1, 4 * 29 - 1)    # 12 tiles: 3 rows of 4
     np.testing.assert_allclose(images[1], net.weights[1])
+
+
+def _wheel(widget, steps=-1):
+    """Turn the wheel over the middle of ``widget`` (``steps`` < 0: towards the user), through
+    the window system as a real wheel would (so that Qt passes an ignored event on to the
+    parents)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+    window = widget.window()
+    pos = widget.mapTo(window, widget.rect().center())
+    QTest.wheelEvent(window.windowHandle(), pos, QPoint(0, 120 * steps))
+
+
+def test_the_wheel_scrolls_the_form_instead_of_changing_its_fields(qtbot, panel):
+    panel.resize(900, 420)          # the form is taller than its column: it scrolls
+    panel.show()
+    qtbot.waitExposed(panel)
+    bar = panel.form_scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=2000)
+    fields = (panel.preset_combo, panel.activation_combo, panel.cost_combo, panel.init_combo,
+              panel.batch_spin, panel.epochs_spin, panel.training_size_spin)
+    before = [w.currentIndex() if hasattr(w, "currentIndex") else w.value() for w in fields]
+    for widget in fields:
+        assert widget.focusPolicy() == Qt.StrongFocus
+        panel.form_scroll.ensureWidgetVisible(widget)
+        start = bar.value()
+        _wheel(widget, -1 if start < bar.maximum() else 1)
+        qtbot.waitUntil(lambda: bar.value() != start, timeout=2000)     # the form scrolled
+    after = [w.currentIndex() if hasattr(w, "currentIndex") else w.value() for w in fields]
+    assert after == before
+    # once clicked into, a field takes the wheel as usual
+    panel.form_scroll.ensureWidgetVisible(panel.epochs_spin)
+    panel.epochs_spin.setFocus()
+    qtbot.waitUntil(panel.epochs_spin.hasFocus, timeout=2000)
+    _wheel(panel.epochs_spin, 1)
+    assert panel.epochs_spin.value() == before[5] + 1
