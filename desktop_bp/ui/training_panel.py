@@ -96,8 +96,14 @@ def _record_accuracy(net):
 
 
 def parse_hidden_layers(text):
-    """"30" or "100, 30" (commas or spaces) -> [30] / [100, 30]; "" -> [] (no hidden layer)."""
-    parts = [p for p in re.split(r"[,\s;]+", text.strip()) if p]
+    """"30" or "100, 30" (commas or spaces) -> [30] / [100, 30]; "" -> [] (no hidden layer).
+    An empty entry ("30,,20", "30,") is refused rather than skipped: it is most likely a layer
+    size that was deleted by mistake."""
+    text = text.strip()
+    parts = re.split(r"\s*[,;]\s*|\s+", text) if text else []
+    if "" in parts:
+        return None, ("an empty entry in the hidden layers (two commas in a row, or one at the "
+                      "start or end): give every layer a size"), None
     sizes = []
     for p in parts:
         if not re.fullmatch(r"\d+", p):

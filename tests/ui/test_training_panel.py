@@ -72,6 +72,9 @@ def test_parsers_give_reasons():
     assert parse_hidden_layers("100, 30")[0] == [100, 30]
     assert parse_hidden_layers("")[0] == []
     assert "whole number" in parse_hidden_layers("30, x")[1]
+    assert parse_hidden_layers("30 , 20; 10")[0] == [30, 20, 10]
+    for text in ("30,,20", "30,", ", 30", "30, ,20"):
+        assert "empty entry" in parse_hidden_layers(text)[1], text
     assert parse_eta("0")[1] and parse_eta("-1")[1] and parse_eta("abc")[1]
     assert parse_eta("nan")[1] and parse_eta("inf")[1]
     value, error, warning = parse_eta("0.001")
@@ -84,6 +87,9 @@ def test_fields_are_validated_as_typed(qtbot, panel):
     qtbot.keyClicks(panel.hidden_edit, ", abc")
     assert not panel.start_button.isEnabled()
     assert "abc" in panel.validation_label.text()
+    panel.hidden_edit.clear()
+    qtbot.keyClicks(panel.hidden_edit, "30,,20")
+    assert not panel.start_button.isEnabled() and "empty entry" in panel.validation_label.text()
     panel.hidden_edit.setText("16")
     panel.momentum_edit.setText("1.5")
     panel._validate()
