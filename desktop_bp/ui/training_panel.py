@@ -444,8 +444,23 @@ class TrainingPanel(QWidget):
         top.addWidget(progress)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        top.addWidget(self.status_label)
-        top.addWidget(self.validation_label)
+        # The status and the validation messages share an area of fixed height that scrolls
+        # when they are long: messages appearing as one types must not push the form down
+        # under the pointer.
+        messages = QWidget()
+        message_layout = QVBoxLayout(messages)
+        message_layout.setContentsMargins(0, 0, 0, 0)
+        message_layout.setSpacing(2)
+        message_layout.addWidget(self.status_label)
+        message_layout.addWidget(self.validation_label)
+        message_layout.addStretch(1)
+        self.message_area = QScrollArea()
+        self.message_area.setWidget(messages)
+        self.message_area.setWidgetResizable(True)
+        self.message_area.setFrameShape(QScrollArea.NoFrame)
+        self.message_area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.message_area.setFixedHeight(4 * self.fontMetrics().lineSpacing() + 4)
+        top.addWidget(self.message_area)
         self._controls_widget = controls
 
         for edit in (self.hidden_edit, self.eta_edit, self.lmbda_edit, self.momentum_edit,

@@ -394,3 +394,25 @@ def test_the_wheel_scrolls_the_form_instead_of_changing_its_fields(qtbot, panel)
     qtbot.waitUntil(panel.epochs_spin.hasFocus, timeout=2000)
     _wheel(panel.epochs_spin, 1)
     assert panel.epochs_spin.value() == before[5] + 1
+
+
+def test_messages_appearing_while_typing_do_not_move_the_form(qtbot, panel):
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.wait(1)
+
+    def form_top():
+        return panel.hidden_edit.mapTo(panel, panel.hidden_edit.rect().topLeft()).y()
+
+    top = form_top()
+    panel.hidden_edit.clear()
+    qtbot.keyClicks(panel.hidden_edit, "30, x")
+    panel.eta_edit.setText("0.0001")
+    panel.momentum_edit.setText("2")
+    panel._validate()
+    assert panel.validation_label.text().count("\n") >= 2
+    qtbot.wait(1)       # let the layout settle
+    assert form_top() == top
+    panel.status_label.setText("A long status message " * 20)
+    qtbot.wait(1)
+    assert form_top() == top
