@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self._source = ""             # a short label for where the model came from
         self._training_panel = None
         self._last_preprocessed = None
+        self._before_training = None  # (net, path, saveable, source) when the last run began
 
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
@@ -381,9 +382,19 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def note_saved_model(self, path):
-        """A model file saved elsewhere (the training panel): listed among the recent models."""
-        if path:
-            self._remember(path)
+        """A model file saved elsewhere (the training panel): listed among the recent models,
+        and when it holds the network in use, that file becomes the current model's file (its
+        name, settings and test accuracy are then shown as for an opened model)."""
+        if not path:
+            return
+        self._remember(path)
+        from desktop_bp.core.persistence import load_any
+        try:
+            saved = load_any(path)
+        except _model_error_types():
+            return
+        if self._net is not None and _same_parameters(saved, self._net):
+            self.set_network(saved, path=path, saveable=Path(path).suffix.lower() == ".npz")
 
     def open_model(self, path):
         """Load a model file and use it. On failure show a message box, keep the current model
@@ -601,6 +612,12 @@ class MainWindow(QMainWindow):
         trained = getattr(widget, "network_changed", None)
         if trained is not None and hasattr(trained, "connect"):
             trained.connect(self.set_trained_network)
+        running = getattr(widget, "running_changed", None)
+        if running is not None and hasattr(running, "connect"):
+            running.connect(self._training_running)
+        diverged = getattr(widget, "diverged", None)
+        if diverged is not None and hasattr(diverged, "connect"):
+            diverged.connect(self.restore_model_before_training)
         saved = getattr(widget, "model_saved", None)
         if saved is not None and hasattr(saved, "connect"):
             saved.connect(self.note_saved_model)
@@ -612,6 +629,22 @@ class MainWindow(QMainWindow):
             self.model_loaded.connect(receiver)
             if self._net is not None:
                 receiver(self._net, self._source)
+
+    @Slot(bool)
+    def _training_running(self, running):
+        if running:     # remembered, to go back to if the run diverges
+            self._before_training = (self._net, self._path, self._saveable_path, self._source)
+
+    @Slot(str)
+    def restore_model_before_training(self, message=""):
+        """A run diverged: recognise with the model used before it began again (its file and
+        label too), not with the run's weights."""
+        if self._before_training is None:
+            return
+        net, path, saveable, source = self._before_training
+        self.set_network(net, source, path=path, saveable=saveable)
+        self.statusBar().showMessage("Training diverged: back to " + (source or "no model"),
+                                     8000)
 
     @Slot(str)
     def remember_mnist_folder(self, folder):
@@ -653,6 +686,11 @@ class MainWindow(QMainWindow):
             self.main_splitter.setSizes([left, max(1, width - left)])
 
     def closeEvent(self, event):
+        # a run going on or an unsaved trained network: ask first
+        confirm = getattr(self._training_panel, "confirm_close", None)
+        if callable(confirm) and not confirm():
+            event.ignore()
+            return
         shutdown = getattr(self._training_panel, "shutdown", None)
         if callable(shutdown):
             shutdown()
@@ -670,6 +708,13 @@ def _dropped_file(mime):
         if url.isLocalFile():
             return url.toLocalFile()
     return None
+
+
+def _same_parameters(a, b):
+    """True when networks ``a`` and ``b`` have the same layer sizes, weights and biases."""
+    if list(a.sizes) != list(b.sizes):
+        return False
+    return all(np.array_equal(x, y) for x, y in zip(a.weights + a.biases, b.weights + b.biases))
 
 
 def _to_int(value, default):

@@ -82,13 +82,30 @@ class NoWheelSpinBox(QSpinBox):
             event.ignore()
 
 
+#: The run settings a model trained here carries in its metadata (``hyperparameters``).
+HYPERPARAMETER_KEYS = ("eta", "batch_size", "epochs", "lmbda", "momentum", "eta_decay",
+                       "augment", "preset", "training_size", "seed", "activation", "cost",
+                       "init", "sizes")
+
+
 def _record_accuracy(net):
-    """Copy the latest epoch's test (or validation) accuracy of ``net``'s history into its
-    metadata, where the status bar and the model file look for it."""
+    """Copy the latest epoch's test and validation accuracy of ``net``'s history into its
+    metadata, where the status bar and the model file look for them (an accuracy the latest
+    epoch did not measure is removed rather than left over from an older model)."""
     history = net.metadata.get("history") or []
     for key in ("test_accuracy", "validation_accuracy"):
-        if history and history[-1].get(key) is not None:
-            net.metadata[key] = history[-1][key]
+        value = history[-1].get(key) if history else None
+        if value is not None:
+            net.metadata[key] = value
+        elif history:
+            net.metadata.pop(key, None)
+
+
+def describe_run(settings):
+    """The ``hyperparameters`` metadata entry of a model trained with ``settings``
+    (:class:`~desktop_bp.ui.worker.RunSettings`)."""
+    values = settings.to_dict()
+    return {k: values[k] for k in HYPERPARAMETER_KEYS if k in values}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -191,6 +208,7 @@ class TrainingPanel(QWidget):
     """
 
     network_changed = Signal(object, str)   # a Network copy the GUI may predict with, a label
+    diverged = Signal(str)                  # a run diverged: predict with the model from before
     running_changed = Signal(bool)
     model_saved = Signal(str)
     mnist_folder_chosen = Signal(str)
@@ -203,6 +221,10 @@ class TrainingPanel(QWidget):
         self._loaded_net = None
         self._loaded_label = ""
         self._trained_net = None        # the latest network the GUI holds a copy of
+        self._unsaved = False           # _trained_net came from a run and was not saved
+        self._final_net = None          # the worker's final network, until its run's end
+        self._last_batch = None         # the latest BatchEvent of the run
+        self._trained_before_run = None
         self._run_settings = None
         self._run_first_epoch = 0
         self._pending_batch = None
@@ -724,6 +746,8 @@ class TrainingPanel(QWidget):
         settings = self._validate()
         if settings is None:
             return False
+        if not self._confirm_discard("starting a new run"):
+            return False
         job = TrainingJob(network=None, settings=settings,
                           checkpoints=self._checkpoint_dir is not False,
                           checkpoint_dir=self._checkpoint_dir or None)
@@ -749,7 +773,12 @@ class TrainingPanel(QWidget):
         self._run_history = list(history)
         self._epochs_done_in_run = 0
         self._pending_batch = self._pending_snapshot = None
+        self._last_batch = None
+        self._trained_before_run = self._trained_net
         self._trained_net = None
+        self._unsaved = False
+        self._final_net = None
+        self._clear_progress()
         self.plots.reset(len(net.weights), reference=self._reference_name())
         self.plots.show_history(history)
         self.heatmaps.set_architecture(net.sizes)
@@ -766,6 +795,13 @@ class TrainingPanel(QWidget):
         self._set_state("paused" if paused else "running")
         self._draw_timer.start()
         return True
+
+    def _clear_progress(self):
+        """Start of a run: nothing of the previous run's progress or messages stays on show."""
+        for label in (self.epoch_label, self.batch_label, self.elapsed_label,
+                      self.eta_left_label, self.cost_label, self.accuracy_label):
+            label.setText("–")
+        self.status_label.setText("")
 
     @Slot()
     def pause(self):
@@ -832,7 +868,7 @@ class TrainingPanel(QWidget):
 
     @Slot(object)
     def _on_batch(self, ev):
-        self._pending_batch = ev
+        self._pending_batch = self._last_batch = ev
         if ev.snapshot is not None:
             self._pending_snapshot = ev.snapshot
         self.plots.add_batch(ev)
@@ -860,6 +896,11 @@ class TrainingPanel(QWidget):
         self.heatmaps.show_weights(ev.weights)
         self._set_state("paused")
         self.status_label.setText(f"Paused in epoch {ev.epoch + 1}, after mini-batch {ev.batch}.")
+        if self._run_settings is not None:
+            total = self._run_first_epoch + int(self._run_settings.epochs)
+            self.epoch_label.setText(f"{ev.epoch + 1} of {total}")
+            if self._last_batch is not None:
+                self.batch_label.setText(f"{ev.batch} of {self._last_batch.batches}")
         self._draw()
 
     @Slot(object)
@@ -870,9 +911,22 @@ class TrainingPanel(QWidget):
 
     @Slot(object)
     def _on_trained(self, net):
+        # kept until the run's FinishedEvent says how it ended (after a divergence the window
+        # goes back to its model from before the run instead)
+        self._annotate(net)
+        self._final_net = net
+
+    def _annotate(self, net):
+        """Give a network trained here its settings and latest accuracies in its metadata, so
+        that the window's status bar and Model page, and a saved file, show them."""
+        net.metadata.pop("checkpoint", None)
+        if self._run_settings is not None:
+            hyper = describe_run(self._run_settings)
+            # the architecture is the network's own (a continued model's, a checkpoint's)
+            hyper.update(sizes=list(net.sizes), activation=net.activation, cost=net.cost_name,
+                         init=net.init)
+            net.metadata["hyperparameters"] = hyper
         _record_accuracy(net)
-        self._trained_net = net
-        self.network_changed.emit(net.copy(), f"trained here: {net.describe()}")
 
     @Slot(str)
     def _on_checkpoint_failed(self, message):
@@ -886,10 +940,61 @@ class TrainingPanel(QWidget):
     def _on_finished(self, ev):
         self._draw()
         self._draw_timer.stop()
-        self._set_state("idle")
-        self.status_label.setText(ev.message)
+        net, self._final_net = self._final_net, None
+        message = ev.message
         if ev.reason == "diverged":
-            self._message("warning", "Training diverged", ev.message)
+            message = self._after_divergence(ev, net)
+        elif net is not None:
+            self._trained_net = net
+            self._unsaved = True
+            self.network_changed.emit(net.copy(), f"trained here: {net.describe()}")
+        if ev.reason == "stopped":
+            self._show_stopped_progress(ev)
+        self._set_state("idle")
+        self.status_label.setText(message)
+        if ev.reason == "diverged":
+            self._message("warning", "Training diverged", message)
+
+    def _after_divergence(self, ev, net):
+        """A diverged run's network is not used for recognising: the window goes back to the
+        model it had before the run (``diverged``). Returns the message to show."""
+        message = (ev.message + "\n\nThe canvas recognises with the model it used before "
+                   "this run again.")
+        if ev.best_epoch is not None and net is not None:
+            # epochs finished before the divergence: their best can still be saved
+            self._trained_net = net
+            self._unsaved = True
+            message += (f" The weights of epoch {ev.best_epoch + 1}, this run's best, can "
+                        "still be saved with “Save trained model…”.")
+        else:
+            self._trained_net = self._trained_before_run
+            self._unsaved = False
+        self.diverged.emit(message)
+        return message
+
+    def _show_stopped_progress(self, ev):
+        """After Stop: the Progress box shows the last mini-batch actually trained (the
+        throttled reports may have missed the last few)."""
+        settings = self._run_settings
+        if settings is None:
+            return
+        n = settings.training_size
+        if self._data is not None:
+            n = min(n, len(self._data[0][1]))
+        batches = max(1, -(-int(n) // max(int(settings.batch_size), 1)))
+        total = self._run_first_epoch + int(settings.epochs)
+        epoch = self._run_first_epoch + ev.epochs_done + 1      # counted from 1
+        batch = 0
+        counted = re.search(r"(\d+) of (\d+) mini-batch", ev.message)
+        if counted:
+            batch, batches = int(counted.group(1)), int(counted.group(2))
+        elif self._last_batch is not None and self._last_batch.epoch + 1 == epoch:
+            batch = self._last_batch.batch
+        if batch == 0 and ev.epochs_done > 0 and not counted:
+            # stopped at an epoch's end: the last batch done is the previous epoch's last
+            epoch, batch = epoch - 1, batches
+        self.epoch_label.setText(f"{epoch} of {total}")
+        self.batch_label.setText(f"{batch} of {batches}")
 
     @Slot(bool)
     def _on_running_changed(self, running):
@@ -900,7 +1005,7 @@ class TrainingPanel(QWidget):
         net = self._gui_template.copy()
         net.set_parameters(weights, biases)
         net.metadata["history"] = list(self._run_history)
-        _record_accuracy(net)
+        self._annotate(net)
         self._trained_net = net
         acc = None if ev is None else (ev.test_accuracy if ev.test_accuracy is not None
                                        else ev.validation_accuracy)
@@ -1005,6 +1110,56 @@ class TrainingPanel(QWidget):
         """The GUI's copy of the latest trained weights (None before any epoch)."""
         return self._trained_net
 
+    # -- questions before work is lost -----------------------------------------------------------
+
+    @property
+    def has_unsaved_network(self):
+        """True when a run left a trained network that was not saved since."""
+        return self._unsaved and self._trained_net is not None
+
+    def ask_unsaved(self, doing):
+        """Ask what to do with the unsaved trained network before ``doing`` (e.g. "quitting"):
+        returns "save", "discard" or "cancel"."""
+        net = self._trained_net
+        accuracy = net.metadata.get("test_accuracy", net.metadata.get("validation_accuracy"))
+        what = net.describe() + (f", {100 * accuracy:.2f}%"
+                                 if isinstance(accuracy, (int, float)) else "")
+        answer = ask(self, "Unsaved network",
+                     f"Discard the unsaved network trained here ({what}) before {doing}?",
+                     "Save keeps it in a model file first.",
+                     (QMessageBox.Save, QMessageBox.Discard, QMessageBox.Cancel),
+                     QMessageBox.Save)
+        return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(answer, "cancel")
+
+    def ask_stop_training(self):
+        """Training is going on and the window is to close: True to stop it and quit."""
+        answer = ask(self, "Training is running",
+                     "Stop the training and quit?",
+                     "What the network has learned so far is kept in the recovery file and "
+                     "offered when the app starts again.",
+                     (QMessageBox.Yes, QMessageBox.Cancel), QMessageBox.Cancel,
+                     labels={QMessageBox.Yes: "Stop and quit"})
+        return answer == QMessageBox.Yes
+
+    def _confirm_discard(self, doing):
+        """True when nothing unsaved would be lost, or the person saved it or let it go."""
+        if not self.has_unsaved_network:
+            return True
+        decision = self.ask_unsaved(doing)
+        if decision == "save":
+            return self.save_model_dialog() is not None
+        if decision == "discard":
+            self._unsaved = False
+            return True
+        return False
+
+    def confirm_close(self):
+        """For the window's ``closeEvent``: ask before a run or an unsaved network is lost.
+        Returns True when the window may close (then call :meth:`shutdown`)."""
+        if self.controller.is_running:
+            return self.ask_stop_training()
+        return self._confirm_discard("quitting")
+
     # -- saving and recovery -------------------------------------------------------------------
 
     @Slot()
@@ -1027,20 +1182,18 @@ class TrainingPanel(QWidget):
         the recovery checkpoint is then no longer needed and is removed."""
         from desktop_bp.core.persistence import save_model
         net = self._trained_net.copy()
+        # the settings, history and latest accuracies were recorded when it was trained
         net.metadata.pop("checkpoint", None)
-        history = net.metadata.get("history", [])
-        metadata = {"history": history}
-        if self._run_settings is not None:
-            metadata["hyperparameters"] = {
-                k: v for k, v in self._run_settings.to_dict().items()
-                if k in checkpoint_mod.HYPERPARAMETER_KEYS}
-        if history and history[-1].get("test_accuracy") is not None:
-            metadata["test_accuracy"] = history[-1]["test_accuracy"]
+        net.metadata.setdefault("history", [])
+        if "hyperparameters" not in net.metadata and self._run_settings is not None:
+            net.metadata["hyperparameters"] = describe_run(self._run_settings)
+        _record_accuracy(net)
         try:
-            save_model(path, net, metadata=metadata)
+            save_model(path, net)
         except (OSError, ValueError, TypeError) as exc:
             self._message("critical", "Could not save the model", f"{path}:\n{exc}")
             return None
+        self._unsaved = False
         if self._checkpoint_dir is not False:
             checkpoint_mod.discard_checkpoint(self._checkpoint_dir or None)
         self.status_label.setText(f"Saved {Path(path).name}.")
@@ -1085,6 +1238,7 @@ class TrainingPanel(QWidget):
         if cp.settings:
             self.set_settings(cp.settings)
             self._run_settings = RunSettings.from_dict(cp.settings)
+            self._annotate(net)
         self.set_loaded_network(net, f"recovered run: {net.describe()}")
         self.continue_radio.setChecked(True)
         self._trained_net = net.copy()
@@ -1214,6 +1368,22 @@ class TrainingPanel(QWidget):
     def _message(self, kind, title, text):
         """A message box (``kind``: information, warning, critical); tests patch QMessageBox."""
         getattr(QMessageBox, kind)(self, title, text)
+
+
+def ask(parent, title, text, informative, buttons, default, labels=None):
+    """A modal question with standard ``buttons`` (their text replaced by ``labels``); returns
+    the StandardButton chosen (Escape: Cancel). Tests patch ``QMessageBox.exec``."""
+    box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.NoButton, parent)
+    if informative:
+        box.setInformativeText(informative)
+    for button in buttons:
+        box.addButton(button)
+    for button, label in (labels or {}).items():
+        box.button(button).setText(label)
+    box.setDefaultButton(default)
+    if QMessageBox.Cancel in buttons:
+        box.setEscapeButton(QMessageBox.Cancel)
+    return QMessageBox.StandardButton(box.exec())
 
 
 def _format_seconds(seconds):

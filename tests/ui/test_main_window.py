@@ -501,3 +501,65 @@ def test_an_unreachable_x_display_is_explained():
     assert message is not None and "cannot connect to the X display ':55'" in message
     FakeXcb.xcb_connection_has_error = Function(0)
     assert display_problem({"DISPLAY": ":55"}, "linux", loader) is None
+
+
+# -- the window and the real training panel ---------------------------------------------------------
+
+def _panel_window(make_window, tmp_path, qtbot):
+    from desktop_bp.ui.training_panel import TrainingPanel
+    rng = np.random.default_rng(0)
+    data = tuple((rng.random((n, 784), dtype=np.float32), rng.integers(0, 10, n))
+                 for n in (300, 60, 60))
+    window = make_window()
+    panel = TrainingPanel(data=data, checkpoint_dir=tmp_path / "recovery")
+    window.set_training_panel(panel)
+    panel.apply_preset("book")
+    panel.hidden_edit.setText("12")
+    panel.epochs_spin.setValue(1)
+    panel.seed_edit.setText("3")
+    return window, panel
+
+
+def test_quitting_with_an_unsaved_trained_network_asks_first(make_window, tmp_path, qtbot,
+                                                            prompts, monkeypatch):
+    window, panel = _panel_window(make_window, tmp_path, qtbot)
+    with qtbot.waitSignal(panel.controller.finished, timeout=20000):
+        assert panel.start()
+    qtbot.waitUntil(lambda: panel.state == "idle", timeout=5000)
+    # the window recognises with the trained network, which carries its settings
+    assert window.network().metadata["hyperparameters"]["sizes"] == [784, 12, 10]
+    assert "Hyper-parameters" in window.model_info.toHtml()
+    prompts.answers.append(QMessageBox.StandardButton.Cancel)
+    assert not window.close() and window.isVisible()
+    assert prompts.shown[-1][1].startswith("Discard the unsaved network")
+    # Save: the file becomes the window's model, with its test accuracy in the status bar
+    target = tmp_path / "mine.npz"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args, **kwargs: (str(target), "")))
+    prompts.answers.append(QMessageBox.StandardButton.Save)
+    assert window.close()
+    assert window.model_path() == target and window.file_label.text() == "mine.npz"
+    accuracy = load_model(target).metadata["test_accuracy"]
+    assert window.accuracy_label.text() == f"test accuracy {100 * accuracy:.2f}%"
+    assert len(prompts.shown) == 2
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")   # the engine's float32 overflow
+def test_a_diverged_run_gives_the_window_its_previous_model_back(make_window, tmp_path, qtbot,
+                                                                 prompts, messages, model_file):
+    window, panel = _panel_window(make_window, tmp_path, qtbot)
+    assert window.open_model(model_file)
+    before = window.network()
+    panel.fresh_radio.setChecked(True)
+    panel.activation_combo.setCurrentText("relu")
+    panel.cost_combo.setCurrentText("log-likelihood")
+    panel.eta_edit.setText("1e20")
+    with qtbot.waitSignal(panel.controller.finished, timeout=20000) as blocker:
+        assert panel.start()
+    assert blocker.args[0].reason == "diverged"
+    qtbot.waitUntil(lambda: panel.state == "idle", timeout=5000)
+    assert window.network() is before and window.model_path() == Path(model_file)
+    assert window.file_label.text() == Path(model_file).name
+    assert any("before this run" in text for kind, title, text in messages)
+    assert window.close()       # nothing unsaved: no question
+    assert not prompts.shown

@@ -145,7 +145,14 @@ def test_a_short_run_feeds_plots_heatmaps_progress_and_the_canvas(qtbot, panel, 
     saved = panel.save_model(tmp_path / "trained.npz")
     net = load_model(saved)
     assert len(net.metadata["history"]) == 2 and "checkpoint" not in net.metadata
-    assert net.metadata["hyperparameters"]["eta"] == 3.0
+    hyper = net.metadata["hyperparameters"]
+    assert hyper["eta"] == 3.0 and hyper["sizes"] == [784, 16, 10] and hyper["seed"] == 5
+    assert {"eta", "batch_size", "epochs", "lmbda", "momentum", "eta_decay", "augment", "preset",
+            "training_size", "seed", "activation", "cost", "init", "sizes"} <= set(hyper)
+    last = net.metadata["history"][-1]
+    assert net.metadata["test_accuracy"] == last["test_accuracy"]
+    assert net.metadata["validation_accuracy"] == last["validation_accuracy"]
+    assert not panel.has_unsaved_network
     assert checkpoint.find_checkpoint(tmp_path) is None
 
 
@@ -186,6 +193,9 @@ def test_a_diverging_run_stops_with_a_message(qtbot, panel, messages):
     kind, title, text = messages.shown[-1]
     assert "diverged" in title.lower() and "learning rate" in text
     assert "learning rate" in panel.status_label.text()
+    assert "model it used before this run" in text
+    # nothing was learned: no network to save or to be asked about
+    assert panel.trained_network is None and not panel.has_unsaved_network
 
 
 def _write_checkpoint(folder):
@@ -259,7 +269,7 @@ def test_closing_the_window_mid_training_repeatedly(qtbot, tmp_path, messages):
         qtbot.wait(1)   # let the deferred deletes run
 
 
-def test_the_real_main_window_closes_mid_training(qtbot, tmp_path, messages):
+def test_the_real_main_window_closes_mid_training(qtbot, tmp_path, messages, prompts):
     main_window = pytest.importorskip("desktop_bp.ui.main_window")
     window_class = getattr(main_window, "MainWindow", None)
     if window_class is None or not hasattr(window_class, "set_training_panel"):
@@ -273,8 +283,13 @@ def test_the_real_main_window_closes_mid_training(qtbot, tmp_path, messages):
         panel.epochs_spin.setValue(1000)
         with qtbot.waitSignal(panel.controller.batch, timeout=10000):
             panel.start()
+        prompts.answers.append(QMessageBox.Cancel)      # asked to stop: not now
+        assert not window.close() and panel.controller.is_running
+        prompts.answers.append(QMessageBox.Yes)         # "Stop and quit"
         assert window.close()
         assert not panel.controller._thread_alive()
+        assert prompts.shown[-1][0] == "Training is running"
+        assert "Stop and quit" in prompts.shown[-1][2]
 
 
 def test_missing_mnist_download_failure_says_offline(qtbot, tmp_path, monkeypatch, messages):
@@ -416,3 +431,60 @@ def test_messages_appearing_while_typing_do_not_move_the_form(qtbot, panel):
     panel.status_label.setText("A long status message " * 20)
     qtbot.wait(1)
     assert form_top() == top
+
+
+def _train_to_the_end(qtbot, panel):
+    with qtbot.waitSignal(panel.controller.finished, timeout=20000) as blocker:
+        assert panel.start()
+    qtbot.waitUntil(lambda: panel.state == "idle", timeout=5000)
+    return blocker.args[0]
+
+
+def test_start_asks_before_an_unsaved_network_is_thrown_away(qtbot, panel, prompts, monkeypatch,
+                                                            tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+    panel.epochs_spin.setValue(1)
+    _train_to_the_end(qtbot, panel)
+    assert panel.has_unsaved_network and not prompts.shown
+    first = panel.trained_network
+    prompts.answers.append(QMessageBox.Cancel)
+    assert panel.start() is False and panel.trained_network is first
+    title, text, buttons = prompts.shown[-1]
+    assert text.startswith("Discard the unsaved network") and "784-16-10" in text
+    assert sorted(b.replace("&", "") for b in buttons) == ["Cancel", "Discard", "Save"]
+    # Save: the save dialog, then the new run
+    target = tmp_path / "kept.npz"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args, **kwargs: (str(target), "")))
+    prompts.answers.append(QMessageBox.Save)
+    _train_to_the_end(qtbot, panel)
+    np.testing.assert_array_equal(load_model(target).weights[0], first.weights[0])
+    # Discard: no dialog, the run starts
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args, **kwargs: pytest.fail("no dialog wanted")))
+    prompts.answers.append(QMessageBox.Discard)
+    _train_to_the_end(qtbot, panel)
+    assert len(prompts.shown) == 3 and panel.has_unsaved_network
+
+
+def test_progress_is_cleared_at_start_and_shows_the_last_batch_after_stop(qtbot, panel):
+    _train_to_the_end(qtbot, panel)
+    assert panel.epoch_label.text() == "2 of 2"
+    panel.status_label.setText("The cost exploded in epoch 1, mini-batch 2 …")
+    panel._unsaved = False              # (the question before discarding is tested above)
+    panel.epochs_spin.setValue(200)
+    panel.batch_spin.setValue(1)        # 400 mini-batches an epoch: reports miss some
+    assert panel.start()
+    for label in (panel.epoch_label, panel.batch_label, panel.cost_label, panel.accuracy_label):
+        assert label.text() == "–"
+    assert "exploded" not in panel.status_label.text()
+    qtbot.waitUntil(lambda: panel.batch_label.text() != "–", timeout=10000)
+    with qtbot.waitSignal(panel.controller.finished, timeout=10000) as blocker:
+        panel.stop()
+    ev = blocker.args[0]
+    assert ev.reason == "stopped"
+    epoch, total = panel.epoch_label.text().split(" of ")
+    batch, batches = panel.batch_label.text().split(" of ")
+    assert total == "200" and batches == "400" and int(epoch) >= 1
+    if "mini-batches" in ev.message:        # "Stopped in epoch e after k of 400 mini-batches"
+        assert f"epoch {epoch} after {batch} of 400" in ev.message
