@@ -151,6 +151,10 @@ class TrainingWorker(QObject):
             settings["epochs_planned"] = planned
             last_snapshot = 0.0
             finished = None
+            # Every epoch's first report carries a snapshot (requested here and at each epoch's
+            # end), and so does, as far as can be foreseen, its last: a run of a second still
+            # draws the saturation and gradient curves.
+            control.request_snapshot()
             for ev in train(net, training, validation=job.validation, test=job.test,
                             control=control, report_interval=job.report_interval,
                             snapshot_weights=True, **job.settings.train_kwargs()):
@@ -160,12 +164,14 @@ class TrainingWorker(QObject):
                     now = time.perf_counter()
                     if ev.snapshot is not None:
                         last_snapshot = now
-                    elif now - last_snapshot >= job.snapshot_interval:
+                    elif (now - last_snapshot >= job.snapshot_interval
+                          or _next_report_is_the_last(ev, job.report_interval)):
                         # the engine attaches one to the next report (~report_interval later)
                         control.request_snapshot()
                         last_snapshot = now
                     self.batch.emit(ev)
                 elif isinstance(ev, EpochEvent):
+                    control.request_snapshot()      # for the next epoch's first report
                     self._checkpoint(net, settings, "running", planned)
                     self.epoch.emit(ev)
                 elif isinstance(ev, PausedEvent):
@@ -200,6 +206,15 @@ class TrainingWorker(QObject):
                                            directory=job.checkpoint_dir)
         except (OSError, ValueError, TypeError) as exc:
             self.checkpoint_failed.emit(f"Could not write the recovery checkpoint: {exc}")
+
+
+def _next_report_is_the_last(ev, report_interval):
+    """Whether the engine's next report after BatchEvent ``ev`` will be its epoch's last
+    mini-batch: the rest of the epoch takes less than a report interval at this epoch's pace."""
+    if ev.batch >= ev.batches or ev.batch <= 0:
+        return False
+    remaining = (ev.batches - ev.batch) * ev.seconds / ev.batch
+    return remaining <= report_interval
 
 
 def _subset(data, size):

@@ -488,3 +488,15 @@ def test_progress_is_cleared_at_start_and_shows_the_last_batch_after_stop(qtbot,
     assert total == "200" and batches == "400" and int(epoch) >= 1
     if "mini-batches" in ev.message:        # "Stopped in epoch e after k of 400 mini-batches"
         assert f"epoch {epoch} after {batch} of 400" in ev.message
+
+
+def test_a_run_of_a_moment_still_draws_saturation_and_gradients(qtbot, panel):
+    """400 images, 3 epochs: each epoch is over before the first report interval, yet every
+    epoch sends the saturation and gradient plots at least one point."""
+    panel.epochs_spin.setValue(3)
+    _train_to_the_end(qtbot, panel)
+    curves = panel.plots.curve_data()
+    for key in ("saturation_0", "saturation_1", "mean_abs_nabla_w_0", "mean_abs_nabla_w_1"):
+        x = np.asarray(curves[key][0])
+        epochs_with_points = {int(np.ceil(v)) for v in x[np.isfinite(x)]}
+        assert epochs_with_points >= {1, 2, 3}, (key, x)
