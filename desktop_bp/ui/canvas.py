@@ -53,6 +53,7 @@ class DrawingCanvas(QWidget):
         self._image = QImage()
         self._overlay = None        # (bbox, center_of_mass, source_shape) from the preprocessing
         self._overlay_visible = False
+        self.label_rects = []       # where the overlay's labels were last painted
         self._tablet_down = False
 
     # -- public API ------------------------------------------------------------------------------
@@ -340,17 +341,29 @@ class DrawingCanvas(QWidget):
         font = painter.font()
         font.setPointSizeF(9)
         painter.setFont(font)
-        self._label(painter, box.bottomLeft() + QPointF(2, 14), "bounding box", QColor(30, 120, 220))
-        self._label(painter, centre + QPointF(arm + 3, -3), "centre of mass", QColor(220, 50, 40))
+        self.label_rects = []
+        self._label(painter, rect, box.bottomLeft() + QPointF(2, 14), "bounding box",
+                    QColor(30, 120, 220))
+        # right of the cross, or left of it when that would run off the sheet
+        text = "centre of mass"
+        width = painter.fontMetrics().horizontalAdvance(text) + 4
+        at = centre + QPointF(arm + 3, -3)
+        if at.x() + width > rect.right():
+            at = centre + QPointF(-arm - 3 - width, -3)
+        self._label(painter, rect, at, text, QColor(220, 50, 40))
 
-    @staticmethod
-    def _label(painter, baseline_left, text, colour):
-        """Text on a translucent white plate, readable over ink."""
+    def _label(self, painter, bounds, baseline_left, text, colour):
+        """Text on a translucent white plate, readable over ink, kept inside ``bounds`` (the
+        sheet). The plates drawn last are in ``label_rects`` (for tests)."""
         metrics = painter.fontMetrics()
         plate = QRectF(baseline_left.x() - 2, baseline_left.y() - metrics.ascent() - 1,
                        metrics.horizontalAdvance(text) + 4, metrics.height() + 2)
+        dx = max(bounds.left() + 1 - plate.left(), min(0.0, bounds.right() - 1 - plate.right()))
+        dy = max(bounds.top() + 1 - plate.top(), min(0.0, bounds.bottom() - 1 - plate.bottom()))
+        plate.translate(dx, dy)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(255, 255, 255, 200))
         painter.drawRoundedRect(plate, 3, 3)
         painter.setPen(colour)
-        painter.drawText(baseline_left, text)
+        painter.drawText(baseline_left + QPointF(dx, dy), text)
+        self.label_rects.append(QRectF(plate))

@@ -144,6 +144,20 @@ def test_overlay_is_drawn_when_visible(canvas, qtbot):
     canvas.grab()
 
 
+@pytest.mark.parametrize("where", [(150.0, 296.0), (150.0, 3.0), (297.0, 150.0), (2.0, 290.0)])
+def test_overlay_labels_stay_on_the_canvas(canvas, where):
+    """A centre of mass near an edge: its label is moved inside rather than cut off."""
+    stroke(canvas, [(0.9, 0.2), (0.98, 0.8)])
+    top, left = max(0, int(where[0]) - 40), max(0, int(where[1]) - 20)
+    canvas.set_overlay((top, left, min(300, top + 80), min(300, left + 40)), where, (300, 300))
+    canvas.set_overlay_visible(True)
+    canvas.grab()
+    sheet = canvas.square_rect()
+    assert len(canvas.label_rects) == 2
+    for plate in canvas.label_rects:
+        assert sheet.contains(plate), (plate, sheet)
+
+
 def test_input_view_shows_the_pixels(qtbot):
     view = InputView()
     qtbot.addWidget(view)
