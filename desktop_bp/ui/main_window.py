@@ -37,7 +37,7 @@ import json
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -68,6 +68,7 @@ APP_TITLE = "desktop-bp"
 MODEL_FILTER = "Model files (*.npz *.json);;desktop-bp models (*.npz);;network2.py JSON (*.json);;All files (*)"
 MAX_RECENT = 8
 PREDICT_INTERVAL_MS = 16          # one frame at 60 Hz: predictions are coalesced to this rate
+BUNDLED_LABEL = "bundled default model"
 PEN_REFERENCE = 280               # the pen slider is in pixels on a 280-pixel canvas
 
 
@@ -216,6 +217,9 @@ class MainWindow(QMainWindow):
         K = QKeySequence.StandardKey
         self.open_action = self._action("&Open model…", self.open_model_dialog, [K.Open],
                                         "Open a model file (.npz, or network2.py JSON)")
+        self.open_bundled_action = self._action(
+            "Open &bundled model", self.open_bundled_model,
+            tip="Go back to the model that comes with the app")
         self.save_action = self._action("&Save model", self.save_model, [K.Save],
                                         "Save the current model")
         self.save_as_action = self._action("Save model &as…", self.save_model_as,
@@ -244,6 +248,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.open_action)
+        file_menu.addAction(self.open_bundled_action)
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(self.save_action)
@@ -324,12 +329,31 @@ class MainWindow(QMainWindow):
         recent = [p for p in self.recent_models() if p != path]
         self._settings.setValue("model/recent", json.dumps([path] + recent[:MAX_RECENT - 1]))
         self._settings.setValue("model/last_path", path)
+        if not _is_bundled(path):       # the user's own folder, for the next Save dialog
+            self._settings.setValue("model/last_folder", str(Path(path).parent))
+
+    def model_folder(self):
+        """Where Save dialogs start: the folder of the last model opened or saved, else the
+        user's Documents folder."""
+        folder = self._settings.value("model/last_folder")
+        if isinstance(folder, str) and folder and Path(folder).is_dir():
+            return Path(folder)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents else Path.home()
+
+    def suggested_save_path(self, net):
+        """The Save dialog's proposal for ``net``: :func:`model_file_name` in
+        :meth:`model_folder`."""
+        return self.model_folder() / model_file_name(net)
 
     def _fill_recent_menu(self):
         self.recent_menu.clear()
         recent = self.recent_models()
         for path in recent:
-            action = self.recent_menu.addAction(Path(path).name)
+            name = Path(path).name
+            action = self.recent_menu.addAction(
+                f"Bundled model ({name})" if _is_bundled(path) else name)
             action.setStatusTip(path)
             action.setData(path)
             action.triggered.connect(self._open_recent)
@@ -413,9 +437,30 @@ class MainWindow(QMainWindow):
                                  f"Unexpected error while reading {path}:\n\n{exc!r}")
             return False
         self._remember(path)
-        self.set_network(net, path=path, saveable=Path(path).suffix.lower() == ".npz")
+        if _is_bundled(path):
+            self.set_network(net, BUNDLED_LABEL, path=path)
+        else:
+            self.set_network(net, path=path, saveable=Path(path).suffix.lower() == ".npz")
         self.model_loaded.emit(net, self._source)
         self.statusBar().showMessage(f"Opened {path}", 5000)
+        return True
+
+    @Slot()
+    def open_bundled_model(self):
+        """Use the model that comes with the app again (it is then listed in Open recent).
+        Returns True when it was loaded."""
+        from desktop_bp.core.pretrained import default_model_path, load_default_model
+        try:
+            net = load_default_model()
+        except _model_error_types() as exc:
+            QMessageBox.warning(self, "Cannot open the bundled model",
+                                f"{exc}\n\nThe current model stays loaded.")
+            return False
+        path = default_model_path()
+        self._remember(path)
+        self.set_network(net, BUNDLED_LABEL, path=path)
+        self.model_loaded.emit(net, self._source)
+        self.statusBar().showMessage("Opened the bundled model", 5000)
         return True
 
     def load_startup_model(self):
@@ -430,7 +475,11 @@ class MainWindow(QMainWindow):
             except _model_error_types():
                 pass
             else:
-                self.set_network(net, path=last, saveable=Path(str(last)).suffix.lower() == ".npz")
+                if _is_bundled(last):
+                    self.set_network(net, BUNDLED_LABEL, path=last)
+                else:
+                    self.set_network(net, path=last,
+                                     saveable=Path(str(last)).suffix.lower() == ".npz")
                 self.model_loaded.emit(net, self._source)
                 return True
         try:
@@ -439,7 +488,7 @@ class MainWindow(QMainWindow):
             self.set_network(None)
             self.statusBar().showMessage(f"No model loaded: {exc}")
             return False
-        self.set_network(net, "bundled default model", path=default_model_path())
+        self.set_network(net, BUNDLED_LABEL, path=default_model_path())
         self.model_loaded.emit(net, self._source)
         return True
 
@@ -462,7 +511,10 @@ class MainWindow(QMainWindow):
         if self._net is None:
             QMessageBox.information(self, "Nothing to save", "No model is loaded.")
             return False
-        start = str(self._path.with_suffix(".npz")) if self._saveable_path else "model.npz"
+        if self._saveable_path:
+            start = str(self._path.with_suffix(".npz"))
+        else:
+            start = str(self.suggested_save_path(self._net))
         path, _ = QFileDialog.getSaveFileName(self, "Save model as", start,
                                               "desktop-bp models (*.npz)")
         if not path:
@@ -621,6 +673,8 @@ class MainWindow(QMainWindow):
         saved = getattr(widget, "model_saved", None)
         if saved is not None and hasattr(saved, "connect"):
             saved.connect(self.note_saved_model)
+        if hasattr(widget, "suggest_save_path"):
+            widget.suggest_save_path = self.suggested_save_path
         chosen = getattr(widget, "mnist_folder_chosen", None)
         if chosen is not None and hasattr(chosen, "connect"):
             chosen.connect(self.remember_mnist_folder)
@@ -708,6 +762,25 @@ def _dropped_file(mime):
         if url.isLocalFile():
             return url.toLocalFile()
     return None
+
+
+def model_file_name(net):
+    """A file name that says what a model is: layer sizes, activation and test accuracy,
+    e.g. ``784-30-10-sigmoid-94.8.npz``."""
+    parts = ["-".join(str(s) for s in net.sizes), str(net.activation)]
+    accuracy = (net.metadata or {}).get("test_accuracy")
+    if isinstance(accuracy, (int, float)) and np.isfinite(accuracy):
+        parts.append(f"{100 * accuracy:.1f}")
+    return "-".join(parts) + ".npz"
+
+
+def _is_bundled(path):
+    """True when ``path`` is the bundled default model (never written back to)."""
+    from desktop_bp.core.pretrained import default_model_path
+    try:
+        return Path(path).resolve() == Path(default_model_path()).resolve()
+    except (OSError, TypeError, ValueError):
+        return False
 
 
 def _same_parameters(a, b):

@@ -23,7 +23,7 @@ import math
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QElapsedTimer, QStandardPaths, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout,
                                QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QMessageBox, QProgressDialog, QPushButton, QRadioButton,
@@ -225,6 +225,8 @@ class TrainingPanel(QWidget):
         self._final_net = None          # the worker's final network, until its run's end
         self._last_batch = None         # the latest BatchEvent of the run
         self._trained_before_run = None
+        #: ``net -> path`` proposing where the Save dialog starts (set by the main window)
+        self.suggest_save_path = None
         self._run_settings = None
         self._run_first_epoch = 0
         self._pending_batch = None
@@ -1168,7 +1170,12 @@ class TrainingPanel(QWidget):
         net = self._trained_net
         if net is None:
             return None
-        default = f"trained-{'-'.join(map(str, net.sizes))}.npz"
+        if self.suggest_save_path is not None:
+            default = str(self.suggest_save_path(net))
+        else:
+            from desktop_bp.ui.main_window import model_file_name
+            documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+            default = str(Path(documents or Path.home()) / model_file_name(net))
         path, _ = QFileDialog.getSaveFileName(self, "Save trained model", default,
                                               "Models (*.npz)")
         if not path:

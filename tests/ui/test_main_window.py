@@ -212,6 +212,27 @@ def test_save_without_a_file_asks_for_one(window, monkeypatch, messages, tmp_pat
     assert window.save_model_as() is False
 
 
+def test_the_save_dialog_starts_in_the_last_folder_with_a_descriptive_name(window, monkeypatch,
+                                                                          messages, tmp_path):
+    from PySide6.QtCore import QStandardPaths
+    proposed = []
+
+    def dialog(parent, caption, start, *args, **kwargs):
+        proposed.append(Path(start))
+        return str(tmp_path / "mine" / "kept.npz"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+    (tmp_path / "mine").mkdir()
+    window.set_network(small_network(), "trained in this window")
+    assert window.save_model_as()
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    # relu, test accuracy 0.5 in its metadata
+    assert proposed[0] == Path(documents) / "784-16-10-relu-50.0.npz"
+    window.set_network(small_network(seed=2), "trained again")
+    assert window.save_model_as()
+    assert proposed[1] == tmp_path / "mine" / "784-16-10-relu-50.0.npz"
+
+
 def test_save_failure_is_reported(window, messages, tmp_path):
     window.set_network(small_network(), "small")
     assert window.save_model_to(tmp_path / "no such folder" / "x.npz") is False
@@ -341,6 +362,35 @@ def test_recent_models_menu(window, model_file, qtbot):
     window.set_network(small_network(), "other")
     actions[0].trigger()
     assert window.model_path() == model_file
+
+
+def test_the_bundled_model_can_be_opened_again(window, model_file, monkeypatch, messages,
+                                               tmp_path):
+    bundled = tmp_path / "resources" / "default_model.npz"
+    bundled.parent.mkdir()
+    save_model(bundled, small_network(seed=7))
+    monkeypatch.setattr(pretrained, "default_model_path", lambda: bundled)
+    window.open_model(model_file)
+    assert window.open_bundled_action in window.menuBar().actions()[0].menu().actions()
+    window.open_bundled_action.trigger()
+    np.testing.assert_array_equal(window.network().weights[0], small_network(seed=7).weights[0])
+    assert window.model_path() == bundled and "bundled" in window.file_label.text()
+    window._fill_recent_menu()
+    texts = [a.text() for a in window.recent_menu.actions() if a.data()]
+    assert texts == ["Bundled model (default_model.npz)", "digits.npz"]
+    # opened from the list too, it is never written back to: Save asks for a new file
+    window.open_model(model_file)
+    [a for a in window.recent_menu.actions() if a.data() == str(bundled.resolve())][0].trigger()
+    assert window.model_path() == bundled
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: asked.append(a[2]) or ("", "")))
+    window.save_action.trigger()
+    assert asked and Path(asked[0]).parent != bundled.parent
+    # a missing bundled model: a message, and the current model stays
+    monkeypatch.setattr(pretrained, "default_model_path", lambda: tmp_path / "gone.npz")
+    assert window.open_bundled_model() is False
+    assert messages[-1][0] == "warning" and window.model_path() == bundled
 
 
 def test_model_page_describes_the_model(window):
