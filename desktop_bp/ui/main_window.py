@@ -338,9 +338,7 @@ class MainWindow(QMainWindow):
         folder = self._settings.value("model/last_folder")
         if isinstance(folder, str) and folder and Path(folder).is_dir():
             return Path(folder)
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(documents) if documents else Path.home()
+        return documents_folder()
 
     def suggested_save_path(self, net):
         """The Save dialog's proposal for ``net``: :func:`model_file_name` in
@@ -762,6 +760,12 @@ def _dropped_file(mime):
         if url.isLocalFile():
             return url.toLocalFile()
     return None
+
+
+def documents_folder():
+    """The user's Documents folder, or the home folder when there is none."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
 
 def model_file_name(net):

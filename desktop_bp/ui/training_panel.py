@@ -23,7 +23,7 @@ import math
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QStandardPaths, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QElapsedTimer, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout,
                                QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QMessageBox, QProgressDialog, QPushButton, QRadioButton,
@@ -457,12 +457,15 @@ class TrainingPanel(QWidget):
         self.cost_label = QLabel("–")
         self.accuracy_label = QLabel("–")
         self.accuracy_label.setWordWrap(True)
+        # room for "val. 97.12%, test 97.30%" on two lines: the form below does not move
+        self.accuracy_label.setMinimumHeight(2 * self.fontMetrics().lineSpacing())
+        self.accuracy_label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         for row, (name, label) in enumerate((("Epoch", self.epoch_label),
                                              ("Mini-batch", self.batch_label),
                                              ("Time", self.elapsed_label),
                                              ("Cost", self.cost_label),
                                              ("Accuracy", self.accuracy_label))):
-            grid.addWidget(QLabel(name + ":"), row, 0)
+            grid.addWidget(QLabel(name + ":"), row, 0, Qt.AlignLeft | Qt.AlignTop)
             grid.addWidget(label, row, 1)
         grid.setColumnStretch(1, 1)
         top.addWidget(progress)
@@ -942,6 +945,8 @@ class TrainingPanel(QWidget):
     def _on_finished(self, ev):
         self._draw()
         self._draw_timer.stop()
+        if self._elapsed.isValid():
+            self._show_elapsed()        # the run is over: no "time left" any more
         net, self._final_net = self._final_net, None
         message = ev.message
         if ev.reason == "diverged":
@@ -1173,9 +1178,8 @@ class TrainingPanel(QWidget):
         if self.suggest_save_path is not None:
             default = str(self.suggest_save_path(net))
         else:
-            from desktop_bp.ui.main_window import model_file_name
-            documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-            default = str(Path(documents or Path.home()) / model_file_name(net))
+            from desktop_bp.ui.main_window import documents_folder, model_file_name
+            default = str(documents_folder() / model_file_name(net))
         path, _ = QFileDialog.getSaveFileName(self, "Save trained model", default,
                                               "Models (*.npz)")
         if not path:

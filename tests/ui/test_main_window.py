@@ -214,7 +214,6 @@ def test_save_without_a_file_asks_for_one(window, monkeypatch, messages, tmp_pat
 
 def test_the_save_dialog_starts_in_the_last_folder_with_a_descriptive_name(window, monkeypatch,
                                                                           messages, tmp_path):
-    from PySide6.QtCore import QStandardPaths
     proposed = []
 
     def dialog(parent, caption, start, *args, **kwargs):
@@ -225,9 +224,9 @@ def test_the_save_dialog_starts_in_the_last_folder_with_a_descriptive_name(windo
     (tmp_path / "mine").mkdir()
     window.set_network(small_network(), "trained in this window")
     assert window.save_model_as()
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    # relu, test accuracy 0.5 in its metadata
-    assert proposed[0] == Path(documents) / "784-16-10-relu-50.0.npz"
+    # the Documents folder (the home folder if there is none); relu, test accuracy 0.5
+    assert proposed[0] == main_window_module.documents_folder() / "784-16-10-relu-50.0.npz"
+    assert proposed[0].parent.is_dir()
     window.set_network(small_network(seed=2), "trained again")
     assert window.save_model_as()
     assert proposed[1] == tmp_path / "mine" / "784-16-10-relu-50.0.npz"
@@ -584,10 +583,14 @@ def test_quitting_with_an_unsaved_trained_network_asks_first(make_window, tmp_pa
     assert prompts.shown[-1][1].startswith("Discard the unsaved network")
     # Save: the file becomes the window's model, with its test accuracy in the status bar
     target = tmp_path / "mine.npz"
+    proposed = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *args, **kwargs: (str(target), "")))
+                        staticmethod(lambda *args, **kwargs: proposed.append(Path(args[2]))
+                                     or (str(target), "")))
     prompts.answers.append(QMessageBox.StandardButton.Save)
     assert window.close()
+    assert proposed[0].parent == main_window_module.documents_folder()
+    assert proposed[0].name.startswith("784-12-10-sigmoid-") and proposed[0].suffix == ".npz"
     assert window.model_path() == target and window.file_label.text() == "mine.npz"
     accuracy = load_model(target).metadata["test_accuracy"]
     assert window.accuracy_label.text() == f"test accuracy {100 * accuracy:.2f}%"
