@@ -27,7 +27,12 @@ Wiring for the training panel (issue "Watch it learn"):
   file or loaded at start (:attr:`MainWindow.model_loaded`): to continue training it, or to plot
   its stored history.
 - The panel's signal ``model_saved(str)`` adds the saved file to the recent models.
-- The panel's ``shutdown()`` is called when the window closes (stops the worker, waits for it).
+- The panel's ``running_changed(True)`` makes the window remember its model; the panel's
+  ``diverged(str)`` gives it back (:meth:`MainWindow.restore_model_before_training`).
+- The panel's ``suggest_save_path`` is set to :meth:`MainWindow.suggested_save_path`, so its Save
+  dialog starts where the window's does.
+- When the window closes, the panel's ``confirm_close()`` may keep it open (a run going on, an
+  unsaved network); then its ``shutdown()`` stops the worker and waits for it.
 - :attr:`MainWindow.network_changed` is emitted with the Network (or None) on every change.
 """
 

@@ -11,10 +11,11 @@ bound slots which only *store* them, and a timer draws the latest state about 12
 so drawing never holds up training. At every epoch end (and on pause) the panel emits
 ``network_changed(Network, str)`` with its own copy of the weights, for the canvas's prediction.
 
-Wiring for the main window: ``network_changed -> MainWindow.set_network``; call
-:meth:`TrainingPanel.set_loaded_network` when a model is opened; call
-:meth:`TrainingPanel.shutdown` from ``closeEvent``; call :meth:`TrainingPanel.offer_recovery`
-once the window is shown.
+Wiring for the main window: ``network_changed -> MainWindow.set_network``; ``diverged(str)``:
+go back to the model used before the run; call :meth:`TrainingPanel.set_loaded_network` when a
+model is opened; in ``closeEvent`` call :meth:`TrainingPanel.confirm_close` (it asks before a run
+or an unsaved network is lost) and then :meth:`TrainingPanel.shutdown`; call
+:meth:`TrainingPanel.offer_recovery` once the window is shown.
 """
 
 from __future__ import annotations
