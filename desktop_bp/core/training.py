@@ -103,6 +103,8 @@ class FinishedEvent:
     epochs_done: int
     best_epoch: int | None  # the epoch whose weights the network holds after divergence
     history: list = field(default_factory=list)
+    batches_done: int = 0   # mini-batches done in the epoch that was cut short (0: none was)
+    batches: int = 0        # mini-batches per epoch
 
 
 class TrainingControl:
@@ -323,9 +325,10 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
                 return acc
         return -ev.training_cost
 
-    def finished(reason, message, epochs_done):
+    def finished(reason, message, epochs_done, batches_done=0):
         return FinishedEvent(reason=reason, message=message, epochs_done=epochs_done,
-                             best_epoch=best_epoch, history=list(history))
+                             best_epoch=best_epoch, history=list(history),
+                             batches_done=batches_done, batches=batches)
 
     def paused_event(epoch, batch):
         return PausedEvent(epoch=epoch, batch=batch,
@@ -378,7 +381,7 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
                     f"eta = {eta_now:g} is too large for this network, so every step overshoots. "
                     f"Training stopped; the network keeps {where}. "
                     "Try a learning rate ten times smaller.",
-                    e)
+                    e, k + 1)
                 return
             cost_sum += batch_cost
             now = time.perf_counter()
@@ -398,7 +401,7 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
                 yield finished("stopped", f"Stopped at the start of epoch {epoch + 1}.", e)
             else:
                 yield finished("stopped", f"Stopped in epoch {epoch + 1} after {k} of {batches} "
-                                          "mini-batches; what was learned is kept.", e)
+                                          "mini-batches; what was learned is kept.", e, k)
             return
         trained = time.perf_counter() - t_start - outside
         training_cost = cost_sum / batches

@@ -993,9 +993,9 @@ class TrainingPanel(QWidget):
         total = self._run_first_epoch + int(settings.epochs)
         epoch = self._run_first_epoch + ev.epochs_done + 1      # counted from 1
         batch = 0
-        counted = re.search(r"(\d+) of (\d+) mini-batch", ev.message)
+        counted = ev.batches_done > 0
         if counted:
-            batch, batches = int(counted.group(1)), int(counted.group(2))
+            batch, batches = ev.batches_done, ev.batches
         elif self._last_batch is not None and self._last_batch.epoch + 1 == epoch:
             batch = self._last_batch.batch
         if batch == 0 and ev.epochs_done > 0 and not counted:

@@ -509,3 +509,18 @@ def test_a_learning_run_never_counts_as_exploding(random_pixels):
     net = Network([784, 30, 10], activation="relu", cost="log-likelihood", init="scaled", seed=0)
     events = run(net, random_pixels, epochs=2, batch_size=10, eta=0.1, seed=0)
     assert events[-1].reason == "completed"
+
+
+def test_a_stopped_run_says_where_it_stopped(random_pixels):
+    net = Network([784, 8, 10], seed=0)
+    control = TrainingControl()
+    events = []
+    for ev in train(net, random_pixels, epochs=2, batch_size=10, eta=0.5, seed=0,
+                    control=control, report_interval=0):
+        events.append(ev)
+        if isinstance(ev, BatchEvent) and ev.epoch == 1 and ev.batch == 7:
+            control.stop()
+    finished = events[-1]
+    assert finished.reason == "stopped"
+    assert (finished.epochs_done, finished.batches_done) == (1, 7)
+    assert finished.batches == -(-len(random_pixels[1]) // 10)
