@@ -1,5 +1,5 @@
-"""The Qt user interface. Widgets draw what they are given; the maths lives in desktop_bp.core."""
+"""The Qt user interface. Widgets draw what they are given; the maths lives in desktop_bp.core.
 
-from desktop_bp.ui import qt_compat as _qt_compat
-
-_qt_compat.apply()
+PySide6-Essentials 6.12.0 drops references to None and True on Python 3.11 and aborts the
+interpreter after some thousands of calls; pyproject.toml therefore asks for an earlier release.
+"""
