@@ -111,9 +111,8 @@ def save_checkpoint(net, *, settings=None, status="running", epochs_planned=None
         "checkpoint": {"status": status, "saved_at": now, "epochs_done": len(history),
                        "epochs_planned": planned, "settings": settings},
     }
-    for key, record in (("test_accuracy", history[-1] if history else None),):
-        if record is not None and record.get(key) is not None:
-            metadata[key] = record[key]
+    if history and history[-1].get("test_accuracy") is not None:
+        metadata["test_accuracy"] = history[-1]["test_accuracy"]
     return save_model(path, net, metadata=metadata)
 
 
