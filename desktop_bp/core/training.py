@@ -370,6 +370,10 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
                 first_cost = batch_cost
             if not math.isfinite(batch_cost) or batch_cost > EXPLOSION_FACTOR * max(first_cost, 1.0):
                 net.set_parameters(*best)
+                # the network's history is how the weights it holds came about: the epochs
+                # after the one it goes back to are undone
+                del history[first_epoch if best_epoch is None else best_epoch + 1:]
+                net.metadata["history"] = list(history)
                 where = ("its starting weights" if best_epoch is None
                          else f"the weights of epoch {best_epoch + 1}, its best")
                 what = (f"became {'NaN' if math.isnan(batch_cost) else 'infinite'}"

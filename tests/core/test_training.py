@@ -374,7 +374,10 @@ def test_divergence_keeps_the_best_epoch(random_pixels):
     assert f"epoch {finished.best_epoch + 1}, its best" in finished.message
     best = epochs[finished.best_epoch]
     assert_same(weights_of(net), list(best.weights) + list(best.biases))
-    assert len(net.metadata["history"]) == 3 == len(finished.history)
+    # the history is that of the weights kept: the epochs after the best one are undone
+    kept = finished.best_epoch + 1
+    assert len(net.metadata["history"]) == kept == len(finished.history)
+    assert net.metadata["history"][-1]["validation_accuracy"] == max(accuracies)
 
 
 # ---------------------------------------------------------------------------------------------
