@@ -225,7 +225,6 @@ class TrainingPanel(QWidget):
         self._unsaved = False           # _trained_net came from a run and was not saved
         self._final_net = None          # the worker's final network, until its run's end
         self._last_batch = None         # the latest BatchEvent of the run
-        self._trained_before_run = None
         #: ``net -> path`` proposing where the Save dialog starts (set by the main window)
         self.suggest_save_path = None
         self._run_settings = None
@@ -780,7 +779,6 @@ class TrainingPanel(QWidget):
         self._epochs_done_in_run = 0
         self._pending_batch = self._pending_snapshot = None
         self._last_batch = None
-        self._trained_before_run = self._trained_net
         self._trained_net = None
         self._unsaved = False
         self._final_net = None
@@ -975,7 +973,8 @@ class TrainingPanel(QWidget):
             message += (f" The weights of epoch {ev.best_epoch + 1}, this run's best, can "
                         "still be saved with “Save trained model…”.")
         else:
-            self._trained_net = self._trained_before_run
+            # nothing new to save: Save offers only what this run produced
+            self._trained_net = None
             self._unsaved = False
         self.diverged.emit(message)
         return message
@@ -1157,7 +1156,10 @@ class TrainingPanel(QWidget):
         if decision == "save":
             return self.save_model_dialog() is not None
         if decision == "discard":
+            # gone for good: neither Save nor a diverged run's fallback may bring it back
             self._unsaved = False
+            self._trained_net = None
+            self._update_buttons()
             return True
         return False
 

@@ -500,3 +500,19 @@ def test_a_run_of_a_moment_still_draws_saturation_and_gradients(qtbot, panel):
         x = np.asarray(curves[key][0])
         epochs_with_points = {int(np.ceil(v)) for v in x[np.isfinite(x)]}
         assert epochs_with_points >= {1, 2, 3}, (key, x)
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")   # the engine's float32 overflow
+def test_a_discarded_network_is_gone_even_when_the_next_run_diverges(qtbot, panel, prompts):
+    panel.epochs_spin.setValue(1)
+    _train_to_the_end(qtbot, panel)
+    assert panel.has_unsaved_network
+    panel.activation_combo.setCurrentText("relu")
+    panel.cost_combo.setCurrentText("log-likelihood")
+    panel.eta_edit.setText("1e20")
+    prompts.answers.append(QMessageBox.Discard)
+    ev = _train_to_the_end(qtbot, panel)
+    assert ev.reason == "diverged" and ev.best_epoch is None
+    assert panel.trained_network is None and not panel.has_unsaved_network
+    assert not panel.save_button.isEnabled()
+    assert panel.save_model_dialog() is None
