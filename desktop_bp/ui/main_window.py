@@ -542,6 +542,10 @@ class MainWindow(QMainWindow):
         self._saveable_path = True
         self._source = self._path.name
         self._remember(path)
+        # the network trained on the Train page, saved from here, is no longer "unsaved"
+        note_saved = getattr(self._training_panel, "note_saved_elsewhere", None)
+        if callable(note_saved):
+            note_saved(self._net, path)
         self._show_model_info()
         self.statusBar().showMessage(f"Saved {path}", 5000)
         return True

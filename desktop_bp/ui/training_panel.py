@@ -24,6 +24,8 @@ import math
 import re
 from pathlib import Path
 
+import numpy as np
+
 from PySide6.QtCore import QElapsedTimer, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout,
                                QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
@@ -1214,6 +1216,18 @@ class TrainingPanel(QWidget):
         self.model_saved.emit(str(path))
         return Path(path)
 
+    def note_saved_elsewhere(self, net, path):
+        """The window saved ``net`` to ``path`` (File ▸ Save model): when it is the network
+        trained here, it counts as saved, as with “Save trained model…”."""
+        trained = self._trained_net
+        if trained is None or net is None or not _same_parameters(trained, net):
+            return False
+        self._unsaved = False
+        if self._checkpoint_dir is not False and not self.controller.is_running:
+            checkpoint_mod.discard_checkpoint(self._checkpoint_dir or None)
+        self.status_label.setText(f"Saved {Path(path).name}.")
+        return True
+
     def offer_recovery(self):
         """If a recovery checkpoint exists, ask whether to restore it. Returns True when a run
         was restored. Call once at start-up, after the window is shown."""
@@ -1382,6 +1396,13 @@ class TrainingPanel(QWidget):
     def _message(self, kind, title, text):
         """A message box (``kind``: information, warning, critical); tests patch QMessageBox."""
         getattr(QMessageBox, kind)(self, title, text)
+
+
+def _same_parameters(a, b):
+    """True when networks ``a`` and ``b`` have the same layer sizes, weights and biases."""
+    if list(a.sizes) != list(b.sizes):
+        return False
+    return all(np.array_equal(x, y) for x, y in zip(a.weights + a.biases, b.weights + b.biases))
 
 
 def ask(parent, title, text, informative, buttons, default, labels=None):

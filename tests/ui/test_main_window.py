@@ -616,3 +616,19 @@ def test_a_diverged_run_gives_the_window_its_previous_model_back(make_window, tm
     assert any("before this run" in text for kind, title, text in messages)
     assert window.close()       # nothing unsaved: no question
     assert not prompts.shown
+
+
+def test_file_save_of_the_trained_network_counts_as_saved(make_window, tmp_path, qtbot, prompts,
+                                                          monkeypatch):
+    window, panel = _panel_window(make_window, tmp_path, qtbot)
+    with qtbot.waitSignal(panel.controller.finished, timeout=20000):
+        assert panel.start()
+    qtbot.waitUntil(lambda: panel.state == "idle", timeout=5000)
+    assert panel.has_unsaved_network
+    target = tmp_path / "from-the-menu.npz"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args, **kwargs: (str(target), "")))
+    window.save_action.trigger()
+    assert target.is_file() and not panel.has_unsaved_network
+    assert window.close()       # nothing unsaved: no question
+    assert not prompts.shown
