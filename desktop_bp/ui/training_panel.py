@@ -348,6 +348,7 @@ class TrainingPanel(QWidget):
         group.addButton(self.fresh_radio)
         group.addButton(self.continue_radio)
         self.continue_radio.toggled.connect(self._on_continue_toggled)
+        self.continue_radio.toggled.connect(self._on_continue_chosen)
         start_box = QVBoxLayout()
         start_box.setSpacing(0)
         start_box.addWidget(self.fresh_radio)
@@ -627,8 +628,10 @@ class TrainingPanel(QWidget):
             settings = RunSettings.from_dict(settings)
         self._applying_preset = True
         try:
-            self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(
-                settings.preset if settings.preset in PRESETS else CUSTOM)))
+            preset = settings.preset if settings.preset in PRESETS else CUSTOM
+            self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(preset)))
+            self.preset_description.setText(PRESETS[preset].get("description", "")
+                                            if preset in PRESETS else "Your own settings.")
             self.hidden_edit.setText(", ".join(str(s) for s in settings.sizes[1:-1]))
             self.activation_combo.setCurrentText(settings.activation)
             self.cost_combo.setCurrentText(settings.cost)
@@ -713,6 +716,8 @@ class TrainingPanel(QWidget):
             self.fresh_radio.setChecked(True)
         if not self.controller.is_running and net is not None:
             self._show_network(net)
+            if self.continue_radio.isChecked():
+                self.fill_from_model(net)
         self._validate()
 
     def _show_network(self, net):
@@ -740,6 +745,45 @@ class TrainingPanel(QWidget):
                 self.init_combo.setCurrentIndex(max(0, self.init_combo.findData(net.init)))
             finally:
                 self._applying_preset = False
+        self._validate()
+
+    @Slot(bool)
+    def _on_continue_chosen(self, checked):
+        """“Continue loaded model” was chosen: train it on with the settings it was trained
+        with, not with whatever preset the form showed."""
+        if checked and self._loaded_net is not None and not self.controller.is_running:
+            self.fill_from_model(self._loaded_net)
+
+    def fill_from_model(self, net):
+        """Fill the form from ``net``'s stored ``hyperparameters`` (its architecture comes from
+        the network itself). The preset shown is the one they name, else "custom" with a
+        description of where the values came from."""
+        hyper = (net.metadata or {}).get("hyperparameters")
+        hyper = hyper if isinstance(hyper, dict) else {}
+        self._applying_preset = True
+        try:
+            self.hidden_edit.setText(", ".join(str(s) for s in net.sizes[1:-1]))
+            self.activation_combo.setCurrentText(net.activation)
+            self.cost_combo.setCurrentText(net.cost_name)
+            self.init_combo.setCurrentIndex(max(0, self.init_combo.findData(net.init)))
+            for key, edit in (("eta", self.eta_edit), ("lmbda", self.lmbda_edit),
+                              ("momentum", self.momentum_edit),
+                              ("eta_decay", self.eta_decay_edit)):
+                if isinstance(hyper.get(key), (int, float)):
+                    edit.setText(f"{hyper[key]:g}")
+            if isinstance(hyper.get("batch_size"), (int, float)) and hyper["batch_size"] >= 1:
+                self.batch_spin.setValue(int(hyper["batch_size"]))
+            if "augment" in hyper:
+                self.augment_check.setChecked(bool(hyper["augment"]))
+            preset = hyper.get("preset")
+            if preset in PRESETS:
+                self.preset_combo.setCurrentIndex(self.preset_combo.findData(preset))
+                self.preset_description.setText(PRESETS[preset].get("description", ""))
+            else:
+                self.preset_combo.setCurrentIndex(self.preset_combo.findData(CUSTOM))
+                self.preset_description.setText(_describe_model_settings(hyper))
+        finally:
+            self._applying_preset = False
         self._validate()
 
     # -- commands ------------------------------------------------------------------------------
@@ -1270,6 +1314,7 @@ class TrainingPanel(QWidget):
         self.set_loaded_network(net, f"recovered run: {net.describe()}")
         self.continue_radio.setChecked(True)
         self._trained_net = net.copy()
+        self._unsaved = True        # a new run asks before it is thrown away
         self._update_buttons()
         self.status_label.setText(f"Restored: {cp.summary()}")
         self.network_changed.emit(net.copy(), f"recovered run: {net.describe()}")
@@ -1396,6 +1441,27 @@ class TrainingPanel(QWidget):
     def _message(self, kind, title, text):
         """A message box (``kind``: information, warning, critical); tests patch QMessageBox."""
         getattr(QMessageBox, kind)(self, title, text)
+
+
+def _describe_model_settings(hyper):
+    """The preset description for a loaded model's stored ``hyperparameters`` (a dict)."""
+    if not any(isinstance(hyper.get(k), (int, float)) for k in ("eta", "batch_size")):
+        return ("The loaded model does not record how it was trained: check η and the "
+                "mini-batch size before training it further.")
+    parts = []
+    if isinstance(hyper.get("eta"), (int, float)):
+        parts.append(f"η = {hyper['eta']:.3g}")
+    if isinstance(hyper.get("batch_size"), (int, float)):
+        parts.append(f"mini-batches of {int(hyper['batch_size'])}")
+    if hyper.get("lmbda"):
+        parts.append(f"λ = {hyper['lmbda']:.3g}")
+    if hyper.get("momentum"):
+        parts.append(f"momentum {hyper['momentum']:.3g}")
+    if isinstance(hyper.get("eta_decay"), (int, float)) and hyper["eta_decay"] != 1:
+        parts.append(f"η × {hyper['eta_decay']:.3g} per epoch")
+    if hyper.get("augment"):
+        parts.append("augmented images")
+    return "The settings the loaded model was trained with: " + ", ".join(parts) + "."
 
 
 def _same_parameters(a, b):

@@ -208,7 +208,7 @@ def _write_checkpoint(folder):
     return net
 
 
-def test_restore_from_a_checkpoint_file(qtbot, panel, messages, tmp_path):
+def test_restore_from_a_checkpoint_file(qtbot, panel, messages, tmp_path, prompts):
     net = _write_checkpoint(tmp_path)
     published = []
     panel.network_changed.connect(lambda n, label: published.append(n))
@@ -219,8 +219,14 @@ def test_restore_from_a_checkpoint_file(qtbot, panel, messages, tmp_path):
     assert len(panel.plots.curve_data()["training_cost"][0]) == 2
     np.testing.assert_array_equal(published[-1].weights[0], net.weights[0])
     assert panel.save_button.isEnabled()
-    # continue training the restored model: epochs count on from 2
+    # the form shows the run's own settings, and says so
+    assert panel.preset_combo.currentData() == "custom"
+    assert panel.eta_edit.text() == "1" and "trained with: η = 1," in \
+        panel.preset_description.text()
+    # continue training the restored model: epochs count on from 2; the unsaved restored run
+    # is not thrown away without a question
     panel.epochs_spin.setValue(1)
+    prompts.answers.append(QMessageBox.Discard)
     with qtbot.waitSignal(panel.controller.epoch, timeout=20000) as blocker:
         panel.start()
     assert blocker.args[0].epoch == 2
@@ -516,3 +522,30 @@ def test_a_discarded_network_is_gone_even_when_the_next_run_diverges(qtbot, pane
     assert panel.trained_network is None and not panel.has_unsaved_network
     assert not panel.save_button.isEnabled()
     assert panel.save_model_dialog() is None
+
+
+def test_continuing_a_loaded_model_uses_its_own_settings(qtbot, panel):
+    net = Network([784, 24, 12, 10], activation="relu", cost="log-likelihood", seed=1)
+    net.metadata["hyperparameters"] = {"eta": 0.1, "batch_size": 32, "lmbda": 0.5,
+                                       "momentum": 0.9, "eta_decay": 0.87, "augment": "affine",
+                                       "preset": ""}
+    panel.set_loaded_network(net, "opened")
+    assert panel.eta_edit.text() == "3"          # a new network keeps the form
+    panel.continue_radio.setChecked(True)
+    assert (panel.eta_edit.text(), panel.batch_spin.value(), panel.lmbda_edit.text(),
+            panel.momentum_edit.text(), panel.eta_decay_edit.text()) == ("0.1", 32, "0.5",
+                                                                         "0.9", "0.87")
+    assert panel.augment_check.isChecked() and panel.hidden_edit.text() == "24, 12"
+    assert panel.activation_combo.currentText() == "relu"
+    assert panel.preset_combo.currentData() == "custom"
+    assert "η = 0.1, mini-batches of 32" in panel.preset_description.text()
+    settings = panel.settings()
+    assert settings.sizes == [784, 24, 12, 10] and settings.eta == 0.1
+    # a model that names its preset shows it; one without settings says so
+    net.metadata["hyperparameters"]["preset"] = "book"
+    panel.set_loaded_network(net, "opened again")
+    assert panel.preset_combo.currentData() == "book"
+    net.metadata.pop("hyperparameters")
+    panel.set_loaded_network(net, "no settings")
+    assert panel.preset_combo.currentData() == "custom"
+    assert "does not record" in panel.preset_description.text()
