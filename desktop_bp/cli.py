@@ -140,6 +140,8 @@ def _cmd_train(args):
             settings[key] = value
     if args.augment is not None:
         settings["augment"] = None if args.augment == "none" else args.augment
+    if args.seed is None:
+        args.seed = settings.get("seed", 0)
     try:
         net = Network(settings["sizes"], activation=settings["activation"], cost=settings["cost"],
                       init=settings["init"], seed=args.seed)
@@ -401,7 +403,7 @@ def build_parser():
     p.add_argument("--eta-decay", type=_positive_float, help="eta is multiplied by this after each epoch")
     p.add_argument("--augment", choices=["none", "affine"], help="distort the training images")
     p.add_argument("--train-size", type=_positive_int, help="train on the first N training images only")
-    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    p.add_argument("--seed", type=int, help="random seed (default: the preset's, else 0)")
     p.add_argument("--data", help=data_help)
     p.add_argument("--out", metavar="MODEL", help="save the trained model to this .npz file")
     p.add_argument("--half", action="store_true",
