@@ -195,14 +195,18 @@ class GradientHeatmaps(QWidget):
             self._redraw()
 
     def clear_gradients(self):
+        """Forget the gradients; in gradient mode the heatmaps are then left blank (never
+        the weights under a "∂C/∂w" title)."""
         self._gradients = None
+        if self.mode == GRADIENTS:
+            self._redraw()
 
     def _redraw(self):
         mode = self.mode
         data = self._gradients if mode == GRADIENTS else self._weights
-        if mode == GRADIENTS and data is None:
-            return
         if data is None:
+            for view in self.layers:
+                view.image.clear()
             return
         for view, matrix in zip(self.layers, data):
             view.show(matrix)

@@ -33,10 +33,13 @@ TRAINING_COLOUR = "#1f77b4"
 VALIDATION_COLOUR = "#ff7f0e"
 TEST_COLOUR = "#2ca02c"
 REFERENCE_COLOUR = (120, 120, 120, 150)
+DIVERGED_COLOUR = "#d62728"
 LAYER_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
 
 #: The most points a time series keeps; beyond it every second point is dropped (display only).
 MAX_POINTS = 8000
+#: The most labelled powers of ten on the gradient plot's log axis (more overlap).
+MAX_DECADE_LABELS = 5
 
 
 def style_plot(plot, title, x_label, y_label, title_size="10pt"):
@@ -61,6 +64,18 @@ _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 def _power_of_ten(k):
     """10^k as text, e.g. ``10⁻³``."""
     return "10" + str(int(k)).translate(_SUPERSCRIPT)
+
+
+def _set_decade_ticks(axis, lo, hi):
+    """Label a log axis spanning 10^lo..10^hi at powers of ten only (pyqtgraph's own minor
+    labels pile up), and at most MAX_DECADE_LABELS of them: every few decades when the range is
+    wide, the decades between them as unlabelled ticks."""
+    first, last = int(np.floor(lo)), int(np.ceil(hi))
+    step = max(1, int(np.ceil((last - first + 1) / MAX_DECADE_LABELS)))
+    first = step * int(np.floor(first / step))
+    major = [(k, _power_of_ten(k)) for k in range(first, last + 1, step)]
+    minor = [(k, "") for k in range(first, last + 1) if (k - first) % step]
+    axis.setTicks([major, minor])
 
 
 def fit_minimum_width(view):
@@ -141,6 +156,7 @@ class TrainingPlots(QWidget):
         self.cost_plot.setYRange(0, 1, padding=0.02)
         self.accuracy_plot.setYRange(0, 100, padding=0.02)
         self.gradient_plot.setYRange(-4, 0, padding=0.02)
+        _set_decade_ticks(self.gradient_plot.getAxis("left"), -4, 0)
         self._y_ranges = {}
 
         self.batch_cost_series = _Series(self.cost_plot.plot(
@@ -153,6 +169,13 @@ class TrainingPlots(QWidget):
             pen=pg.mkPen(VALIDATION_COLOUR, width=2), symbol="o", symbolSize=5,
             symbolBrush=VALIDATION_COLOUR, symbolPen=None, name="validation")
 
+        # where a diverged run's cost exploded (the engine stops before reporting that batch)
+        self.divergence_line = pg.InfiniteLine(angle=90, movable=False,
+                                               pen=pg.mkPen(DIVERGED_COLOUR, width=2,
+                                                            style=Qt.DashLine))
+        self.divergence_line.setVisible(False)
+        self.cost_plot.addItem(self.divergence_line, ignoreBounds=True)
+
         self.reference_curve = self.accuracy_plot.plot(
             pen=pg.mkPen(REFERENCE_COLOUR, width=2, style=Qt.DashLine), symbol="d",
             symbolSize=6, symbolBrush=REFERENCE_COLOUR, symbolPen=None)
@@ -163,9 +186,7 @@ class TrainingPlots(QWidget):
             pen=pg.mkPen(TEST_COLOUR, width=2), symbol="o", symbolSize=5,
             symbolBrush=TEST_COLOUR, symbolPen=None, name="test")
 
-        self._set_keyed_title(self.cost_plot, "Cost", [
-            ("training", TRAINING_COLOUR), ("valid.", VALIDATION_COLOUR),
-            ("┈ batch", TRAINING_COLOUR)])
+        self._set_cost_title()
         self.saturation_series = []
         self.gradient_series = []
         self._layer_keys = []
@@ -205,7 +226,14 @@ class TrainingPlots(QWidget):
         self._history = []
         self._last_batch_x = None
         self._x_right = None
+        # the default ranges again: a run with nothing to show yet keeps no axes of the last one
         self._y_ranges = {}
+        self.cost_plot.setYRange(0, 1, padding=0.02)
+        self.accuracy_plot.setYRange(0, 100, padding=0.02)
+        self.gradient_plot.setYRange(-4, 0, padding=0.02)
+        _set_decade_ticks(self.gradient_plot.getAxis("left"), -4, 0)
+        self.divergence_line.setVisible(False)
+        self._set_cost_title()
         self.set_reference(reference)
         self._draw_epochs()
         fit_minimum_width(self.view)
@@ -222,6 +250,20 @@ class TrainingPlots(QWidget):
         trace = BOOK_REFERENCE[self._reference_name]
         epochs = np.array(sorted(trace), dtype=float)
         self.reference_curve.setData(epochs + 1, [100 * trace[int(e)] for e in epochs])
+
+    def _set_cost_title(self, diverged=False):
+        self._set_keyed_title(self.cost_plot, "Cost", [
+            ("training", TRAINING_COLOUR), ("valid.", VALIDATION_COLOUR),
+            ("┈ batch", TRAINING_COLOUR)] + ([("┆ diverged", DIVERGED_COLOUR)] if diverged else []))
+
+    def mark_divergence(self, x):
+        """A run diverged at ``x`` epochs trained: a red dashed line marks where, since the
+        engine stops before it reports the mini-batch whose cost exploded."""
+        self.divergence_line.setValue(float(x))
+        self.divergence_line.setVisible(True)
+        self._set_cost_title(diverged=True)
+        self._last_batch_x = max(self._last_batch_x or 0.0, float(x))
+        self._update_x_range()
 
     @staticmethod
     def _set_keyed_title(plot, title, keys):
@@ -258,7 +300,8 @@ class TrainingPlots(QWidget):
                 series.append(x, 100.0 * snap.saturation[l])
             for l, series in enumerate(self.gradient_series[:len(snap.mean_abs_nabla_w)]):
                 g = snap.mean_abs_nabla_w[l]
-                series.append(x, g if g > 0 else None)
+                if g > 0:       # a log axis has no 0: skip it rather than break the line
+                    series.append(x, g)
         self._last_batch_x = x
         self._dirty = True
 
@@ -337,8 +380,7 @@ class TrainingPlots(QWidget):
         plot.setYRange(lo, hi, padding=0)
         if decade_ticks:
             # log axis: label only the powers of ten (pyqtgraph's minor labels pile up)
-            decades = range(int(np.floor(lo)), int(np.ceil(hi)) + 1)
-            plot.getAxis("left").setTicks([[(k, _power_of_ten(k)) for k in decades], []])
+            _set_decade_ticks(plot.getAxis("left"), lo, hi)
 
     def _update_x_range(self):
         right = max([1.0] + [r.get("epoch", 0) + 1 for r in self._history]

@@ -715,6 +715,7 @@ class TrainingPanel(QWidget):
         if net is None:
             self.fresh_radio.setChecked(True)
         if not self.controller.is_running and net is not None:
+            self._clear_progress()      # the last run's numbers and messages are not this model's
             self._show_network(net)
             if self.continue_radio.isChecked():
                 self.fill_from_model(net)
@@ -1012,6 +1013,13 @@ class TrainingPanel(QWidget):
         model it had before the run (``diverged``). Returns the message to show."""
         message = (ev.message + "\n\nThe canvas recognises with the model it used before "
                    "this run again.")
+        self.plots.mark_divergence(self._run_first_epoch + ev.epochs_done
+                                   + ev.batches_done / max(ev.batches, 1))
+        # the exploding steps' gradients mean nothing: show the weights the network went back to
+        self.heatmaps.set_mode(WEIGHTS)
+        self.heatmaps.clear_gradients()
+        if net is not None:
+            self.heatmaps.show_weights(tuple(net.weights))
         if ev.best_epoch is not None and net is not None:
             # epochs finished before the divergence: their best can still be saved
             self._trained_net = net

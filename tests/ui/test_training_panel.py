@@ -196,6 +196,10 @@ def test_a_diverging_run_stops_with_a_message(qtbot, panel, messages):
     assert "model it used before this run" in text
     # nothing was learned: no network to save or to be asked about
     assert panel.trained_network is None and not panel.has_unsaved_network
+    # the cost plot marks where it exploded; the heatmaps show the weights kept, titled so
+    assert panel.plots.divergence_line.isVisible()
+    assert panel.heatmaps.mode == "weights"
+    assert panel.heatmaps.layers[0].plot.titleLabel.text.find("∂C/∂w") < 0
 
 
 def _write_checkpoint(folder):
@@ -529,7 +533,11 @@ def test_continuing_a_loaded_model_uses_its_own_settings(qtbot, panel):
     net.metadata["hyperparameters"] = {"eta": 0.1, "batch_size": 32, "lmbda": 0.5,
                                        "momentum": 0.9, "eta_decay": 0.87, "augment": "affine",
                                        "preset": ""}
+    panel.cost_label.setText("0.2274 (η = 3)")
+    panel.status_label.setText("The cost exploded in epoch 1, mini-batch 2 …")
     panel.set_loaded_network(net, "opened")
+    # the last run's progress and messages are gone
+    assert panel.cost_label.text() == "–" and panel.status_label.text() == ""
     assert panel.eta_edit.text() == "3"          # a new network keeps the form
     panel.continue_radio.setChecked(True)
     assert (panel.eta_edit.text(), panel.batch_spin.value(), panel.lmbda_edit.text(),
@@ -549,3 +557,24 @@ def test_continuing_a_loaded_model_uses_its_own_settings(qtbot, panel):
     panel.set_loaded_network(net, "no settings")
     assert panel.preset_combo.currentData() == "custom"
     assert "does not record" in panel.preset_description.text()
+
+
+def test_the_gradient_axis_stays_readable_when_gradients_vanish(qtbot):
+    from desktop_bp.core.training import BatchEvent, LayerSnapshot
+    from desktop_bp.ui.plots import MAX_DECADE_LABELS, TrainingPlots
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.reset(2)
+    plots.cost_plot.setYRange(0, 50)            # as a previous run may have left it
+    plots.reset(2)
+    assert plots.cost_plot.viewRange()[1][1] < 2
+    for k, g in enumerate([1e-9, 0.0, 1e-13, 0.0, 1e-17, 1e-19, 0.0, 1e-15]):
+        snap = LayerSnapshot(nabla_w=(), nabla_b=(), delta=(), saturation=(1.0, 1.0),
+                             mean_abs_nabla_w=(g, g))
+        plots.add_batch(BatchEvent(epoch=0, epochs=30, batch=k + 1, batches=8, cost=0.09,
+                                   batch_cost=0.09, eta=100.0, seconds=0.1, snapshot=snap))
+    plots.flush()
+    x, y = plots.curve_data()["mean_abs_nabla_w_0"]
+    assert np.isfinite(y).sum() == 5 and np.all(np.isfinite(y))    # one unbroken line
+    major, minor = plots.gradient_plot.getAxis("left")._tickLevels
+    assert 2 <= len(major) <= MAX_DECADE_LABELS and major[-1][0] >= -9 and major[0][0] <= -19
