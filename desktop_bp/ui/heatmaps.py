@@ -49,6 +49,11 @@ def tile_grid(rows_of_pixels, side=SIDE, gap=1):
     return image, (rows, cols)
 
 
+def _compact_tick_strings(values, scale, spacing):
+    """Colour-bar tick labels of 3 significant digits at most: "-20", "0.5", "2e-05"."""
+    return ["0" if abs(v) < 1e-6 * spacing else f"{v * scale:.3g}" for v in values]
+
+
 class _LayerView:
     """The plot, image and colour bar of one weight layer."""
 
@@ -66,7 +71,12 @@ class _LayerView:
         self.bar.setImageItem(self.image, insert_in=self.plot)
         self.bar.axis.setPen(pg.mkPen("#444"))
         self.bar.axis.setTextPen(pg.mkPen("#222"))
-        self.bar.axis.setWidth(46)      # changing tick labels must not re-lay out the view
+        # no "(x0.001)" after the label, which ran past short plots and the window's edge:
+        # the ticks say the values themselves, briefly ("2e-05")
+        self.bar.axis.setSIPrefixEnableRanges(())
+        self.bar.axis.enableAutoSIPrefix(False)
+        self.bar.axis.tickStrings = _compact_tick_strings
+        self.bar.axis.setWidth(54)      # changing tick labels must not re-lay out the view
         self.plot.getAxis("left").setWidth(42)
         self.plot.disableAutoRange()    # the range is set once, to the image (see show)
         self._shape = None

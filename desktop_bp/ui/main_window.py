@@ -163,7 +163,17 @@ class MainWindow(QMainWindow):
         input_group = QGroupBox("Network input, 28 × 28")
         QVBoxLayout(input_group).addWidget(self.input_view)
         prediction_group = QGroupBox("Prediction")
-        QVBoxLayout(prediction_group).addWidget(self.prediction_view)
+        prediction_layout = QVBoxLayout(prediction_group)
+        prediction_layout.addWidget(self.prediction_view, 1)
+        # how good the network is, beside how sure it is: a network at chance level can still
+        # be "100% sure"
+        self.network_quality_label = QLabel()
+        self.network_quality_label.setWordWrap(True)
+        self.network_quality_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        small = self.network_quality_label.font()
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
+        self.network_quality_label.setFont(small)
+        prediction_layout.addWidget(self.network_quality_label)
         answer_box = QWidget()
         answer_layout = QHBoxLayout(answer_box)
         answer_layout.setContentsMargins(0, 0, 0, 0)
@@ -560,8 +570,10 @@ class MainWindow(QMainWindow):
             self.model_info.setHtml("<p>No model is loaded. Open one (Ctrl+O), drop a model file "
                                     "on the window, or train one on the Train page.</p>")
             self.prediction_view.set_message("No model loaded")
+            self.network_quality_label.setText("")
             return
         meta = net.metadata or {}
+        self._show_network_quality(meta)
         accuracy = meta.get("test_accuracy")
         self.arch_label.setText(net.describe())
         self.accuracy_label.setText("test accuracy " + (f"{100 * float(accuracy):.2f}%"
@@ -572,6 +584,22 @@ class MainWindow(QMainWindow):
         self.file_label.setToolTip(str(self._path) if self._path else "")
         self.setWindowTitle(f"{name} — {APP_TITLE}" if name else APP_TITLE)
         self.model_info.setHtml(_model_html(net, self._path, self._source))
+
+    def _show_network_quality(self, meta):
+        """Under the prediction: the network's measured accuracy (test set, else validation
+        set), so that a confident answer of a bad network is seen for what it is."""
+        label = self.network_quality_label
+        for key, where in (("test_accuracy", "test"), ("validation_accuracy", "validation")):
+            accuracy = meta.get(key)
+            if isinstance(accuracy, (int, float)) and np.isfinite(accuracy):
+                text = f"This network: {100 * accuracy:.1f}% right on the {where} set"
+                if accuracy < 0.5:
+                    text += " — its answers mean little (guessing gets 10%)"
+                label.setText(text)
+                label.setStyleSheet("color: #b05a00" if accuracy < 0.5 else "color: #555")
+                return
+        label.setText("This network: accuracy unknown")
+        label.setStyleSheet("color: #555")
 
     # -- prediction ------------------------------------------------------------------------------
 

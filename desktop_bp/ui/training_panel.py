@@ -48,6 +48,7 @@ MNIST_TRAINING_SIZE = 50000
 MAX_HIDDEN_LAYERS = 6
 MAX_LAYER_SIZE = 4096
 DRAW_INTERVAL_MS = 150          # curves and heatmaps alternate: each redrawn ~3 times a second
+MESSAGE_LINES = 4                # the status and validation messages' box, in lines
 ETA_TOO_SMALL = 0.001           # the book's two learning-rate warnings
 ETA_TOO_LARGE = 100.0
 
@@ -487,9 +488,14 @@ class TrainingPanel(QWidget):
         self.message_area = QScrollArea()
         self.message_area.setWidget(messages)
         self.message_area.setWidgetResizable(True)
-        self.message_area.setFrameShape(QScrollArea.NoFrame)
+        # a framed box of whole lines that scrolls a line at a time: a long message (a
+        # divergence's) shows no half-cut line that seems to slide under the form below
+        self.message_area.setFrameShape(QScrollArea.StyledPanel)
         self.message_area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.message_area.setFixedHeight(4 * self.fontMetrics().lineSpacing() + 4)
+        line = self.fontMetrics().lineSpacing()
+        self.message_area.verticalScrollBar().setSingleStep(line)
+        self.message_area.setFixedHeight(MESSAGE_LINES * line
+                                         + 2 * self.message_area.frameWidth())
         top.addWidget(self.message_area)
         self._controls_widget = controls
 
@@ -1111,7 +1117,7 @@ class TrainingPanel(QWidget):
         done_epochs = ev.epoch - self._run_first_epoch
         self.epoch_label.setText(f"{ev.epoch + 1} of {ev.epochs}")
         self.batch_label.setText(f"{ev.batch} of {ev.batches}")
-        self.cost_label.setText(f"{ev.cost:.4g} (η = {ev.eta:g})")
+        self.cost_label.setText(f"{ev.cost:.4g} (η = {ev.eta:.3g})")
         total = max(int(settings.epochs), 1) if settings else 1
         fraction = min(1.0, (done_epochs + ev.batch / max(ev.batches, 1)) / total)
         elapsed = self._elapsed_seconds()

@@ -168,6 +168,23 @@ def test_not_sure_below_the_threshold(window, qtbot):
     assert "not sure" in window.prediction_view.headline()
 
 
+def test_the_prediction_says_how_good_the_network_is(window):
+    net = small_network()
+    for key in ("test_accuracy", "validation_accuracy"):
+        net.metadata.pop(key, None)
+    window.set_network(net, "no record")
+    assert window.network_quality_label.text() == "This network: accuracy unknown"
+    net.metadata["test_accuracy"] = 0.096
+    window.set_network(net, "chance level")
+    text = window.network_quality_label.text()
+    assert "9.6% right on the test set" in text and "mean little" in text
+    net.metadata["test_accuracy"] = 0.9542
+    window.set_network(net, "the book's")
+    assert window.network_quality_label.text() == "This network: 95.4% right on the test set"
+    window.set_network(None)
+    assert window.network_quality_label.text() == ""
+
+
 # -- models: open, save, bad files, drop -----------------------------------------------------------
 
 def test_open_and_save_through_the_actions(window, qtbot, monkeypatch, messages, model_file,
