@@ -70,7 +70,9 @@ from desktop_bp.ui.canvas import DEFAULT_PEN_FRACTION, DrawingCanvas
 from desktop_bp.ui.prediction import DEFAULT_THRESHOLD, InputView, PredictionView
 
 APP_TITLE = "desktop-bp"
-MODEL_FILTER = "Model files (*.npz *.json);;desktop-bp models (*.npz);;network2.py JSON (*.json);;All files (*)"
+SAVE_FILTER = "desktop-bp models (*.npz)"
+MODEL_FILTER = ("Model files (*.npz *.json);;" + SAVE_FILTER
+                + ";;network2.py JSON (*.json);;All files (*)")
 MAX_RECENT = 8
 PREDICT_INTERVAL_MS = 16          # one frame at 60 Hz: predictions are coalesced to this rate
 BUNDLED_LABEL = "bundled default model"
@@ -507,7 +509,12 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_model_dialog(self):
-        start = str(self._path.parent) if self._path else ""
+        # the folder of the current model, unless it is the bundled one (inside the installed
+        # package): then the folder last used, else Documents
+        if self._path is not None and not _is_bundled(self._path):
+            start = str(self._path.parent)
+        else:
+            start = str(self.model_folder())
         path, _ = QFileDialog.getOpenFileName(self, "Open model", start, MODEL_FILTER)
         if path:
             self.open_model(path)
@@ -528,8 +535,7 @@ class MainWindow(QMainWindow):
             start = str(self._path.with_suffix(".npz"))
         else:
             start = str(self.suggested_save_path(self._net))
-        path, _ = QFileDialog.getSaveFileName(self, "Save model as", start,
-                                              "desktop-bp models (*.npz)")
+        path, _ = QFileDialog.getSaveFileName(self, "Save model as", start, SAVE_FILTER)
         if not path:
             return False
         if Path(path).suffix.lower() != ".npz":

@@ -952,12 +952,26 @@ class TrainingPanel(QWidget):
         self._publish(ev.weights, ev.biases, ev.epoch, None)
         self.heatmaps.show_weights(ev.weights)
         self._set_state("paused")
-        self.status_label.setText(f"Paused in epoch {ev.epoch + 1}, after mini-batch {ev.batch}.")
+        between_epochs = ev.batch == 0 and ev.epoch > 0
+        if between_epochs:     # Step epoch: the epoch it finished, not the one not yet begun
+            self.status_label.setText(f"Paused after epoch {ev.epoch}.")
+        elif ev.batch == 0:
+            self.status_label.setText("Paused before the first mini-batch.")
+        else:
+            self.status_label.setText(f"Paused in epoch {ev.epoch + 1}, "
+                                      f"after mini-batch {ev.batch}.")
         if self._run_settings is not None:
             total = self._run_first_epoch + int(self._run_settings.epochs)
-            self.epoch_label.setText(f"{ev.epoch + 1} of {total}")
             if self._last_batch is not None:
-                self.batch_label.setText(f"{ev.batch} of {self._last_batch.batches}")
+                batches = self._last_batch.batches
+                if between_epochs:
+                    self.epoch_label.setText(f"{ev.epoch} of {total}")
+                    self.batch_label.setText(f"{batches} of {batches}")
+                else:
+                    self.epoch_label.setText(f"{ev.epoch + 1} of {total}")
+                    self.batch_label.setText(f"{ev.batch} of {batches}")
+            else:
+                self.epoch_label.setText(f"{ev.epoch + 1} of {total}")
         self._draw()
 
     @Slot(object)
@@ -1243,8 +1257,8 @@ class TrainingPanel(QWidget):
         else:
             from desktop_bp.ui.main_window import documents_folder, model_file_name
             default = str(documents_folder() / model_file_name(net))
-        path, _ = QFileDialog.getSaveFileName(self, "Save trained model", default,
-                                              "Models (*.npz)")
+        from desktop_bp.ui.main_window import SAVE_FILTER
+        path, _ = QFileDialog.getSaveFileName(self, "Save trained model", default, SAVE_FILTER)
         if not path:
             return None
         if not path.lower().endswith(".npz"):
@@ -1304,7 +1318,8 @@ class TrainingPanel(QWidget):
             return False
         answer = QMessageBox.question(
             self, "Restore the last training run?",
-            f"A training run was not saved:\n{cp.summary()}\n\nRestore its weights and history?",
+            f"A training run was not saved:\n{_checkpoint_summary(cp)}\n\n"
+            "Restore its weights and history?",
             QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
         if answer != QMessageBox.Yes:
             checkpoint_mod.discard_checkpoint(self._checkpoint_dir or None)
@@ -1330,7 +1345,7 @@ class TrainingPanel(QWidget):
         self._trained_net = net.copy()
         self._unsaved = True        # a new run asks before it is thrown away
         self._update_buttons()
-        self.status_label.setText(f"Restored: {cp.summary()}")
+        self.status_label.setText(f"Restored: {_checkpoint_summary(cp)}")
         self.network_changed.emit(net.copy(), f"recovered run: {net.describe()}")
         return net
 
@@ -1455,6 +1470,15 @@ class TrainingPanel(QWidget):
     def _message(self, kind, title, text):
         """A message box (``kind``: information, warning, critical); tests patch QMessageBox."""
         getattr(QMessageBox, kind)(self, title, text)
+
+
+def _checkpoint_summary(cp):
+    """``cp.summary()`` with the data set its best accuracy was measured on named."""
+    text = cp.summary()
+    for key, where in (("test_accuracy", "test"), ("validation_accuracy", "validation")):
+        if any(r.get(key) is not None for r in cp.history):
+            return text.replace("best accuracy", f"best {where} accuracy", 1)
+    return text
 
 
 def _describe_model_settings(hyper):

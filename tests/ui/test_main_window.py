@@ -403,6 +403,13 @@ def test_the_bundled_model_can_be_opened_again(window, model_file, monkeypatch, 
                         staticmethod(lambda *a, **k: asked.append(a[2]) or ("", "")))
     window.save_action.trigger()
     assert asked and Path(asked[0]).parent != bundled.parent
+    # ... and the Open dialog starts in the folder last used, not beside the bundled model
+    opened = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: opened.append((a[2], a[3])) or ("", "")))
+    window.open_action.trigger()
+    assert Path(opened[0][0]) == model_file.parent
+    assert main_window_module.SAVE_FILTER in opened[0][1]
     # a missing bundled model: a message, and the current model stays
     monkeypatch.setattr(pretrained, "default_model_path", lambda: tmp_path / "gone.npz")
     assert window.open_bundled_model() is False

@@ -169,6 +169,8 @@ def test_step_batch_from_idle_then_eta_change_then_stop(qtbot, panel):
     with qtbot.waitSignal(panel.controller.paused, timeout=10000) as blocker:
         panel.step_epoch_button.click()
     assert (blocker.args[0].epoch, blocker.args[0].batch) == (1, 0)
+    assert panel.status_label.text() == "Paused after epoch 1."
+    assert panel.epoch_label.text() == "1 of 50"
     panel.resume_button.click()
     assert panel.state == "running" and panel.eta_edit.isEnabled()
     panel.eta_edit.setText("0.25")
@@ -218,6 +220,7 @@ def test_restore_from_a_checkpoint_file(qtbot, panel, messages, tmp_path, prompt
     panel.network_changed.connect(lambda n, label: published.append(n))
     assert panel.offer_recovery() is True
     assert messages.kinds() == ["question"] and "2 of 5 epochs" in messages.shown[0][2]
+    assert "best test accuracy" in messages.shown[0][2]
     assert panel.continue_radio.isChecked() and not panel.hidden_edit.isEnabled()
     assert panel.hidden_edit.text() == "12" and panel.batch_spin.value() == 20
     assert len(panel.plots.curve_data()["training_cost"][0]) == 2
