@@ -21,6 +21,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from desktop_bp.ui.plots import fit_minimum_width, style_plot
@@ -50,8 +51,10 @@ def tile_grid(rows_of_pixels, side=SIDE, gap=1):
 
 
 def _compact_tick_strings(values, scale, spacing):
-    """Colour-bar tick labels of 3 significant digits at most: "-20", "0.5", "2e-05"."""
-    return ["0" if abs(v) < 1e-6 * spacing else f"{v * scale:.3g}" for v in values]
+    """Colour-bar tick labels of 2 significant digits and short exponents: "-20", "0.5",
+    "-1.5e-5"."""
+    return ["0" if abs(v) < 1e-6 * spacing else
+            f"{v * scale:.2g}".replace("e-0", "e-").replace("e+0", "e") for v in values]
 
 
 class _LayerView:
@@ -76,7 +79,10 @@ class _LayerView:
         self.bar.axis.setSIPrefixEnableRanges(())
         self.bar.axis.enableAutoSIPrefix(False)
         self.bar.axis.tickStrings = _compact_tick_strings
-        self.bar.axis.setWidth(54)      # changing tick labels must not re-lay out the view
+        tick_font = QFont()
+        tick_font.setPointSizeF(7.0)
+        self.bar.axis.setStyle(tickFont=tick_font)
+        self.bar.axis.setWidth(46)      # changing tick labels must not re-lay out the view
         self.plot.getAxis("left").setWidth(42)
         self.plot.disableAutoRange()    # the range is set once, to the image (see show)
         self._shape = None

@@ -213,8 +213,11 @@ class TrainingPlots(QWidget):
             name = f"layer {l + 1}" + (" (out)" if l == num_layers - 1 else "")
             self.saturation_series.append(_Series(self.saturation_plot.plot(
                 pen=pg.mkPen(colour, width=2), name=name)))
+            # dots as well as the line: when the gradients vanish (exactly 0 is not on a log
+            # axis) the few measurable points left may have no neighbour to join
             self.gradient_series.append(_Series(self.gradient_plot.plot(
-                pen=pg.mkPen(colour, width=2), name=name)))
+                pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=3, symbolPen=None,
+                symbolBrush=colour, name=name)))
         self._layer_keys = [(f"layer {l + 1}", LAYER_COLOURS[l % len(LAYER_COLOURS)])
                             for l in range(int(num_layers))]
         # these two are measured on mini-batches: a stored model has no such record, so until a

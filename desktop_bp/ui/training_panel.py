@@ -1136,7 +1136,7 @@ class TrainingPanel(QWidget):
         fraction = min(1.0, (done_epochs + ev.batch / max(ev.batches, 1)) / total)
         elapsed = self._elapsed_seconds()
         if fraction > 0 and elapsed > 0.5:
-            self._time_left = _format_seconds(elapsed * (1 - fraction) / fraction)
+            self._time_left = _format_clock(elapsed * (1 - fraction) / fraction)
             self.eta_left_label.setText(self._time_left)
         self._show_elapsed()
 
@@ -1150,7 +1150,7 @@ class TrainingPanel(QWidget):
     def _show_elapsed(self):
         text = _format_seconds(self._elapsed_seconds())
         if self._time_left and self.controller.is_running:
-            text += f" (≈ {self._time_left} left)"
+            text += f", ≈ {self._time_left} left"     # short: the column is narrow
         self.elapsed_label.setText(text)
 
     def _end_pause(self):
@@ -1535,3 +1535,13 @@ def _format_seconds(seconds):
     hours, minutes = divmod(minutes, 60)
     return f"{hours} h {minutes:02d} min"
 
+
+
+def _format_clock(seconds):
+    """Seconds as a short clock reading: "0:42", "1:44", "1:02:05"."""
+    seconds = int(round(seconds))
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes}:{seconds:02d}"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}"
