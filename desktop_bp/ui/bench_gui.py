@@ -103,6 +103,7 @@ def gui_epoch_benchmark(training, validation, test, preset="book", epochs=1, *,
             panel.start()
             warm.exec()
             panel.controller.finished.disconnect(warm.quit)
+            panel.discard_trained_network()     # the warm-up's network is nobody's work
             panel.set_data(training, validation, test)
             panel.apply_preset(preset)
             panel.epochs_spin.setValue(int(epochs))

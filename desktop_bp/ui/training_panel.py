@@ -1230,12 +1230,16 @@ class TrainingPanel(QWidget):
         if decision == "save":
             return self.save_model_dialog() is not None
         if decision == "discard":
-            # gone for good: neither Save nor a diverged run's fallback may bring it back
-            self._unsaved = False
-            self._trained_net = None
-            self._update_buttons()
+            self.discard_trained_network()
             return True
         return False
+
+    def discard_trained_network(self):
+        """Forget the network the last run trained: gone for good, neither Save nor a diverged
+        run's fallback may bring it back."""
+        self._unsaved = False
+        self._trained_net = None
+        self._update_buttons()
 
     def confirm_close(self):
         """For the window's ``closeEvent``: ask before a run or an unsaved network is lost.
