@@ -133,8 +133,12 @@ def gui_epoch_benchmark(training, validation, test, preset="book", epochs=1, *,
         reason = watcher.finished.message if watcher.finished else "no result"
         raise RuntimeError(f"the benchmark run did not complete: {reason}")
     lags = np.array(meter.lags or [0.0])
+    seconds = [ev.seconds for ev in watcher.epochs]
     return {
-        "gui_epoch_seconds": float(np.mean([ev.seconds for ev in watcher.epochs])),
+        # after the first epoch: the first one also pays for repainting the freshly reset
+        # window (every plot and heatmap at once), a one-off cost at Start, not a per-epoch one
+        "gui_epoch_seconds": float(np.mean(seconds[1:] if len(seconds) > 1 else seconds)),
+        "gui_first_epoch_seconds": float(seconds[0]),
         "gui_epoch_wall_seconds": (watcher.wall_end - t0) / len(watcher.epochs),
         "event_loop_lag_p50_ms": float(np.percentile(lags, 50)),
         "event_loop_lag_p99_ms": float(np.percentile(lags, 99)),

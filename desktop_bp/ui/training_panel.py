@@ -944,7 +944,9 @@ class TrainingPanel(QWidget):
         if ev.test_accuracy is not None:
             parts.append(f"test {100 * ev.test_accuracy:.2f}%")
         self.accuracy_label.setText(", ".join(parts) or "–")
-        self._draw()
+        # no immediate full redraw: the draw timer shows the epoch within a tick; with short
+        # epochs, a repaint of every view at each epoch's end would double the drawing (and,
+        # through the interpreter lock, slow the training thread)
 
     @Slot(object)
     def _on_paused(self, ev):
