@@ -231,8 +231,8 @@ def run_benchmarks(args):
         results["torch_version"] = torch.__version__
         results["torch_threads"] = threads
         say(f"  PyTorch {torch.__version__:<14} {torch_seconds:8.3f} s   "
-            f"({torch_seconds / engine:.1f}x the engine's time; its faster of {threads} "
-            f"thread{'s' * (threads != 1)} and its default)")
+            f"({torch_seconds / engine:.1f}x the engine's time; its best thread count, "
+            f"{threads}, of 1 and its default)")
     results["speedup_vs_textbook"] = textbook / engine
     results["speedup_vs_torch"] = None if torch_seconds is None else torch_seconds / engine
 
