@@ -191,6 +191,7 @@ class TrainingPlots(QWidget):
         self.gradient_series = []
         self._layer_keys = []
         self._live_layers = False
+        self._epochs_dirty = False
         self._history = []
         self._reference_name = None
         self._last_batch_x = None
@@ -286,7 +287,8 @@ class TrainingPlots(QWidget):
         """Append one ``EpochEvent``."""
         self._history.append(ev.record())
         self.batch_cost_series.append(ev.epoch + 1, None)   # break the within-epoch line
-        self._draw_epochs()
+        # drawn at the next flush, with the batches: short epochs must not each cost a repaint
+        self._epochs_dirty = True
         self._dirty = True
 
     def add_batch(self, ev):
@@ -313,6 +315,9 @@ class TrainingPlots(QWidget):
         if not self._dirty:
             return
         self._dirty = False
+        if self._epochs_dirty:
+            self._epochs_dirty = False
+            self._draw_epochs()
         self.batch_cost_series.flush()
         for series in self.saturation_series + self.gradient_series:
             series.flush()

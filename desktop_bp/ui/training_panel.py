@@ -7,8 +7,10 @@ fresh network or continue the loaded model, the buttons and the progress. Right:
 (:class:`~desktop_bp.ui.heatmaps.GradientHeatmaps`).
 
 The panel owns a :class:`~desktop_bp.ui.worker.TrainingController`; the worker's events arrive in
-bound slots which only *store* them, and a timer draws the latest state about 12 times a second,
-so drawing never holds up training. At every epoch end (and on pause) the panel emits
+bound slots which only *store* them, and a timer draws the latest state (the curves and the
+heatmaps in turn, each about twice a second). Drawing is Python work that holds the interpreter
+lock the training thread needs, so it is kept that sparse: an epoch trained from the window then
+takes about a tenth longer than headless. At every epoch end (and on pause) the panel emits
 ``network_changed(Network, str)`` with its own copy of the weights, for the canvas's prediction.
 
 Wiring for the main window: ``network_changed -> MainWindow.set_network``; ``diverged(str)``:
@@ -47,7 +49,7 @@ CUSTOM = "custom"
 MNIST_TRAINING_SIZE = 50000
 MAX_HIDDEN_LAYERS = 6
 MAX_LAYER_SIZE = 4096
-DRAW_INTERVAL_MS = 150          # curves and heatmaps alternate: each redrawn ~3 times a second
+DRAW_INTERVAL_MS = 300          # curves and heatmaps alternate: each redrawn ~1.7 times a second
 MESSAGE_LINES = 4                # the status and validation messages' box, in lines
 ETA_TOO_SMALL = 0.001           # the book's two learning-rate warnings
 ETA_TOO_LARGE = 100.0
