@@ -137,7 +137,9 @@ def gui_epoch_benchmark(training, validation, test, preset="book", epochs=1, *,
     return {
         # after the first epoch: the first one also pays for repainting the freshly reset
         # window (every plot and heatmap at once), a one-off cost at Start, not a per-epoch one
-        "gui_epoch_seconds": float(np.mean(seconds[1:] if len(seconds) > 1 else seconds)),
+        # the fastest, as the headless figure it is compared with is the best of its runs
+        "gui_epoch_seconds": float(np.min(seconds[1:] if len(seconds) > 1 else seconds)),
+        "gui_epoch_mean_seconds": float(np.mean(seconds[1:] if len(seconds) > 1 else seconds)),
         "gui_first_epoch_seconds": float(seconds[0]),
         "gui_epoch_wall_seconds": (watcher.wall_end - t0) / len(watcher.epochs),
         "event_loop_lag_p50_ms": float(np.percentile(lags, 50)),
