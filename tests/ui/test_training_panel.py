@@ -157,7 +157,8 @@ def test_a_short_run_feeds_plots_heatmaps_progress_and_the_canvas(qtbot, panel, 
 
 
 def test_step_batch_from_idle_then_eta_change_then_stop(qtbot, panel):
-    panel.epochs_spin.setValue(50)
+    # long enough that the run cannot finish on its own before Stop is pressed
+    panel.epochs_spin.setValue(panel.epochs_spin.maximum())
     with qtbot.waitSignal(panel.controller.paused, timeout=10000) as blocker:
         panel.step_batch_button.click()
     # started paused at batch 0, then stepped: wait for the pause after the first batch
@@ -170,7 +171,7 @@ def test_step_batch_from_idle_then_eta_change_then_stop(qtbot, panel):
         panel.step_epoch_button.click()
     assert (blocker.args[0].epoch, blocker.args[0].batch) == (1, 0)
     assert panel.status_label.text() == "Paused after epoch 1."
-    assert panel.epoch_label.text() == "1 of 50"
+    assert panel.epoch_label.text() == f"1 of {panel.epochs_spin.maximum()}"
     panel.resume_button.click()
     assert panel.state == "running" and panel.eta_edit.isEnabled()
     panel.eta_edit.setText("0.25")
