@@ -373,30 +373,32 @@ class Network:
         """One gradient-descent step from ``grads`` (a :class:`Gradients` computed *without* the
         L2 term): w -> (1 - eta lmbda/n) w - eta nabla_w, b -> b - eta nabla_b; with momentum
         mu the step goes through a velocity, v -> mu v - eta grad, w -> w + v (chapter 3)."""
-        self._apply(grads.nabla_w, grads.nabla_b, eta, lmbda, n, momentum)
+        self._step([eta * g for g in grads.nabla_w], [eta * g for g in grads.nabla_b],
+                   eta, lmbda, n, momentum)
 
-    def _apply(self, nabla_w, nabla_b, eta, lmbda, n, momentum):
+    def _step(self, step_w, step_b, eta, lmbda, n, momentum):
+        """Apply steps that are already eta times the gradients (``step_w[l]`` = eta nabla_w,
+        without the L2 term), in place. Shared by :meth:`update` and the fast trainer."""
         if momentum:
             if self._velocity_w is None:
                 self._velocity_w = [np.zeros_like(w) for w in self.weights]
                 self._velocity_b = [np.zeros_like(b) for b in self.biases]
-            for w, b, nw, nb, vw, vb in zip(self.weights, self.biases, nabla_w, nabla_b,
+            for w, b, sw, sb, vw, vb in zip(self.weights, self.biases, step_w, step_b,
                                             self._velocity_w, self._velocity_b):
-                vw *= momentum
+                vw *= momentum                  # v -> mu v - eta (nabla_w + lmbda/n w)
+                vw -= sw
                 if lmbda:
                     vw -= (eta * lmbda / n) * w
-                vw -= eta * nw
                 w += vw
                 vb *= momentum
-                vb -= eta * nb
+                vb -= sb
                 b += vb
         else:
-            decay = 1.0 - eta * lmbda / n if lmbda else None
-            for w, b, nw, nb in zip(self.weights, self.biases, nabla_w, nabla_b):
-                if decay is not None:
-                    w *= decay
-                w -= eta * nw
-                b -= eta * nb
+            for w, b, sw, sb in zip(self.weights, self.biases, step_w, step_b):
+                if lmbda:
+                    w *= 1.0 - eta * lmbda / n  # the book's weight decay
+                w -= sw
+                b -= sb
 
     def reset_momentum(self):
         self._velocity_w = self._velocity_b = None
@@ -510,35 +512,12 @@ class _Stepper:
             # BP4: eta * dC/dw_jk = eta * mean over the batch of a_in_k delta_out_j
             dot(d.T, acts[l], out=step_w[l])
         if momentum or lmbda:
-            self._update(eta, lmbda, n, momentum)
+            net._step(step_w, step_b, eta, lmbda, n, momentum)
         else:
             for w, b, sw, sb in zip(W, B, step_w, step_b):
                 w -= sw
                 b -= sb
         return cost
-
-    def _update(self, eta, lmbda, n, momentum):
-        net = self.net
-        if momentum:
-            if net._velocity_w is None:
-                net._velocity_w = [np.zeros_like(w) for w in net.weights]
-                net._velocity_b = [np.zeros_like(b) for b in net.biases]
-            for w, b, sw, sb, vw, vb in zip(net.weights, net.biases, self.step_w, self.step_b,
-                                            net._velocity_w, net._velocity_b):
-                vw *= momentum                  # v -> mu v - eta (nabla_w + lmbda/n w)
-                vw -= sw
-                if lmbda:
-                    vw -= (eta * lmbda / n) * w
-                w += vw
-                vb *= momentum
-                vb -= sb
-                b += vb
-        else:
-            for w, b, sw, sb in zip(net.weights, net.biases, self.step_w, self.step_b):
-                if lmbda:
-                    w *= 1.0 - eta * lmbda / n  # the book's weight decay
-                w -= sw
-                b -= sb
 
     def _short_step(self, X, Y, eta, lmbda, n, momentum):
         self._short = grads = self.net.backprop(X, Y)
@@ -546,5 +525,5 @@ class _Stepper:
         for l in range(self.L):
             np.multiply(grads.nabla_w[l], eta, out=self.step_w[l])
             np.multiply(grads.nabla_b[l], eta, out=self.step_b[l])
-        self._update(eta, lmbda, n, momentum)
+        self.net._step(self.step_w, self.step_b, eta, lmbda, n, momentum)
         return grads.cost
