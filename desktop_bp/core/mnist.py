@@ -167,16 +167,19 @@ def _describe_file(path: Path) -> str:
     return f"{path.name} (in {path.parent})"
 
 
+def _missing(name):
+    """The error for a file that is not there, saying what to do."""
+    return DatasetError(f"{name} is missing. Run `desktop-bp download`, or point DESKTOP_BP_DATA "
+                        "at a folder holding the MNIST files.")
+
+
 def _read_decompressed(path: Path) -> bytes:
     """The file's content, decompressed when it is gzip data whatever its extension."""
     name = _describe_file(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DatasetError(
-            f"{name} is missing. Run `desktop-bp download`, or point DESKTOP_BP_DATA at a "
-            f"folder holding the MNIST files."
-        ) from None
+        raise _missing(name) from None
     except OSError as exc:
         raise DatasetError(f"{name} cannot be read ({exc.strerror or exc}). {_FIX_HINT}") from None
     if raw[:2] != _GZIP_MAGIC:
@@ -321,10 +324,7 @@ def _verify_file(path: Path, spec: FileSpec) -> None:
             return
         md5, size = _digest(path)
     except FileNotFoundError:
-        raise DatasetError(
-            f"{name} is missing. Run `desktop-bp download`, or point DESKTOP_BP_DATA at a "
-            f"folder holding the MNIST files."
-        ) from None
+        raise _missing(name) from None
     except OSError as exc:
         raise DatasetError(f"{name} cannot be read ({exc.strerror or exc}). {_FIX_HINT}") from None
     except _ContentProblem as exc:
