@@ -413,17 +413,25 @@ class _Stepper:
 
     The maths is exactly :meth:`Network.backprop` followed by :meth:`Network.update`. What this
     version changes is only the bookkeeping, because NumPy's per-call overhead, not arithmetic,
-    dominates for the book's mini-batches of 10:
+    dominates for the book's mini-batches of 10 (a call costs about as much as multiplying a few
+    thousand numbers):
 
-    - no array is allocated per step (every result goes into a buffer with ``out=``);
+    - no array is allocated per step: every result goes into a buffer, passed positionally;
+    - the constants of the elementwise steps (1/2, 1, eta/m) are 0-d arrays of the network's
+      dtype, which NumPy handles faster than Python floats;
+    - the activations are written out call by call in the two loops of :meth:`step` instead of
+      through the module's functions, and the per-layer arrays are gathered once, in tuples;
     - the output error is scaled once by eta/m right after BP1. BP2 is linear in delta, so
       every layer's delta then carries the factor, BP3/BP4 produce eta * nabla directly, and
       the update is one in-place subtraction per parameter instead of a scale and a subtraction.
 
     After a :meth:`step`, :meth:`gradients` gives that mini-batch's true (unscaled) ``delta``,
     ``nabla_w`` and ``nabla_b``; ``zs`` and ``activations`` hold its forward pass. The next
-    step overwrites all of them.
+    step overwrites all of them. If the network's weight or bias lists are replaced (as
+    :meth:`Network.set_parameters` does), the next step picks up the new arrays.
     """
+
+    _SIGMOID, _TANH, _RELU, _SOFTMAX = range(4)
 
     def __init__(self, net, batch_size):
         self.net = net
@@ -438,13 +446,36 @@ class _Stepper:
         self.step_w = [np.empty_like(w) for w in net.weights]       # eta * nabla_w
         self.step_b = [np.empty_like(b) for b in net.biases]        # eta * nabla_b
         self.ones = np.ones(m, dt)
-        self.f, self.f_prime = ACTIVATIONS[net.activation]
         self.cost_fn = COSTS[net.cost_name][0]
-        self.softmax_out = net.output == "softmax"
         self.quadratic = net.cost_name == "quadratic"
-        self.scale = 1.0        # the eta/m that the delta buffers carry
+        self._half = np.array(0.5, dt)
+        self._one = np.array(1.0, dt)
+        self._zero = np.array(0.0, dt)
+        self.scale = 1.0 / m    # the eta/m that the delta buffers carry, also as a 0-d array
+        self._scale = np.array(self.scale, dt)
+        self._scaled_eta = 1.0
         self.eta = 1.0          # the eta that step_w and step_b carry
         self._short = None      # the Gradients of the last step, when its batch was short
+        self._weights = self._biases = None
+
+    def _bind(self):
+        """Gather each layer's arrays for the two loops of :meth:`step`."""
+        net = self.net
+        W, B = self._weights, self._biases = net.weights, net.biases
+        hidden = {"sigmoid": self._SIGMOID, "tanh": self._TANH, "relu": self._RELU}[net.activation]
+        last = self.L - 1
+        kinds = [hidden] * last + [self._SOFTMAX if net.output == "softmax" else self._SIGMOID]
+        acts = self.activations
+        # forward, layer by layer: (w^T, b, z buffer, a buffer, activation)
+        self._forward = tuple((W[l].T, B[l], self.zs[l], acts[l + 1], kinds[l])
+                              for l in range(self.L))
+        # backward through the hidden layers, last first: (w^(l+1), delta^(l+1), delta^l,
+        # f'(z^l) buffer, z^l, a^l, activation, step_b^l, step_w^l, a^(l-1)); acts[0], the
+        # input, is filled in by each step
+        self._backward = tuple((W[l + 1], self.delta[l + 1], self.delta[l], self.fprime[l],
+                                self.zs[l], acts[l + 1], kinds[l], self.step_b[l], self.step_w[l], l)
+                               for l in range(last - 1, -1, -1))
+        self._updates = tuple(zip(W, B, self.step_w, self.step_b))
 
     def gradients(self):
         """(delta, nabla_w, nabla_b) of the last mini-batch, as new, unscaled arrays."""
@@ -462,61 +493,83 @@ class _Stepper:
             return self._short.zs, self._short.activations
         return self.zs, self.activations
 
-    def step(self, X, Y, eta, lmbda=0.0, n=1, momentum=0.0):
+    def step(self, X, Y, eta, lmbda=0.0, n=1, momentum=0.0, *, dot=np.dot, add=np.add,
+             sub=np.subtract, mul=np.multiply, tanh=np.tanh, maximum=np.maximum,
+             greater=np.greater, vdot=np.vdot):
         """Forward, backprop and update on one mini-batch X (m, n_in), Y (m, n_out).
 
         Returns the mini-batch's cost before the update (without the L2 term)."""
-        net = self.net
         m = len(X)
         if m != self.batch_size:      # the last, short batch of an epoch
             return self._short_step(X, Y, eta, lmbda, n, momentum)
         self._short = None
-        W, B = net.weights, net.biases
-        zs, acts, delta, fp = self.zs, self.activations, self.delta, self.fprime
-        dot = np.dot        # np.dot has less call overhead than matmul for 2-D arrays
-        L = self.L
-        last = L - 1
+        net = self.net
+        if net.weights is not self._weights or net.biases is not self._biases:
+            self._bind()
+        half, one, zero = self._half, self._one, self._zero
+        SIGMOID, TANH, RELU = self._SIGMOID, self._TANH, self._RELU
+        acts = self.activations
         acts[0] = a = X
-        for l in range(L):
-            z = dot(a, W[l].T, out=zs[l])               # rows are samples: z = a w^T + b
-            z += B[l]
-            a = acts[l + 1]
-            if l < last:
-                self.f(z, out=a)
-            elif self.softmax_out:
-                softmax(z, out=a)
+        for wT, b, z, a, kind in self._forward:
+            dot(X, wT, z)                   # rows are samples: z = a_in w^T + b
+            add(z, b, z)
+            if kind == SIGMOID:             # sigma(z) = (1 + tanh(z/2)) / 2, see sigmoid()
+                mul(z, half, a)
+                tanh(a, a)
+                add(a, one, a)
+                mul(a, half, a)
+            elif kind == TANH:
+                tanh(z, a)
+            elif kind == RELU:
+                maximum(z, zero, out=a)
             else:
-                sigmoid(z, out=a)
-        d = delta[last]
-        np.subtract(a, Y, out=d)
+                softmax(z, out=a)
+            X = a                           # this layer's output is the next one's input
+        last = self.L - 1
+        d, fp, z = self.delta[last], self.fprime[last], self.zs[last]
+        sub(a, Y, d)
         if self.quadratic:
-            cost = 0.5 * float(np.vdot(d, d)) / m
-            # BP1: delta^L = (a - y) (.) sigma'(z^L)
-            d *= sigmoid_prime(zs[last], a, out=fp[last])
+            cost = 0.5 * float(vdot(d, d)) / m
+            # BP1: delta^L = (a - y) (.) sigma'(z^L), with sigma' = a (1 - a)
+            sub(one, a, fp)
+            mul(fp, a, fp)
+            mul(d, fp, d)
         else:
             # BP1 for cross-entropy / log-likelihood: sigma' cancels, delta^L = a - y
-            cost = self.cost_fn(a, Y, zs[last])
+            cost = self.cost_fn(a, Y, z)
         # From here on every delta carries the factor eta/m (see the class docstring).
-        self.scale = scale = eta / m
         self.eta = eta
-        d *= scale
-        ones, step_w, step_b, f_prime = self.ones, self.step_w, self.step_b, self.f_prime
-        for l in range(last, -1, -1):
-            if l < last:
-                # BP2: delta^l = (delta^(l+1) w^(l+1)) (.) f'(z^l)  (rows are samples)
-                d = dot(d, W[l + 1], out=delta[l])
-                d *= f_prime(zs[l], acts[l + 1], out=fp[l])
-            # BP3: eta * dC/db = eta * mean of delta over the batch (a product with a vector of
-            # ones is NumPy's cheapest sum over rows for small batches)
-            dot(ones, d, out=step_b[l])
-            # BP4: eta * dC/dw_jk = eta * mean over the batch of a_in_k delta_out_j
-            dot(d.T, acts[l], out=step_w[l])
+        if eta != self._scaled_eta:
+            self._scaled_eta = eta
+            self.scale = eta / m
+            self._scale[()] = self.scale
+        mul(d, self._scale, d)
+        ones, step_w, step_b = self.ones, self.step_w, self.step_b
+        # BP3: eta * dC/db = eta * mean of delta over the batch (a product with a vector of ones
+        # is NumPy's cheapest sum over rows for small batches)
+        dot(ones, d, step_b[last])
+        # BP4: eta * dC/dw_jk = eta * mean over the batch of a_in_k delta_out_j
+        dot(d.T, acts[last], step_w[last])
+        for w_next, d_next, d, fp, z, a, kind, sb, sw, l in self._backward:
+            # BP2: delta^l = (delta^(l+1) w^(l+1)) (.) f'(z^l)  (rows are samples)
+            dot(d_next, w_next, d)
+            if kind == SIGMOID:             # sigma'(z) = a (1 - a)
+                sub(one, a, fp)
+                mul(fp, a, fp)
+            elif kind == TANH:              # tanh'(z) = 1 - a^2
+                mul(a, a, fp)
+                sub(one, fp, fp)
+            else:                           # relu'(z) = 1 where z > 0, else 0
+                greater(z, zero, fp)
+            mul(d, fp, d)
+            dot(ones, d, sb)                # BP3
+            dot(d.T, acts[l], sw)           # BP4
         if momentum or lmbda:
             net._step(step_w, step_b, eta, lmbda, n, momentum)
         else:
-            for w, b, sw, sb in zip(W, B, step_w, step_b):
-                w -= sw
-                b -= sb
+            for w, b, sw, sb in self._updates:
+                sub(w, sw, w)
+                sub(b, sb, b)
         return cost
 
     def _short_step(self, X, Y, eta, lmbda, n, momentum):
