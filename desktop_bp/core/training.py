@@ -13,6 +13,7 @@ Data travels as ``(images, labels)`` pairs: images (n, 784) float in [0, 1], lab
 from __future__ import annotations
 
 import math
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -335,13 +336,16 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
                            weights=tuple(_frozen(w) for w in net.weights),
                            biases=tuple(_frozen(b) for b in net.biases))
 
+    full = n // batch_size          # mini-batches of full size; a shorter one may follow
+    limit = sys.float_info.max      # a cost above this (or NaN: no comparison holds) diverged
     for e in range(epochs):
         epoch = first_epoch + e
         t_start = time.perf_counter()
         perm = rng.permutation(n)
+        order = perm[:full * batch_size].reshape(full, batch_size)
         outside = 0.0               # seconds of this epoch spent paused
         cost_sum = 0.0
-        last_report = time.perf_counter()
+        next_report = time.perf_counter() + report_interval
         for k in range(batches):
             if control._paused:
                 pause_start = time.perf_counter()
@@ -353,22 +357,21 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
             if control._stop:
                 break
             eta_now = control._eta
-            rows = perm[k * batch_size:(k + 1) * batch_size]
-            if len(rows) == batch_size:
+            if k < full:
                 # mode="clip" (the rows are always valid) lets take write straight into the
                 # buffer; the default mode="raise" copies through a temporary
+                rows = order[k]
                 X = images.take(rows, 0, X_batch, "clip")
                 Y = Y_all.take(rows, 0, Y_batch, "clip")
             else:   # the last, shorter mini-batch of the epoch
+                rows = perm[full * batch_size:]
                 X, Y = images[rows], Y_all[rows]
             if augment is not None:
                 X = augment(X, rng)
             batch_cost = stepper.step(X, Y, eta_now, lmbda, n, momentum)
             if control._batch_budget is not None:
                 control._after_batch()
-            if first_cost is None:
-                first_cost = batch_cost
-            if not math.isfinite(batch_cost) or batch_cost > EXPLOSION_FACTOR * max(first_cost, 1.0):
+            if not batch_cost <= limit:
                 net.set_parameters(*best)
                 # the network's history is how the weights it holds came about: the epochs
                 # after the one it goes back to are undone
@@ -387,17 +390,19 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
                     "Try a learning rate ten times smaller.",
                     e, k + 1)
                 return
+            if first_cost is None:
+                first_cost = batch_cost
+                limit = EXPLOSION_FACTOR * max(first_cost, 1.0)
             cost_sum += batch_cost
             now = time.perf_counter()
-            if (now - last_report >= report_interval or k == batches - 1 or control._paused
-                    or report_interval <= 0):
+            if now >= next_report or k == batches - 1 or control._paused:
                 want = snapshots or control._take_snapshot_request()
                 event = BatchEvent(epoch=epoch, epochs=first_epoch + epochs, batch=k + 1,
                                    batches=batches, cost=cost_sum / (k + 1), batch_cost=batch_cost,
                                    eta=eta_now, seconds=now - t_start - outside,
                                    snapshot=_snapshot(net, stepper, snapshot_weights) if want else None)
                 yield event
-                last_report = time.perf_counter()
+                next_report = time.perf_counter() + report_interval
         else:
             k = batches
         if control._stop and k < batches:
