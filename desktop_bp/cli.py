@@ -454,8 +454,9 @@ def build_parser():
     p.add_argument("--data", help=data_help)
     p.add_argument("--train-size", type=_positive_int, default=50000,
                    help="images per epoch (default 50,000)")
-    p.add_argument("--repeat", type=_positive_int, default=1,
-                   help="time each contender this many times and keep the fastest (default 1)")
+    p.add_argument("--repeat", type=_positive_int, default=3,
+                   help="rounds: in each the contenders take turns; each keeps its fastest "
+                        "(default 3; the window benchmark runs at least 3)")
     p.add_argument("--no-gui", action="store_true", help="skip the window benchmark")
     p.add_argument("--no-torch", action="store_true", help="skip PyTorch even when installed")
     p.add_argument("--drawn", action="store_true",

@@ -2,16 +2,23 @@
 responsive the event loop stays meanwhile.
 
 :func:`gui_epoch_benchmark` builds the real :class:`~desktop_bp.ui.training_panel.TrainingPanel`
-(shown, off screen when there is no display), trains a preset through the worker thread with all
-live drawing on, and measures:
+(shown, off screen when there is no display) and, in each of several rounds, times one epoch
+headless (the caller's function, the GUI idle) and then trains the preset through the worker
+thread with all live drawing on. Rounds side by side make the comparison fair on a machine
+whose speed drifts. It measures:
 
-- ``gui_epoch_seconds``: the engine's own SGD time per epoch (``EpochEvent.seconds``, mean over
-  the epochs), the number to compare with the same field of a headless run: any slowing of the
-  training thread by the GUI (drawing, the GIL, copies for snapshots) shows up here;
+- ``gui_epoch_seconds``: the engine's own SGD time per epoch (``EpochEvent.seconds``) from the
+  window, after the first epoch of each run: any slowing of the training thread by the GUI
+  (drawing, the GIL, copies for snapshots) shows up here; ``gui_over_headless`` is its ratio to
+  the headless epoch of the same round (the median over rounds is reported);
+- ``gui_first_epoch_seconds`` / ``gui_first_over_headless``: the first epoch of a run, which
+  also pays for repainting the freshly reset window;
+- ``gui_run_over_headless``: all epochs of a run, the first included, against as many headless
+  ones;
 - ``gui_epoch_wall_seconds``: wall-clock time from Start to the last epoch's event reaching the
   GUI, per epoch (includes evaluation on the validation and test sets, and the checkpoint);
 - ``event_loop_lag_p50_ms`` / ``_p99_ms`` / ``_max_ms``: how late a 10 ms timer fires while
-  training, i.e. how long the GUI thread was kept from handling input.
+  training, i.e. how long the GUI thread was kept from handling input (all rounds pooled).
 """
 
 from __future__ import annotations
@@ -25,10 +32,13 @@ TIMER_INTERVAL_MS = 10
 
 
 def gui_epoch_benchmark(training, validation, test, preset="book", epochs=1, *,
-                        size=(1280, 800), seed=0, warmup=True):
-    """Train ``preset`` for ``epochs`` on the given ``(images, labels)`` pairs from the panel;
-    return the timings described in the module doc (seconds and milliseconds, floats).
+                        size=(1280, 800), seed=0, warmup=True, rounds=1, headless_epoch=None):
+    """Train ``preset`` for ``epochs`` on the given ``(images, labels)`` pairs from the panel,
+    ``rounds`` times; return the timings described in the module doc (seconds, milliseconds
+    and ratios, floats).
 
+    ``headless_epoch()``: seconds of one epoch of the same training without the window, timed
+    before each round's run; without it the ratios are left out.
     ``warmup``: first train the same panel briefly on 1,000 images, so that one-time costs (the
     first paint of every plot, lazy imports) are not counted, as a headless timing that keeps
     the best of several runs does not count them either."""
@@ -109,18 +119,32 @@ def gui_epoch_benchmark(training, validation, test, preset="book", epochs=1, *,
             panel.epochs_spin.setValue(int(epochs))
             panel.seed_edit.setText(str(seed))
         panel.training_size_spin.setValue(len(training[1]))    # all of it, after the warm-up
-        loop = QEventLoop()
-        watcher = Watcher(loop)
-        panel.controller.epoch.connect(watcher.on_epoch)
-        panel.controller.finished.connect(watcher.on_finished)
         meter = LagMeter()
-        t0 = time.perf_counter()
-        if not panel.start():
-            raise RuntimeError(f"the panel refused to start: {panel.validation_label.text()}")
-        meter.start()     # from here on the window is training: its lateness is the lag
-        loop.exec()
-        meter.timer.stop()
-        panel_settings = panel._run_settings
+        runs = []
+        for _ in range(max(1, int(rounds))):
+            headless = headless_epoch() if headless_epoch is not None else None
+            for _ in range(3):
+                app.processEvents()
+            loop = QEventLoop()
+            watcher = Watcher(loop)
+            panel.controller.epoch.connect(watcher.on_epoch)
+            panel.controller.finished.connect(watcher.on_finished)
+            t0 = time.perf_counter()
+            if not panel.start():
+                raise RuntimeError(f"the panel refused to start: {panel.validation_label.text()}")
+            meter.start()     # from here on the window is training: its lateness is the lag
+            loop.exec()
+            meter.timer.stop()
+            panel.controller.epoch.disconnect(watcher.on_epoch)
+            panel.controller.finished.disconnect(watcher.on_finished)
+            panel_settings = panel._run_settings
+            if watcher.finished is None or watcher.finished.reason != "completed" or not watcher.epochs:
+                reason = watcher.finished.message if watcher.finished else "no result"
+                panel.shutdown(5000)
+                raise RuntimeError(f"the benchmark run did not complete: {reason}")
+            panel.discard_trained_network()     # the next round starts afresh, unasked
+            runs.append((headless, [ev.seconds for ev in watcher.epochs],
+                         (watcher.wall_end - t0) / len(watcher.epochs)))
         panel.shutdown(5000)
         panel.close()
         panel.deleteLater()
@@ -129,22 +153,26 @@ def gui_epoch_benchmark(training, validation, test, preset="book", epochs=1, *,
     if settings.training_size != len(training[1]):
         raise RuntimeError(f"the panel trained on {settings.training_size} images, "
                            f"not {len(training[1])}")
-    if watcher.finished is None or watcher.finished.reason != "completed" or not watcher.epochs:
-        reason = watcher.finished.message if watcher.finished else "no result"
-        raise RuntimeError(f"the benchmark run did not complete: {reason}")
     lags = np.array(meter.lags or [0.0])
-    seconds = [ev.seconds for ev in watcher.epochs]
-    return {
-        # after the first epoch: the first one also pays for repainting the freshly reset
-        # window (every plot and heatmap at once), a one-off cost at Start, not a per-epoch one
-        # the fastest, as the headless figure it is compared with is the best of its runs
-        "gui_epoch_seconds": float(np.min(seconds[1:] if len(seconds) > 1 else seconds)),
-        "gui_epoch_mean_seconds": float(np.mean(seconds[1:] if len(seconds) > 1 else seconds)),
-        "gui_first_epoch_seconds": float(seconds[0]),
-        "gui_epoch_wall_seconds": (watcher.wall_end - t0) / len(watcher.epochs),
+    # after the first epoch of a run: the first one also pays for repainting the freshly reset
+    # window (every plot and heatmap at once), a one-off cost at Start, not a per-epoch one
+    steady = [float(np.mean(s[1:] if len(s) > 1 else s)) for _, s, _ in runs]
+    first = [s[0] for _, s, _ in runs]
+    result = {
+        "gui_epoch_seconds": float(np.median(steady)),
+        "gui_first_epoch_seconds": float(np.median(first)),
+        "gui_epoch_wall_seconds": float(np.median([w for _, _, w in runs])),
         "event_loop_lag_p50_ms": float(np.percentile(lags, 50)),
         "event_loop_lag_p99_ms": float(np.percentile(lags, 99)),
         "event_loop_lag_max_ms": float(lags.max()),
         "timer_ticks": int(len(meter.lags)),
-        "epochs": len(watcher.epochs),
+        "epochs": len(runs[-1][1]),
+        "rounds": len(runs),
+        "round_epoch_seconds": steady,
     }
+    if headless_epoch is not None:
+        result["headless_epoch_seconds"] = float(np.median([h for h, _, _ in runs]))
+        result["gui_over_headless"] = float(np.median([g / h for g, (h, _, _) in zip(steady, runs)]))
+        result["gui_first_over_headless"] = float(np.median([f / h for f, (h, _, _) in zip(first, runs)]))
+        result["gui_run_over_headless"] = float(np.median([sum(s) / (len(s) * h) for h, s, _ in runs]))
+    return result

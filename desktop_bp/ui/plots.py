@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from desktop_bp.core.training import SATURATION_THRESHOLD
 
@@ -54,6 +54,10 @@ def style_plot(plot, title, x_label, y_label, title_size="10pt"):
         # hides the label's "(x...)" but can leave the ticks scaled, so no range may enable it.
         axis.setSIPrefixEnableRanges(())
         axis.enableAutoSIPrefix(False)
+        # repaints of the view (a curve grew) copy the axis from a pixmap instead of drawing
+        # its ticks and labels again; a change of range or size redraws it
+        axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    plot.titleLabel.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     # no grid: it is drawn by the axes across the data, so every new point would repaint them
     plot.setMenuEnabled(False)
 
@@ -88,11 +92,15 @@ def fit_minimum_width(view):
 class _Series:
     """A growing (x, y) series for one curve, kept in preallocated arrays."""
 
-    def __init__(self, curve):
+    def __init__(self, curve, dot_when_alone=None):
         self.curve = curve
         self.x = np.empty(256)
         self.y = np.empty(256)
         self.n = 0
+        # a symbol for a series of a single point, which a line cannot show; more points are
+        # drawn as a line only (symbols are rebuilt for every point at every update)
+        self.dot_when_alone = dot_when_alone
+        self._dotted = False
 
     def clear(self):
         self.n = 0
@@ -113,6 +121,15 @@ class _Series:
         self.n += 1
 
     def flush(self):
+        if self.dot_when_alone is not None and self._dotted != (self.n == 1):
+            self._dotted = self.n == 1
+            if self._dotted:
+                self.curve.setSymbol("o")
+                self.curve.setSymbolSize(5)
+                self.curve.setSymbolPen(None)
+                self.curve.setSymbolBrush(self.dot_when_alone)
+            else:
+                self.curve.setSymbol(None)
         # fresh arrays: the curve keeps what it is given
         self.curve.setData(self.x[:self.n].copy(), self.y[:self.n].copy(), connect="finite")
 
@@ -196,13 +213,16 @@ class TrainingPlots(QWidget):
         self._reference_name = None
         self._last_batch_x = None
         self._x_right = None
+        self._x_limit = None        # the last epoch of the run going on, if any
         self._dirty = False
 
     # -- set-up --------------------------------------------------------------------------------
 
-    def reset(self, num_layers, reference=None):
+    def reset(self, num_layers, reference=None, live=False):
         """Clear everything and prepare one saturation and one gradient curve per weight layer.
-        ``reference`` names a preset with a published trace (see :data:`BOOK_REFERENCE`)."""
+        ``reference`` names a preset with a published trace (see :data:`BOOK_REFERENCE`);
+        ``live``: a run is starting, so the per-layer titles name their layers at once (rather
+        than change, and re-lay out every plot, when its first mini-batch arrives)."""
         self.batch_cost_series.clear()
         for series in self.saturation_series:
             self.saturation_plot.removeItem(series.curve)
@@ -214,22 +234,25 @@ class TrainingPlots(QWidget):
             name = f"layer {l + 1}" + (" (out)" if l == num_layers - 1 else "")
             self.saturation_series.append(_Series(self.saturation_plot.plot(
                 pen=pg.mkPen(colour, width=2), name=name)))
-            # dots as well as the line: when the gradients vanish (exactly 0 is not on a log
-            # axis) the few measurable points left may have no neighbour to join
+            # a dot while there is one point only: when the gradients vanish (exactly 0 is not
+            # on a log axis, so such values are left out) one measurable point may be all
             self.gradient_series.append(_Series(self.gradient_plot.plot(
-                pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=3, symbolPen=None,
-                symbolBrush=colour, name=name)))
+                pen=pg.mkPen(colour, width=2), name=name), dot_when_alone=colour))
         self._layer_keys = [(f"layer {l + 1}", LAYER_COLOURS[l % len(LAYER_COLOURS)])
                             for l in range(int(num_layers))]
         # these two are measured on mini-batches: a stored model has no such record, so until a
         # run sends some, the titles say where the curves come from instead of staying blank
         waiting = [("appears while training", "#888888")]
-        self._set_keyed_title(self.saturation_plot, "Saturation", waiting)
-        self._set_keyed_title(self.gradient_plot, "Gradient size", waiting)
         self._live_layers = False
+        if live:
+            self._show_layer_keys()
+        else:
+            self._set_keyed_title(self.saturation_plot, "Saturation", waiting)
+            self._set_keyed_title(self.gradient_plot, "Gradient size", waiting)
         self._history = []
         self._last_batch_x = None
         self._x_right = None
+        self._x_limit = None
         # the default ranges again: a run with nothing to show yet keeps no axes of the last one
         self._y_ranges = {}
         self.cost_plot.setYRange(0, 1, padding=0.02)
@@ -269,6 +292,11 @@ class TrainingPlots(QWidget):
         self._last_batch_x = max(self._last_batch_x or 0.0, float(x))
         self._update_x_range()
 
+    def _show_layer_keys(self):
+        self._live_layers = True
+        self._set_keyed_title(self.saturation_plot, "Saturation", self._layer_keys[:4])
+        self._set_keyed_title(self.gradient_plot, "Gradient size", self._layer_keys[:4])
+
     @staticmethod
     def _set_keyed_title(plot, title, keys):
         """A title that is also the legend: each curve's name in its colour (a legend inside
@@ -294,13 +322,12 @@ class TrainingPlots(QWidget):
     def add_batch(self, ev):
         """Collect one ``BatchEvent`` (drawn at the next :meth:`flush`)."""
         x = ev.epoch + ev.batch / max(ev.batches, 1)
+        self._x_limit = ev.epochs
         self.batch_cost_series.append(x, ev.cost)
         snap = ev.snapshot
         if snap is not None:
             if not self._live_layers:
-                self._live_layers = True
-                self._set_keyed_title(self.saturation_plot, "Saturation", self._layer_keys[:4])
-                self._set_keyed_title(self.gradient_plot, "Gradient size", self._layer_keys[:4])
+                self._show_layer_keys()
             for l, series in enumerate(self.saturation_series[:len(snap.saturation)]):
                 series.append(x, 100.0 * snap.saturation[l])
             for l, series in enumerate(self.gradient_series[:len(snap.mean_abs_nabla_w)]):
@@ -396,6 +423,10 @@ class TrainingPlots(QWidget):
         if self._reference_name is not None:
             right = max(right, 2.0)
         right = float(np.ceil(right))
+        # the range grows by doublings up to the run's last epoch, so that a long run redraws
+        # the axes (costly, and holding up the training thread) a few times, not every epoch
+        doubled = float(2 ** np.ceil(np.log2(right)))
+        right = min(doubled, max(right, float(self._x_limit or doubled)))
         if right == self._x_right:
             return
         self._x_right = right

@@ -475,6 +475,24 @@ def test_fast_path_equals_backprop_and_update(activation, output, cost, momentum
             np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-14)
 
 
+def test_fast_path_follows_parameters_replaced_between_steps():
+    # set_parameters (as a diverged run going back to its best epoch does) replaces the arrays
+    # the trainer was stepping: its next step must train the new ones
+    rng = np.random.default_rng(5)
+    fast = Network([6, 5, 3], seed=0, dtype=np.float64)
+    X, Y = batch(rng, 16, 6, 3)
+    trainer = fast.trainer(8)
+    trainer.step(X[:8], Y[:8], 0.5)
+    other = Network([6, 5, 3], seed=9, dtype=np.float64)
+    fast.set_parameters(other.weights, other.biases)
+    slow = fast.copy()
+    trainer.step(X[8:], Y[8:], 0.5)
+    slow.update(slow.backprop(X[8:], Y[8:]), 0.5)
+    for a, b in zip(fast.weights + fast.biases, slow.weights + slow.biases):
+        np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-14)
+    assert not np.allclose(fast.weights[0], other.weights[0])     # it did train them
+
+
 def test_fast_path_in_float32_stays_close():
     rng = np.random.default_rng(0)
     fast = Network([784, 30, 10], seed=0)

@@ -582,3 +582,58 @@ def test_the_gradient_axis_stays_readable_when_gradients_vanish(qtbot):
     assert np.isfinite(y).sum() == 5 and np.all(np.isfinite(y))    # one unbroken line
     major, minor = plots.gradient_plot.getAxis("left")._tickLevels
     assert 2 <= len(major) <= MAX_DECADE_LABELS and major[-1][0] >= -9 and major[0][0] <= -19
+
+
+def _batch_event(epoch, batch, batches=4, epochs=30, gradient=1e-3):
+    from desktop_bp.core.training import BatchEvent, LayerSnapshot
+    snap = LayerSnapshot(nabla_w=(), nabla_b=(), delta=(), saturation=(0.5, 0.5),
+                         mean_abs_nabla_w=(gradient, gradient))
+    return BatchEvent(epoch=epoch, epochs=epochs, batch=batch, batches=batches, cost=0.1,
+                      batch_cost=0.1, eta=3.0, seconds=0.1, snapshot=snap)
+
+
+def test_the_epoch_axis_grows_by_doublings_up_to_the_last_epoch_of_the_run(qtbot):
+    from desktop_bp.ui.plots import TrainingPlots
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.reset(2, live=True)
+    rights = []
+    for epoch in range(12):
+        for batch in (1, 4):
+            plots.add_batch(_batch_event(epoch, batch, epochs=12))
+            plots.flush()
+            rights.append(round(plots.cost_plot.viewRange()[0][1]))
+    # a range of [0, right] plus 2% padding: 1, 2, 4, 8 and then the run's 12 epochs
+    assert sorted(set(rights)) == [1, 2, 4, 8, 12]
+    assert all(a <= b for a, b in zip(rights, rights[1:]))
+    # every point drawn is inside the range
+    x, _ = plots.curve_data()["batch_cost"]
+    assert np.nanmax(x) <= plots.cost_plot.viewRange()[0][1]
+
+
+def test_a_gradient_curve_is_a_dot_while_it_has_one_point_then_a_line(qtbot):
+    from desktop_bp.ui.plots import TrainingPlots
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.reset(2, live=True)
+    curve = plots.gradient_series[0].curve
+    plots.add_batch(_batch_event(0, 1, gradient=1e-3))
+    plots.flush()
+    assert curve.opts["symbol"] == "o"
+    plots.add_batch(_batch_event(0, 2, gradient=2e-3))
+    plots.flush()
+    assert curve.opts["symbol"] is None
+    assert len(plots.curve_data()["mean_abs_nabla_w_0"][0]) == 2
+
+
+def test_a_starting_run_names_the_layers_of_its_live_curves_before_any_batch(qtbot, panel):
+    panel.apply_preset("book")
+    panel.epochs_spin.setValue(1)
+    titles = lambda: (panel.plots.saturation_plot.titleLabel.text,
+                      panel.plots.gradient_plot.titleLabel.text)
+    assert all("appears while training" in t for t in titles())
+    with qtbot.waitSignal(panel.controller.finished, timeout=20000):
+        assert panel.start()
+        # set before the training thread's first mini-batch could arrive
+        assert all("layer 1" in t and "layer 2" in t for t in titles())
+    assert all("appears while training" not in t for t in titles())
