@@ -49,7 +49,7 @@ CUSTOM = "custom"
 MNIST_TRAINING_SIZE = 50000
 MAX_HIDDEN_LAYERS = 6
 MAX_LAYER_SIZE = 4096
-DRAW_INTERVAL_MS = 500          # curves and heatmaps alternate: each redrawn once a second
+DRAW_INTERVAL_MS = 500          # progress at each tick; curves and heatmaps alternate: each once a second
 MESSAGE_LINES = 4                # the status and validation messages' box, in lines
 ETA_TOO_SMALL = 0.001           # the book's two learning-rate warnings
 ETA_TOO_LARGE = 100.0
@@ -1120,16 +1120,21 @@ class TrainingPanel(QWidget):
 
     @Slot()
     def _draw_next(self):
-        """The timer's tick: curves and heatmaps take turns, so that each tick's repaint is
-        short and the window answers input in between."""
+        """The timer's tick: the progress counters at every tick (cheap), the curves and the
+        heatmaps (costly) taking turns, so that each tick's repaint is short and the window
+        answers input in between."""
         self._tick += 1
+        self._update_progress()
         if self._tick % 2:
-            self._draw_curves()
+            self.plots.flush()
         else:
             self._draw_heatmaps()
 
     def _draw_curves(self):
         self.plots.flush()
+        self._update_progress()
+
+    def _update_progress(self):
         ev, self._pending_batch = self._pending_batch, None
         if ev is not None:
             self._show_progress(ev)
