@@ -473,7 +473,8 @@ class _Stepper:
         # f'(z^l) buffer, z^l, a^l, activation, step_b^l, step_w^l, a^(l-1)); acts[0], the
         # input, is filled in by each step
         self._backward = tuple((W[l + 1], self.delta[l + 1], self.delta[l], self.fprime[l],
-                                self.zs[l], acts[l + 1], kinds[l], self.step_b[l], self.step_w[l], l)
+                                self.zs[l], acts[l + 1], kinds[l], self.step_b[l],
+                                self.step_w[l], l)
                                for l in range(last - 1, -1, -1))
         self._updates = tuple(zip(W, B, self.step_w, self.step_b))
 
@@ -509,7 +510,7 @@ class _Stepper:
         half, one, zero = self._half, self._one, self._zero
         SIGMOID, TANH, RELU = self._SIGMOID, self._TANH, self._RELU
         acts = self.activations
-        acts[0] = a = X
+        acts[0] = X
         for wT, b, z, a, kind in self._forward:
             dot(X, wT, z)                   # rows are samples: z = a_in w^T + b
             add(z, b, z)

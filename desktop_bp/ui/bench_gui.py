@@ -171,8 +171,10 @@ def gui_epoch_benchmark(training, validation, test, preset="book", epochs=1, *,
         "round_epoch_seconds": steady,
     }
     if headless_epoch is not None:
-        result["headless_epoch_seconds"] = float(np.median([h for h, _, _ in runs]))
-        result["gui_over_headless"] = float(np.median([g / h for g, (h, _, _) in zip(steady, runs)]))
-        result["gui_first_over_headless"] = float(np.median([f / h for f, (h, _, _) in zip(first, runs)]))
-        result["gui_run_over_headless"] = float(np.median([sum(s) / (len(s) * h) for h, s, _ in runs]))
+        headless = [h for h, _, _ in runs]
+        result["headless_epoch_seconds"] = float(np.median(headless))
+        result["gui_over_headless"] = float(np.median(np.divide(steady, headless)))
+        result["gui_first_over_headless"] = float(np.median(np.divide(first, headless)))
+        result["gui_run_over_headless"] = float(np.median(
+            [np.mean(s) / h for h, s, _ in runs]))
     return result

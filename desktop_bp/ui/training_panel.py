@@ -29,8 +29,8 @@ from pathlib import Path
 import numpy as np
 
 from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtWidgets import (QApplication, QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout,
-                               QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QApplication, QButtonGroup, QCheckBox, QComboBox, QFileDialog,
+                               QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QMessageBox, QProgressDialog, QPushButton, QRadioButton,
                                QScrollArea, QSizePolicy, QSpinBox, QSplitter, QVBoxLayout, QWidget)
 
@@ -49,7 +49,7 @@ CUSTOM = "custom"
 MNIST_TRAINING_SIZE = 50000
 MAX_HIDDEN_LAYERS = 6
 MAX_LAYER_SIZE = 4096
-DRAW_INTERVAL_MS = 500          # progress at each tick; curves and heatmaps alternate: each once a second
+DRAW_INTERVAL_MS = 500          # progress at every tick; curves and heatmaps alternate (1 Hz each)
 MESSAGE_LINES = 4                # the status and validation messages' box, in lines
 ETA_TOO_SMALL = 0.001           # the book's two learning-rate warnings
 ETA_TOO_LARGE = 100.0
