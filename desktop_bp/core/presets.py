@@ -20,7 +20,9 @@ _BOOK = {
 PRESETS = {
     "book": dict(_BOOK, description=(
         "Chapter 1's network: 784-30-10 sigmoid neurons, quadratic cost, eta = 3.0, "
-        "mini-batches of 10, 30 epochs (the book's best: 95.42%).")),
+        "mini-batches of 10, 30 epochs (the book's best: 95.42%). Without a seed every run "
+        "starts from other random weights; now and then saturated output neurons hold one "
+        "below 85% for an epoch or more: chapter 3's slow learning.")),
     "book-100": dict(_BOOK, sizes=[784, 100, 10], seed=2, description=(
         "The same with 100 hidden neurons (the book: 96.59%). With N(0, 1) weights many output "
         "neurons start saturated, and from some starting weights they never recover: the run "

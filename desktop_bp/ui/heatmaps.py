@@ -50,11 +50,19 @@ def tile_grid(rows_of_pixels, side=SIDE, gap=1):
     return image, (rows, cols)
 
 
+def _compact_number(x):
+    """At most 2 significant digits, in as few characters as it takes: "-20", "0.5", "7e-4",
+    "-1.5e-5" (a plain "0.0007" or "-0.0001" would crowd the narrow colour bar's label)."""
+    if abs(x) < 0.01 or abs(x) >= 1e4:
+        mantissa, exponent = f"{x:.1e}".split("e")
+        mantissa = mantissa.rstrip("0").rstrip(".")
+        return f"{mantissa}e{int(exponent)}"
+    return f"{x:.2g}"
+
+
 def _compact_tick_strings(values, scale, spacing):
-    """Colour-bar tick labels of 2 significant digits and short exponents: "-20", "0.5",
-    "-1.5e-5"."""
-    return ["0" if abs(v) < 1e-6 * spacing else
-            f"{v * scale:.2g}".replace("e-0", "e-").replace("e+0", "e") for v in values]
+    """Colour-bar tick labels (see :func:`_compact_number`); 0 is "0"."""
+    return ["0" if abs(v) < 1e-6 * spacing else _compact_number(v * scale) for v in values]
 
 
 class _LayerView:
@@ -87,18 +95,27 @@ class _LayerView:
         self.plot.disableAutoRange()    # the range is set once, to the image (see show)
         self._shape = None
         self.grid = None
+        self.all_zero = False       # every value drawn is exactly 0 (the colour bar says so)
         self.set_mode(GRADIENTS)
 
     def set_mode(self, mode):
-        what = "∂C/∂w" if mode == GRADIENTS else "w"
-        name = f"Layer {self.l + 1} {what}: {self.n_in} → {self.n_out}"
+        self._what = "∂C/∂w" if mode == GRADIENTS else "w"
+        name = f"Layer {self.l + 1} {self._what}: {self.n_in} → {self.n_out}"
         if self.tiled:
             style_plot(self.plot, name, "pixel x (one 28×28 tile per neuron)",
                        "pixel y (28 px per tile)", title_size="9pt")
         else:
             style_plot(self.plot, name, f"input k (layer {self.l})",
                        f"neuron j (layer {self.l + 1})", title_size="9pt")
-        self.bar.axis.setLabel(what, color="#222")
+        self._label_bar()
+
+    def _label_bar(self):
+        # all 0 (saturated neurons pass no error back) would otherwise look like a blank plot;
+        # said on the colour bar, whose length has room (a longer title would widen the plot)
+        if self.all_zero:
+            self.bar.axis.setLabel(f"{self._what}: all 0", color="#b05a00")
+        else:
+            self.bar.axis.setLabel(self._what, color="#222")
 
     def show(self, matrix):
         """Draw an (n_out, n_in) array with levels symmetric around zero."""
@@ -114,6 +131,9 @@ class _LayerView:
                                padding=0.02)
         finite = image[np.isfinite(image)]
         scale = float(np.abs(finite).max()) if finite.size else 0.0
+        if (not scale > 0) != self.all_zero:
+            self.all_zero = not scale > 0
+            self._label_bar()
         if not scale > 0:
             scale = 1e-12
         self.image.setImage(image, autoLevels=False, levels=(-scale, scale))

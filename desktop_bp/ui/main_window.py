@@ -599,8 +599,8 @@ class MainWindow(QMainWindow):
             accuracy = meta.get(key)
             if isinstance(accuracy, (int, float)) and np.isfinite(accuracy):
                 text = f"This network: {100 * accuracy:.1f}% right on the {where} set"
-                if accuracy < 0.5:
-                    text += " — its answers mean little (guessing gets 10%)"
+                if accuracy < 0.5:     # short: more lines would crowd the bars above
+                    text += " (guessing: 10%)"
                 label.setText(text)
                 label.setStyleSheet("color: #b05a00" if accuracy < 0.5 else "color: #555")
                 return

@@ -36,6 +36,10 @@ REFERENCE_COLOUR = (120, 120, 120, 150)
 DIVERGED_COLOUR = "#d62728"
 LAYER_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
 
+#: Room either side of the epoch axis, as a fraction of its range: the last epoch's dots and
+#: its tick label ("30") must fit inside the plot.
+X_PADDING = 0.05
+
 #: The most points a time series keeps; beyond it every second point is dropped (display only).
 MAX_POINTS = 8000
 #: The most labelled powers of ten on the gradient plot's log axis (more overlap).
@@ -161,13 +165,13 @@ class TrainingPlots(QWidget):
                    f"% saturated: f'(z) &lt; {SATURATION_THRESHOLD:g}")
         self.gradient_plot = self.view.addPlot(row=1, col=1)
         style_plot(self.gradient_plot, "Gradient size", "epochs trained",
-                   "mean |∂C/∂w| (log scale)")
+                   "mini-batch mean |∂C/∂w| (log)")
         self.gradient_plot.setLogMode(x=False, y=True)
         for plot in (self.cost_plot, self.accuracy_plot, self.saturation_plot, self.gradient_plot):
             # Ranges are set here, once per flush, rather than by pyqtgraph's auto-range, which
             # re-ranges inside every paint and so makes each update paint two or three times.
             plot.disableAutoRange()
-            plot.setXRange(0, 1, padding=0.02)
+            plot.setXRange(0, 1, padding=X_PADDING)
             plot.getAxis("left").setWidth(56)    # tick labels changing width re-lay out nothing
         self.saturation_plot.setYRange(0, 100, padding=0.02)
         self.cost_plot.setYRange(0, 1, padding=0.02)
@@ -178,7 +182,7 @@ class TrainingPlots(QWidget):
 
         self.batch_cost_series = _Series(self.cost_plot.plot(
             pen=pg.mkPen(TRAINING_COLOUR, width=1, style=Qt.DotLine),
-            name="mini-batches"))
+            name="mini-batches"), dot_when_alone=TRAINING_COLOUR)     # one Step batch
         self.training_cost_curve = self.cost_plot.plot(
             pen=pg.mkPen(TRAINING_COLOUR, width=2), symbol="o", symbolSize=5,
             symbolBrush=TRAINING_COLOUR, symbolPen=None, name="training")
@@ -202,6 +206,14 @@ class TrainingPlots(QWidget):
         self.test_accuracy_curve = self.accuracy_plot.plot(
             pen=pg.mkPen(TEST_COLOUR, width=2), symbol="o", symbolSize=5,
             symbolBrush=TEST_COLOUR, symbolPen=None, name="test")
+
+        # said inside the gradient plot when the latest gradients are exactly 0, which a log
+        # axis cannot show: otherwise the plot would just look empty
+        self.zero_gradient_note = pg.TextItem(color="#b05a00", anchor=(0, 0))
+        self.zero_gradient_note.setParentItem(self.gradient_plot.getViewBox())
+        self.zero_gradient_note.setPos(4, 2)
+        self.zero_gradient_note.setVisible(False)
+        self._zero_layers = ()
 
         self._set_cost_title()
         self.saturation_series = []
@@ -260,6 +272,8 @@ class TrainingPlots(QWidget):
         self.gradient_plot.setYRange(-4, 0, padding=0.02)
         _set_decade_ticks(self.gradient_plot.getAxis("left"), -4, 0)
         self.divergence_line.setVisible(False)
+        self._zero_layers = ()
+        self.zero_gradient_note.setVisible(False)
         self._set_cost_title()
         self.set_reference(reference)
         self._draw_epochs()
@@ -277,6 +291,17 @@ class TrainingPlots(QWidget):
         trace = BOOK_REFERENCE[self._reference_name]
         epochs = np.array(sorted(trace), dtype=float)
         self.reference_curve.setData(epochs + 1, [100 * trace[int(e)] for e in epochs])
+
+    def _show_zero_gradients(self):
+        zero = self._zero_layers
+        if zero:
+            which = (f"layer {zero[0]}" if len(zero) == 1
+                     else "layers " + ", ".join(str(l) for l in zero))
+            text = f"∂C/∂w is exactly 0 in {which} now:\nsaturated neurons pass no error back"
+            if text != self.zero_gradient_note.toPlainText():
+                self.zero_gradient_note.setText(text)
+        if bool(zero) != self.zero_gradient_note.isVisible():
+            self.zero_gradient_note.setVisible(bool(zero))
 
     def _set_cost_title(self, diverged=False):
         self._set_keyed_title(self.cost_plot, "Cost", [
@@ -334,6 +359,8 @@ class TrainingPlots(QWidget):
                 g = snap.mean_abs_nabla_w[l]
                 if g > 0:       # a log axis has no 0: skip it rather than break the line
                     series.append(x, g)
+            self._zero_layers = tuple(l + 1 for l, g in enumerate(snap.mean_abs_nabla_w)
+                                      if not g > 0)
         self._last_batch_x = x
         self._dirty = True
 
@@ -348,6 +375,7 @@ class TrainingPlots(QWidget):
         self.batch_cost_series.flush()
         for series in self.saturation_series + self.gradient_series:
             series.flush()
+        self._show_zero_gradients()
         self._update_x_range()
         self._update_y_ranges()
 
@@ -373,7 +401,14 @@ class TrainingPlots(QWidget):
         """Fit each plot's y range to its data, with some hysteresis so that the axes (costly
         to redraw) change only when the data leave the range or fill less than half of it."""
         b = self.batch_cost_series
-        cost = [b.y[:b.n], self._epoch_column("training_cost"),
+        batch_cost = b.y[:b.n]
+        if self._history:
+            # the first epoch's running mean starts at the untrained network's cost, often many
+            # times the later ones: once an epoch is done it may run off the top rather than
+            # flatten every later curve onto the floor
+            first_done = min(r.get("epoch", 0) for r in self._history) + 1
+            batch_cost = batch_cost[b.x[:b.n] > first_done]
+        cost = [batch_cost, self._epoch_column("training_cost"),
                 self._epoch_column("validation_cost")]
         accuracy = [100 * self._epoch_column("validation_accuracy"),
                     100 * self._epoch_column("test_accuracy")]
@@ -385,11 +420,14 @@ class TrainingPlots(QWidget):
             y = series.y[:series.n]
             y = y[np.isfinite(y) & (y > 0)]
             gradients.append(np.log10(y))
-        self._fit_y(self.cost_plot, cost, floor=0.0)
+        # a span of at least a fifth of the top value: a flat cost (eta = 100) gets ticks of
+        # two decimals, not "0.5005" labels running into the axis title
+        self._fit_y(self.cost_plot, cost, floor=0.0, min_span_fraction=0.2)
         self._fit_y(self.accuracy_plot, accuracy, floor=0.0, ceiling=100.0)
         self._fit_y(self.gradient_plot, gradients, min_span=1.0, decade_ticks=True)
 
-    def _fit_y(self, plot, columns, floor=None, ceiling=None, min_span=0.0, decade_ticks=False):
+    def _fit_y(self, plot, columns, floor=None, ceiling=None, min_span=0.0, decade_ticks=False,
+               min_span_fraction=0.0):
         values = [np.asarray(c, dtype=float).ravel() for c in columns if len(c)]
         values = np.concatenate(values) if values else np.empty(0)
         values = values[np.isfinite(values)]
@@ -398,6 +436,7 @@ class TrainingPlots(QWidget):
         lo, hi = float(values.min()), float(values.max())
         pad = 0.08 * (hi - lo) if hi > lo else max(abs(hi) * 0.1, 0.05)
         lo, hi = lo - pad, hi + pad
+        min_span = max(min_span, min_span_fraction * abs(hi))
         if hi - lo < min_span:
             middle = (hi + lo) / 2
             lo, hi = middle - min_span / 2, middle + min_span / 2
@@ -431,7 +470,7 @@ class TrainingPlots(QWidget):
             return
         self._x_right = right
         for plot in (self.cost_plot, self.accuracy_plot, self.saturation_plot, self.gradient_plot):
-            plot.setXRange(0, right, padding=0.02)
+            plot.setXRange(0, right, padding=X_PADDING)
 
     # -- for tests and the benchmark -----------------------------------------------------------
 

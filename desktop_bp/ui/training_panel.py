@@ -50,7 +50,8 @@ MNIST_TRAINING_SIZE = 50000
 MAX_HIDDEN_LAYERS = 6
 MAX_LAYER_SIZE = 4096
 DRAW_INTERVAL_MS = 500          # progress at every tick; curves and heatmaps alternate (1 Hz each)
-MESSAGE_LINES = 4                # the status and validation messages' box, in lines
+MESSAGE_LINES = 6                # the status and validation messages' box, in lines
+MIN_PROGRESS_FOR_ESTIMATE = 0.005   # of the run, before a time left is estimated
 ETA_TOO_SMALL = 0.001           # the book's two learning-rate warnings
 ETA_TOO_LARGE = 100.0
 
@@ -236,6 +237,8 @@ class TrainingPanel(QWidget):
         self._run_first_epoch = 0
         self._pending_batch = None
         self._pending_snapshot = None
+        self._pending_epoch = None
+        self._progress_origin = None    # (seconds, fraction done) when a run's first progress came
         self._epochs_done_in_run = 0
         self._elapsed = QElapsedTimer()
         self._paused_ms = 0
@@ -832,7 +835,8 @@ class TrainingPanel(QWidget):
         self._run_first_epoch = len(history)
         self._run_history = list(history)
         self._epochs_done_in_run = 0
-        self._pending_batch = self._pending_snapshot = None
+        self._pending_batch = self._pending_snapshot = self._pending_epoch = None
+        self._progress_origin = None
         self._last_batch = None
         self._trained_net = None
         self._unsaved = False
@@ -882,6 +886,7 @@ class TrainingPanel(QWidget):
         self.controller.resume()
         self._end_pause()
         self._set_state("running")
+        self.status_label.setText("Training…")
 
     @Slot()
     def stop(self):
@@ -948,26 +953,41 @@ class TrainingPanel(QWidget):
         self._epochs_done_in_run += 1
         self._run_history.append(ev.record())
         self.plots.add_epoch(ev)
+        # shown at the next draw tick, with the counters: short epochs (the book's take a fifth
+        # of a second) would otherwise send the canvas, the status bar and the accuracy ahead
+        # of the counters, and each repaint slows the training thread
+        self._pending_epoch = ev
+
+    def _show_epoch(self):
+        """Show the latest finished epoch, if not yet shown: its accuracy, and its weights to
+        the canvas and the heatmaps."""
+        ev, self._pending_epoch = self._pending_epoch, None
+        if ev is None:
+            return
         if ev.weights:
             self.heatmaps.show_weights(ev.weights)
-            self._publish(ev.weights, ev.biases, ev.epoch, ev)
+            self._publish(ev.weights, ev.biases, f"epoch {ev.epoch + 1}", ev)
         parts = []
         if ev.validation_accuracy is not None:
             parts.append(f"val. {100 * ev.validation_accuracy:.2f}%")
         if ev.test_accuracy is not None:
             parts.append(f"test {100 * ev.test_accuracy:.2f}%")
         self.accuracy_label.setText(", ".join(parts) or "–")
-        # no immediate full redraw: the draw timer shows the epoch within a tick; with short
-        # epochs, a repaint of every view at each epoch's end would double the drawing (and,
-        # through the interpreter lock, slow the training thread)
 
     @Slot(object)
     def _on_paused(self, ev):
         self._pause_started = self._elapsed.elapsed()
-        self._publish(ev.weights, ev.biases, ev.epoch, None)
+        self._show_epoch()      # before the paused weights, which are newer
+        between_epochs = ev.batch == 0 and ev.epoch > 0
+        if between_epochs:
+            where = f"epoch {ev.epoch}"
+        elif ev.batch == 0:
+            where = "its start"
+        else:
+            where = f"epoch {ev.epoch + 1}, mini-batch {ev.batch}"
+        self._publish(ev.weights, ev.biases, where, None)
         self.heatmaps.show_weights(ev.weights)
         self._set_state("paused")
-        between_epochs = ev.batch == 0 and ev.epoch > 0
         if between_epochs:     # Step epoch: the epoch it finished, not the one not yet begun
             self.status_label.setText(f"Paused after epoch {ev.epoch}.")
         elif ev.batch == 0:
@@ -1096,8 +1116,9 @@ class TrainingPanel(QWidget):
     def _on_running_changed(self, running):
         self.running_changed.emit(running)
 
-    def _publish(self, weights, biases, epoch, ev):
-        """Give the GUI its own copy of the latest weights (for the canvas's prediction)."""
+    def _publish(self, weights, biases, where, ev):
+        """Give the GUI its own copy of the latest weights (for the canvas's prediction);
+        ``where`` says how far the run is ("epoch 3"), ``ev`` is the epoch's event, if any."""
         net = self._gui_template.copy()
         net.set_parameters(weights, biases)
         net.metadata["history"] = list(self._run_history)
@@ -1105,7 +1126,7 @@ class TrainingPanel(QWidget):
         self._trained_net = net
         acc = None if ev is None else (ev.test_accuracy if ev.test_accuracy is not None
                                        else ev.validation_accuracy)
-        label = f"training: {net.describe()}, epoch {epoch + 1}"
+        label = f"training: {net.describe()}, {where}"
         if acc is not None:
             label += f", {100 * acc:.2f}%"
         self.network_changed.emit(net, label)
@@ -1117,6 +1138,7 @@ class TrainingPanel(QWidget):
         """Draw everything that arrived (epoch ends, pauses and the end of a run)."""
         self._draw_curves()
         self._draw_heatmaps()
+        self._show_epoch()
 
     @Slot()
     def _draw_next(self):
@@ -1125,6 +1147,7 @@ class TrainingPanel(QWidget):
         answers input in between."""
         self._tick += 1
         self._update_progress()
+        self._show_epoch()
         if self._tick % 2:
             self.plots.flush()
         else:
@@ -1155,8 +1178,13 @@ class TrainingPanel(QWidget):
         total = max(int(settings.epochs), 1) if settings else 1
         fraction = min(1.0, (done_epochs + ev.batch / max(ev.batches, 1)) / total)
         elapsed = self._elapsed_seconds()
-        if fraction > 0 and elapsed > 0.5:
-            self._time_left = _format_clock(elapsed * (1 - fraction) / fraction)
+        # the rate since the run's first progress report: reading MNIST before it, or single
+        # steps (a mini-batch's worth of progress), would make a wild estimate
+        if self._progress_origin is None:
+            self._progress_origin = (elapsed, fraction)
+        t0, f0 = self._progress_origin
+        if fraction - f0 >= MIN_PROGRESS_FOR_ESTIMATE and elapsed - t0 >= 0.5:
+            self._time_left = _format_clock((elapsed - t0) * (1 - fraction) / (fraction - f0))
             self.eta_left_label.setText(self._time_left)
         self._show_elapsed()
 

@@ -177,7 +177,7 @@ def test_the_prediction_says_how_good_the_network_is(window):
     net.metadata["test_accuracy"] = 0.096
     window.set_network(net, "chance level")
     text = window.network_quality_label.text()
-    assert "9.6% right on the test set" in text and "mean little" in text
+    assert "9.6% right on the test set" in text and "guessing: 10%" in text
     net.metadata["test_accuracy"] = 0.9542
     window.set_network(net, "the book's")
     assert window.network_quality_label.text() == "This network: 95.4% right on the test set"

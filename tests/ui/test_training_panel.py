@@ -159,6 +159,8 @@ def test_a_short_run_feeds_plots_heatmaps_progress_and_the_canvas(qtbot, panel, 
 def test_step_batch_from_idle_then_eta_change_then_stop(qtbot, panel):
     # long enough that the run cannot finish on its own before Stop is pressed
     panel.epochs_spin.setValue(panel.epochs_spin.maximum())
+    published = []
+    panel.network_changed.connect(lambda net, label: published.append(label))
     with qtbot.waitSignal(panel.controller.paused, timeout=10000) as blocker:
         panel.step_batch_button.click()
     # started paused at batch 0, then stepped: wait for the pause after the first batch
@@ -167,13 +169,20 @@ def test_step_batch_from_idle_then_eta_change_then_stop(qtbot, panel):
                         and panel.batch_label.text().startswith("1 of"), timeout=10000)
     assert panel.resume_button.isEnabled() and panel.step_epoch_button.isEnabled()
     assert panel.heatmaps._gradients is not None      # that very batch's dC/dw
+    assert published[-1].endswith(", epoch 1, mini-batch 1")
+    # one mini-batch is no ground for an estimate of the time left
+    assert "left" not in panel.elapsed_label.text() and panel.eta_left_label.text() == "–"
     with qtbot.waitSignal(panel.controller.paused, timeout=10000) as blocker:
         panel.step_epoch_button.click()
     assert (blocker.args[0].epoch, blocker.args[0].batch) == (1, 0)
     assert panel.status_label.text() == "Paused after epoch 1."
     assert panel.epoch_label.text() == f"1 of {panel.epochs_spin.maximum()}"
+    # the canvas's network: the epoch's weights and accuracy first, then the paused ones,
+    # named by the same epoch as the status line
+    assert published[-1].endswith(", epoch 1") and "%" in published[-2]
     panel.resume_button.click()
     assert panel.state == "running" and panel.eta_edit.isEnabled()
+    assert panel.status_label.text() == "Training…"
     panel.eta_edit.setText("0.25")
     panel.eta_edit.editingFinished.emit()
     qtbot.waitUntil(lambda: panel.cost_label.text().endswith("(η = 0.25)"), timeout=10000)
@@ -602,8 +611,9 @@ def test_the_epoch_axis_grows_by_doublings_up_to_the_last_epoch_of_the_run(qtbot
         for batch in (1, 4):
             plots.add_batch(_batch_event(epoch, batch, epochs=12))
             plots.flush()
-            rights.append(round(plots.cost_plot.viewRange()[0][1]))
-    # a range of [0, right] plus 2% padding: 1, 2, 4, 8 and then the run's 12 epochs
+            left, right = plots.cost_plot.viewRange()[0]
+            rights.append(round(left + right))      # [0, right] padded alike on both sides
+    # 1, 2, 4, 8 and then the run's 12 epochs
     assert sorted(set(rights)) == [1, 2, 4, 8, 12]
     assert all(a <= b for a, b in zip(rights, rights[1:]))
     # every point drawn is inside the range
@@ -637,3 +647,86 @@ def test_a_starting_run_names_the_layers_of_its_live_curves_before_any_batch(qtb
         # set before the training thread's first mini-batch could arrive
         assert all("layer 1" in t and "layer 2" in t for t in titles())
     assert all("appears while training" not in t for t in titles())
+
+
+def test_the_cost_axis_leaves_out_the_untrained_start_once_an_epoch_is_done(qtbot):
+    from desktop_bp.core.training import EpochEvent
+    from desktop_bp.ui.plots import TrainingPlots
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.reset(2, live=True)
+    # a first epoch whose running mean starts at 5 and ends at 0.7 (as with the best preset)
+    for batch, cost in ((1, 5.0), (2, 2.0), (3, 1.0), (4, 0.7)):
+        plots.add_batch(_with_cost(_batch_event(0, batch), cost))
+    plots.flush()
+    assert plots.cost_plot.viewRange()[1][1] > 5.0          # all of epoch 1 while it runs
+    plots.add_epoch(EpochEvent(epoch=0, epochs=3, training_cost=0.6, validation_cost=0.5,
+                               validation_accuracy=0.9, test_accuracy=0.9, test_cost=0.5,
+                               seconds=1.0, eta=0.1))
+    for batch in (1, 2):
+        plots.add_batch(_with_cost(_batch_event(1, batch), 0.4))
+    plots.flush()
+    top = plots.cost_plot.viewRange()[1][1]
+    assert 0.6 < top < 1.0      # the epoch curves fill the plot; epoch 1's start runs off it
+
+
+def test_a_flat_cost_gets_a_readable_axis(qtbot):
+    from desktop_bp.ui.plots import TrainingPlots
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.reset(2, live=True)
+    for batch in (1, 2, 3):
+        plots.add_batch(_with_cost(_batch_event(0, batch), 0.5003 + 1e-4 * batch))
+    plots.flush()
+    low, high = plots.cost_plot.viewRange()[1]
+    assert high - low >= 0.2 * 0.5     # ticks of two decimals, not "0.5005"
+
+
+def test_a_single_step_shows_its_cost_as_a_dot(qtbot):
+    from desktop_bp.ui.plots import TrainingPlots
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.reset(2, live=True)
+    plots.add_batch(_batch_event(0, 1, batches=5000))
+    plots.flush()
+    assert plots.batch_cost_series.curve.opts["symbol"] == "o"
+
+
+def _with_cost(ev, cost):
+    import dataclasses
+    return dataclasses.replace(ev, cost=cost, batch_cost=cost)
+
+
+@pytest.mark.parametrize("value, text", [(0.0007, "7e-4"), (-0.0001, "-1e-4"), (-1.5e-5, "-1.5e-5"),
+                                         (0.5, "0.5"), (-20.0, "-20"), (0.012, "0.012")])
+def test_colour_bar_ticks_are_short(value, text):
+    from desktop_bp.ui.heatmaps import _compact_tick_strings
+    assert _compact_tick_strings([value, 0.0], 1.0, 1e-4) == [text, "0"]
+
+
+def test_gradients_of_exactly_zero_are_said_not_left_blank(qtbot):
+    from desktop_bp.core.training import LayerSnapshot
+    from desktop_bp.ui.heatmaps import GradientHeatmaps
+    from desktop_bp.ui.plots import TrainingPlots
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.reset(2, live=True)
+    plots.add_batch(_batch_event(0, 1, gradient=0.0))
+    plots.flush()
+    note = plots.zero_gradient_note
+    assert note.isVisible() and "exactly 0 in layers 1, 2" in note.toPlainText()
+    plots.add_batch(_batch_event(0, 2, gradient=1e-3))
+    plots.flush()
+    assert not note.isVisible()
+    heatmaps = GradientHeatmaps()
+    qtbot.addWidget(heatmaps)
+    heatmaps.set_architecture([784, 4, 10])
+    zeros = (np.zeros((4, 784), np.float32), np.zeros((10, 4), np.float32))
+    snap = LayerSnapshot(nabla_w=zeros, nabla_b=(), delta=(), saturation=(1.0, 1.0),
+                         mean_abs_nabla_w=(0.0, 0.0))
+    heatmaps.show_snapshot(snap)
+    assert all("all 0" in view.bar.axis.labelText for view in heatmaps.layers)
+    heatmaps.show_snapshot(LayerSnapshot(nabla_w=(zeros[0] + 1e-3, zeros[1] + 1e-3), nabla_b=(),
+                                         delta=(), saturation=(0.5, 0.5),
+                                         mean_abs_nabla_w=(1e-3, 1e-3)))
+    assert not any("all 0" in view.bar.axis.labelText for view in heatmaps.layers)
