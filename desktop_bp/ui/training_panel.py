@@ -1228,6 +1228,12 @@ class TrainingPanel(QWidget):
         self.step_batch_button.setEnabled(state == "paused" or (state == "idle" and valid))
         self.step_epoch_button.setEnabled(state == "paused" or (state == "idle" and valid))
         self.save_button.setEnabled(self._trained_net is not None and state != "running")
+        # which network Save writes, whatever the canvas uses now (an opened model, say)
+        net = self._trained_net
+        self.save_button.setToolTip(
+            "Nothing trained here yet" if net is None else
+            f"Save the network trained on this page: {net.describe()}, "
+            f"{len(net.metadata.get('history', []))} epochs")
 
     @property
     def state(self):

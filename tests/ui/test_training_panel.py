@@ -142,6 +142,7 @@ def test_a_short_run_feeds_plots_heatmaps_progress_and_the_canvas(qtbot, panel, 
     # the recovery checkpoint exists until the model is saved
     assert checkpoint.find_checkpoint(tmp_path) is not None
     assert panel.save_button.isEnabled()
+    assert "784-16-10" in panel.save_button.toolTip() and "2 epochs" in panel.save_button.toolTip()
     saved = panel.save_model(tmp_path / "trained.npz")
     net = load_model(saved)
     assert len(net.metadata["history"]) == 2 and "checkpoint" not in net.metadata
