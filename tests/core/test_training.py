@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from desktop_bp.core.network import Network, one_hot
+from desktop_bp.core import training as training_mod
 from desktop_bp.core.presets import NETWORK_KEYS, preset
 from desktop_bp.core.training import (BatchEvent, EpochEvent, FinishedEvent, PausedEvent,
                                       TrainingControl, evaluate, train)
@@ -527,3 +528,86 @@ def test_a_stopped_run_says_where_it_stopped(random_pixels):
     assert finished.reason == "stopped"
     assert (finished.epochs_done, finished.batches_done) == (1, 7)
     assert finished.batches == -(-len(random_pixels[1]) // 10)
+
+
+# ---------------------------------------------------------------------------------------------
+# the feeder thread that gathers large training sets' mini-batches
+
+
+def _feeder_threads():
+    return [t for t in threading.enumerate() if t.name == "desktop_bp-feeder"]
+
+
+@pytest.fixture
+def small_feed(monkeypatch):
+    """Chunks of 30 rows, so that a few hundred images go through the feeder."""
+    monkeypatch.setattr(training_mod, "FEED_ROWS", 30)
+
+
+def test_the_feeder_gives_the_same_training_as_gathering_batch_by_batch(random_pixels, small_feed,
+                                                                       monkeypatch):
+    images, labels = random_pixels
+    data = (images[:205], labels[:205])     # 20 mini-batches of 10 and a short one of 5
+    fed = Network([784, 20, 10], seed=3)
+    plain = fed.copy()
+    fed_events = run(fed, data, epochs=3, batch_size=10, eta=1.0, seed=4)
+    monkeypatch.setattr(training_mod, "FEED_ROWS", 10 ** 9)    # no feeder
+    plain_events = run(plain, data, epochs=3, batch_size=10, eta=1.0, seed=4)
+    assert_same(weights_of(fed), weights_of(plain))
+    assert ([e.training_cost for e in of_type(fed_events, EpochEvent)]
+            == [e.training_cost for e in of_type(plain_events, EpochEvent)])
+    assert not _feeder_threads()
+
+
+def test_a_run_stopped_or_abandoned_mid_epoch_leaves_no_feeder_thread(random_pixels, small_feed):
+    images, labels = random_pixels
+    data = (images[:300], labels[:300])
+    control = TrainingControl()
+    net = Network([784, 20, 10], seed=3)
+    events = train(net, data, epochs=2, batch_size=10, eta=1.0, seed=4, control=control,
+                   report_interval=0)
+    for ev in events:
+        if isinstance(ev, BatchEvent) and ev.batch == 7:
+            assert len(_feeder_threads()) <= 1
+            control.stop()
+    assert not _feeder_threads()
+    # a generator dropped mid-epoch (its consumer went away) closes its feeder too
+    events = train(net, data, epochs=2, batch_size=10, eta=1.0, seed=4, report_interval=0)
+    for ev in events:
+        if isinstance(ev, BatchEvent) and ev.batch == 3:
+            break
+    events.close()
+    assert not _feeder_threads()
+
+
+def test_a_paused_run_with_a_feeder_resumes_where_it_was(random_pixels, small_feed):
+    images, labels = random_pixels
+    data = (images[:300], labels[:300])
+    control = TrainingControl()
+    net = Network([784, 20, 10], seed=3)
+    plain = net.copy()
+    control.step_batches(12)                # pause after 12 mini-batches, mid-chunk
+    seen = []
+    for ev in train(net, data, epochs=1, batch_size=10, eta=1.0, seed=4, control=control):
+        seen.append(type(ev).__name__)
+        if isinstance(ev, PausedEvent):
+            control.resume()
+    assert seen[-1] == "FinishedEvent" and "PausedEvent" in seen
+    run(plain, data, epochs=1, batch_size=10, eta=1.0, seed=4)
+    assert_same(weights_of(net), weights_of(plain))
+
+
+def test_an_error_in_the_feeder_reaches_the_training_loop(random_pixels, small_feed, monkeypatch):
+    images, labels = random_pixels
+
+    class Broken(np.ndarray):
+        def take(self, *args, **kwargs):
+            raise MemoryError("no room for the chunk")
+
+    one_hot_rows = training_mod.one_hot
+    monkeypatch.setattr(training_mod, "one_hot",
+                        lambda *args, **kwargs: one_hot_rows(*args, **kwargs).view(Broken))
+    net = Network([784, 20, 10], seed=3)
+    with pytest.raises(MemoryError, match="no room"):
+        run(net, (images[:300], labels[:300]), epochs=1, batch_size=10, eta=1.0, seed=4)
+    assert not _feeder_threads()
