@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self._training_panel = None
         self._last_preprocessed = None
         self._before_training = None  # (net, path, saveable, source) when the last run began
+        self._from_training = False   # the network in use came from the training panel
 
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
@@ -405,6 +406,7 @@ class MainWindow(QMainWindow):
         (shown in the status bar when there is no file); ``path`` is its file, if any, and
         ``saveable`` whether Save may write back to that file."""
         self._net = net
+        self._from_training = False
         self._path = None if path is None else Path(path)
         self._saveable_path = bool(saveable and path is not None)
         self._source = source_label or ("" if path is None else Path(path).name)
@@ -418,6 +420,7 @@ class MainWindow(QMainWindow):
         """A network from the training panel (a copy of the weights being trained): predictions
         use it from now on; Save asks for a file name."""
         self.set_network(net, label or "trained in this window")
+        self._from_training = True
 
     @Slot(str)
     def note_saved_model(self, path):
@@ -711,6 +714,9 @@ class MainWindow(QMainWindow):
         diverged = getattr(widget, "diverged", None)
         if diverged is not None and hasattr(diverged, "connect"):
             diverged.connect(self.restore_model_before_training)
+        discarded = getattr(widget, "network_discarded", None)
+        if discarded is not None and hasattr(discarded, "connect"):
+            discarded.connect(self._trained_network_discarded)
         saved = getattr(widget, "model_saved", None)
         if saved is not None and hasattr(saved, "connect"):
             saved.connect(self.note_saved_model)
@@ -729,6 +735,17 @@ class MainWindow(QMainWindow):
     def _training_running(self, running):
         if running:     # remembered, to go back to if the run diverges
             self._before_training = (self._net, self._path, self._saveable_path, self._source)
+
+    @Slot()
+    def _trained_network_discarded(self):
+        """The person let the panel's unsaved network go: if the window still recognises with
+        it, it goes back to the model it had before that run."""
+        if not self._from_training or self._before_training is None:
+            return
+        net, path, saveable, source = self._before_training
+        self.set_network(net, source, path=path, saveable=saveable)
+        self.statusBar().showMessage("The trained network was discarded: back to "
+                                     + (source or "no model"), 8000)
 
     @Slot(str)
     def restore_model_before_training(self, message=""):

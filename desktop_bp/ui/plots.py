@@ -96,14 +96,16 @@ def fit_minimum_width(view):
 class _Series:
     """A growing (x, y) series for one curve, kept in preallocated arrays."""
 
-    def __init__(self, curve, dot_when_alone=None):
+    def __init__(self, curve, dot_when_alone=None, dots_up_to=1):
         self.curve = curve
         self.x = np.empty(256)
         self.y = np.empty(256)
         self.n = 0
-        # a symbol for a series of a single point, which a line cannot show; more points are
-        # drawn as a line only (symbols are rebuilt for every point at every update)
+        # symbols in this colour while the series has at most ``dots_up_to`` points: a single
+        # point has no line, and a few single steps' points sit too close for a thin one; more
+        # points are drawn as a line only (symbols are rebuilt for every point at every update)
         self.dot_when_alone = dot_when_alone
+        self.dots_up_to = dots_up_to
         self._dotted = False
 
     def clear(self):
@@ -125,8 +127,9 @@ class _Series:
         self.n += 1
 
     def flush(self):
-        if self.dot_when_alone is not None and self._dotted != (self.n == 1):
-            self._dotted = self.n == 1
+        few = 1 <= self.n <= self.dots_up_to
+        if self.dot_when_alone is not None and self._dotted != few:
+            self._dotted = few
             if self._dotted:
                 self.curve.setSymbol("o")
                 self.curve.setSymbolSize(5)
@@ -182,7 +185,7 @@ class TrainingPlots(QWidget):
 
         self.batch_cost_series = _Series(self.cost_plot.plot(
             pen=pg.mkPen(TRAINING_COLOUR, width=1, style=Qt.DotLine),
-            name="mini-batches"), dot_when_alone=TRAINING_COLOUR)     # one Step batch
+            name="mini-batches"), dot_when_alone=TRAINING_COLOUR, dots_up_to=50)  # Step batch
         self.training_cost_curve = self.cost_plot.plot(
             pen=pg.mkPen(TRAINING_COLOUR, width=2), symbol="o", symbolSize=5,
             symbolBrush=TRAINING_COLOUR, symbolPen=None, name="training")
@@ -245,7 +248,7 @@ class TrainingPlots(QWidget):
             colour = LAYER_COLOURS[l % len(LAYER_COLOURS)]
             name = f"layer {l + 1}" + (" (out)" if l == num_layers - 1 else "")
             self.saturation_series.append(_Series(self.saturation_plot.plot(
-                pen=pg.mkPen(colour, width=2), name=name)))
+                pen=pg.mkPen(colour, width=2), name=name), dot_when_alone=colour))
             # a dot while there is one point only: when the gradients vanish (exactly 0 is not
             # on a log axis, so such values are left out) one measurable point may be all
             self.gradient_series.append(_Series(self.gradient_plot.plot(
@@ -297,7 +300,7 @@ class TrainingPlots(QWidget):
         if zero:
             which = (f"layer {zero[0]}" if len(zero) == 1
                      else "layers " + ", ".join(str(l) for l in zero))
-            text = f"∂C/∂w is exactly 0 in {which} now:\nsaturated neurons pass no error back"
+            text = f"∂C/∂w is exactly 0\nin {which} now:\nsaturated neurons pass\nno error back"
             if text != self.zero_gradient_note.toPlainText():
                 self.zero_gradient_note.setText(text)
         if bool(zero) != self.zero_gradient_note.isVisible():
@@ -408,8 +411,13 @@ class TrainingPlots(QWidget):
             # flatten every later curve onto the floor
             first_done = min(r.get("epoch", 0) for r in self._history) + 1
             batch_cost = batch_cost[b.x[:b.n] > first_done]
-        cost = [batch_cost, self._epoch_column("training_cost"),
-                self._epoch_column("validation_cost")]
+        training_cost = self._epoch_column("training_cost")
+        validation_cost = self._epoch_column("validation_cost")
+        if len(self._history) >= 3:
+            # likewise the first epoch's own cost, many times the later ones for some networks
+            # (the best preset's 0.66 against 0.04): the curves' later course is what matters
+            training_cost, validation_cost = training_cost[1:], validation_cost[1:]
+        cost = [batch_cost, training_cost, validation_cost]
         accuracy = [100 * self._epoch_column("validation_accuracy"),
                     100 * self._epoch_column("test_accuracy")]
         reference = self.reference_curve.getData()[1]

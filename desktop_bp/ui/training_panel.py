@@ -151,6 +151,14 @@ def _parse_float(text, name):
     return value, None
 
 
+def _format_eta(eta):
+    """η for the narrow progress column: "1000", "3", "0.25", "0.00709"."""
+    eta = float(eta)
+    if eta >= 1 and eta == int(eta):
+        return str(int(eta))
+    return f"{eta:.3g}"
+
+
 def parse_eta(text):
     value, error = _parse_float(text, "η")
     if error:
@@ -217,6 +225,7 @@ class TrainingPanel(QWidget):
     network_changed = Signal(object, str)   # a Network copy the GUI may predict with, a label
     diverged = Signal(str)                  # a run diverged: predict with the model from before
     running_changed = Signal(bool)
+    network_discarded = Signal()    # the person let the last run's unsaved network go
     model_saved = Signal(str)
     mnist_folder_chosen = Signal(str)
 
@@ -332,8 +341,8 @@ class TrainingPanel(QWidget):
         self.preset_combo.addItem("custom", CUSTOM)
         labels = {"book": "book (ch. 1: 784-30-10)", "book-100": "book-100 (784-100-10)",
                   "improved": "improved (ch. 3)", "best": "best",
-                  "slow-eta": "warning: η = 0.001 (too slow)",
-                  "diverging-eta": "warning: η = 100 (too large)"}
+                  "slow-eta": "warning: η = 0.001",
+                  "diverging-eta": "warning: η = 100"}
         for name, values in PRESETS.items():
             self.preset_combo.addItem(labels.get(name, name), name)
             index = self.preset_combo.count() - 1
@@ -1174,7 +1183,7 @@ class TrainingPanel(QWidget):
         done_epochs = ev.epoch - self._run_first_epoch
         self.epoch_label.setText(f"{ev.epoch + 1} of {ev.epochs}")
         self.batch_label.setText(f"{ev.batch} of {ev.batches}")
-        self.cost_label.setText(f"{ev.cost:.4g} (η = {ev.eta:.3g})")
+        self.cost_label.setText(f"{ev.cost:.3g} (η = {_format_eta(ev.eta)})")
         total = max(int(settings.epochs), 1) if settings else 1
         fraction = min(1.0, (done_epochs + ev.batch / max(ev.batches, 1)) / total)
         elapsed = self._elapsed_seconds()
@@ -1290,10 +1299,13 @@ class TrainingPanel(QWidget):
 
     def discard_trained_network(self):
         """Forget the network the last run trained: gone for good, neither Save nor a diverged
-        run's fallback may bring it back."""
+        run's fallback may bring it back (and the window stops recognising with it)."""
+        had = self._trained_net is not None
         self._unsaved = False
         self._trained_net = None
         self._update_buttons()
+        if had:
+            self.network_discarded.emit()
 
     def confirm_close(self):
         """For the window's ``closeEvent``: ask before a run or an unsaved network is lost.

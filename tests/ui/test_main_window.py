@@ -642,6 +642,27 @@ def test_a_diverged_run_gives_the_window_its_previous_model_back(make_window, tm
     assert not prompts.shown
 
 
+def test_discarding_the_trained_network_gives_the_window_its_previous_model_back(
+        make_window, tmp_path, qtbot, prompts, model_file):
+    window, panel = _panel_window(make_window, tmp_path, qtbot)
+    assert window.open_model(model_file)
+    before = window.network()
+    panel.fresh_radio.setChecked(True)
+    with qtbot.waitSignal(panel.controller.finished, timeout=20000):
+        assert panel.start()
+    qtbot.waitUntil(lambda: panel.state == "idle", timeout=5000)
+    assert window.network() is not before and panel.has_unsaved_network
+    # a new run, and the unsaved network let go: the window no longer recognises with it
+    prompts.answers.append(QMessageBox.StandardButton.Discard)
+    panel.epochs_spin.setValue(1)
+    with qtbot.waitSignal(panel.controller.finished, timeout=20000):
+        assert panel.start()
+        assert window.network() is before and window.model_path() == Path(model_file)
+    qtbot.waitUntil(lambda: panel.state == "idle", timeout=5000)
+    prompts.answers.append(QMessageBox.StandardButton.Discard)     # the second run's network
+    assert window.close()
+
+
 def test_file_save_of_the_trained_network_counts_as_saved(make_window, tmp_path, qtbot, prompts,
                                                           monkeypatch):
     window, panel = _panel_window(make_window, tmp_path, qtbot)

@@ -715,7 +715,8 @@ def test_gradients_of_exactly_zero_are_said_not_left_blank(qtbot):
     plots.add_batch(_batch_event(0, 1, gradient=0.0))
     plots.flush()
     note = plots.zero_gradient_note
-    assert note.isVisible() and "exactly 0 in layers 1, 2" in note.toPlainText()
+    assert note.isVisible() and "exactly 0" in note.toPlainText()
+    assert "in layers 1, 2" in note.toPlainText()
     plots.add_batch(_batch_event(0, 2, gradient=1e-3))
     plots.flush()
     assert not note.isVisible()
@@ -731,3 +732,43 @@ def test_gradients_of_exactly_zero_are_said_not_left_blank(qtbot):
                                          delta=(), saturation=(0.5, 0.5),
                                          mean_abs_nabla_w=(1e-3, 1e-3)))
     assert not any("all 0" in view.bar.axis.labelText for view in heatmaps.layers)
+
+
+def test_the_cost_axis_follows_the_later_epochs_once_three_are_done(qtbot):
+    from desktop_bp.core.training import EpochEvent
+    from desktop_bp.ui.plots import TrainingPlots
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.reset(2, live=True)
+    for epoch, cost in enumerate((0.66, 0.1, 0.06, 0.05)):
+        plots.add_batch(_with_cost(_batch_event(epoch, 4), cost))
+        plots.add_epoch(EpochEvent(epoch=epoch, epochs=20, training_cost=cost,
+                                   validation_cost=cost, validation_accuracy=0.9,
+                                   test_accuracy=0.9, test_cost=cost, seconds=1.0, eta=0.1))
+        plots.flush()
+        if epoch == 1:
+            assert plots.cost_plot.viewRange()[1][1] > 0.66     # two epochs: all of them
+    assert plots.cost_plot.viewRange()[1][1] < 0.2              # then the later ones fill it
+
+
+def test_a_few_single_steps_show_as_dots_and_a_run_as_a_line(qtbot):
+    from desktop_bp.ui.plots import TrainingPlots
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.reset(2, live=True)
+    for batch in (1, 2, 3):
+        plots.add_batch(_batch_event(0, batch, batches=5000))
+    plots.flush()
+    assert plots.batch_cost_series.curve.opts["symbol"] == "o"
+    assert plots.saturation_series[0].curve.opts["symbol"] is None     # 3 points: a line
+    for batch in range(4, 80):
+        plots.add_batch(_batch_event(0, batch, batches=5000))
+    plots.flush()
+    assert plots.batch_cost_series.curve.opts["symbol"] is None
+
+
+@pytest.mark.parametrize("eta, text", [(1000.0, "1000"), (3.0, "3"), (0.25, "0.25"),
+                                       (0.00709431, "0.00709"), (1e-5, "1e-05")])
+def test_the_learning_rate_is_shown_briefly(eta, text):
+    from desktop_bp.ui.training_panel import _format_eta
+    assert _format_eta(eta) == text
