@@ -160,15 +160,15 @@ class TrainingPlots(QWidget):
         layout.addWidget(self.view)
 
         self.cost_plot = self.view.addPlot(row=0, col=0)
-        style_plot(self.cost_plot, "Cost", "epochs trained", "cost C (mean per sample)")
+        style_plot(self.cost_plot, "Cost", "epochs trained", "cost C per sample")
         self.accuracy_plot = self.view.addPlot(row=0, col=1)
         style_plot(self.accuracy_plot, "Accuracy", "epochs trained", "accuracy (%)")
         self.saturation_plot = self.view.addPlot(row=1, col=0)
         style_plot(self.saturation_plot, "Saturated neurons", "epochs trained",
-                   f"% saturated: f'(z) &lt; {SATURATION_THRESHOLD:g}")
+                   f"% with f'(z) &lt; {SATURATION_THRESHOLD:g}")
         self.gradient_plot = self.view.addPlot(row=1, col=1)
         style_plot(self.gradient_plot, "Gradient size", "epochs trained",
-                   "mini-batch mean |∂C/∂w| (log)")
+                   "mini-batch mean |∂C/∂w|")
         self.gradient_plot.setLogMode(x=False, y=True)
         for plot in (self.cost_plot, self.accuracy_plot, self.saturation_plot, self.gradient_plot):
             # Ranges are set here, once per flush, rather than by pyqtgraph's auto-range, which
