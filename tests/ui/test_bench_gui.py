@@ -29,16 +29,18 @@ def test_rounds_compare_each_window_run_with_its_own_headless_epoch(qapp):
 
     def headless():
         calls.append(1)
-        return 0.5 * len(calls)      # 0.5 s, then 1.0 s
+        return [0.5 * len(calls), 0.25 * len(calls)]    # 0.5 s then 0.25 s; then twice that
 
     result = gui_epoch_benchmark(training, held_out, held_out, preset="book", epochs=2,
-                                 rounds=2, warmup=False, headless_epoch=headless)
+                                 rounds=2, warmup=False, headless_run=headless)
     assert len(calls) == 2 and result["rounds"] == 2 and result["epochs"] == 2
-    assert result["headless_epoch_seconds"] == 0.75
-    # each round's window epochs against that round's headless epoch, the median of the ratios
+    assert result["headless_epoch_seconds"] == pytest.approx(0.375)    # median of 0.25, 0.5
+    assert result["headless_first_epoch_seconds"] == pytest.approx(0.75)
+    # each round's window epochs against the same epochs of that round's headless run
     steady = result["round_epoch_seconds"]
     assert len(steady) == 2 and all(t > 0 for t in steady)
     assert result["gui_epoch_seconds"] == pytest.approx(np.median(steady))
-    assert result["gui_over_headless"] == pytest.approx(np.median([steady[0] / 0.5, steady[1] / 1.0]))
+    assert result["gui_over_headless"] == pytest.approx(np.median([steady[0] / 0.25,
+                                                                   steady[1] / 0.5]))
     for key in ("gui_first_over_headless", "gui_run_over_headless"):
         assert result[key] > 0
