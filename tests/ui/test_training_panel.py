@@ -594,6 +594,16 @@ def test_the_gradient_axis_stays_readable_when_gradients_vanish(qtbot):
     assert 2 <= len(major) <= MAX_DECADE_LABELS and major[-1][0] >= -9 and major[0][0] <= -19
 
 
+@pytest.fixture
+def live_plots(qtbot):
+    """The training plots, reset for a run that has begun."""
+    from desktop_bp.ui.plots import TrainingPlots
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.reset(2, live=True)
+    return plots
+
+
 def _batch_event(epoch, batch, batches=4, epochs=30, gradient=1e-3):
     from desktop_bp.core.training import BatchEvent, LayerSnapshot
     snap = LayerSnapshot(nabla_w=(), nabla_b=(), delta=(), saturation=(0.5, 0.5),
@@ -602,11 +612,8 @@ def _batch_event(epoch, batch, batches=4, epochs=30, gradient=1e-3):
                       batch_cost=0.1, eta=3.0, seconds=0.1, snapshot=snap)
 
 
-def test_the_epoch_axis_grows_by_doublings_up_to_the_last_epoch_of_the_run(qtbot):
-    from desktop_bp.ui.plots import TrainingPlots
-    plots = TrainingPlots()
-    qtbot.addWidget(plots)
-    plots.reset(2, live=True)
+def test_the_epoch_axis_grows_by_doublings_up_to_the_last_epoch_of_the_run(live_plots):
+    plots = live_plots
     rights = []
     for epoch in range(12):
         for batch in (1, 4):
@@ -622,11 +629,8 @@ def test_the_epoch_axis_grows_by_doublings_up_to_the_last_epoch_of_the_run(qtbot
     assert np.nanmax(x) <= plots.cost_plot.viewRange()[0][1]
 
 
-def test_a_gradient_curve_is_a_dot_while_it_has_one_point_then_a_line(qtbot):
-    from desktop_bp.ui.plots import TrainingPlots
-    plots = TrainingPlots()
-    qtbot.addWidget(plots)
-    plots.reset(2, live=True)
+def test_a_gradient_curve_is_a_dot_while_it_has_one_point_then_a_line(live_plots):
+    plots = live_plots
     curve = plots.gradient_series[0].curve
     plots.add_batch(_batch_event(0, 1, gradient=1e-3))
     plots.flush()
@@ -650,12 +654,9 @@ def test_a_starting_run_names_the_layers_of_its_live_curves_before_any_batch(qtb
     assert all("appears while training" not in t for t in titles())
 
 
-def test_the_cost_axis_leaves_out_the_untrained_start_once_an_epoch_is_done(qtbot):
+def test_the_cost_axis_leaves_out_the_untrained_start_once_an_epoch_is_done(live_plots):
     from desktop_bp.core.training import EpochEvent
-    from desktop_bp.ui.plots import TrainingPlots
-    plots = TrainingPlots()
-    qtbot.addWidget(plots)
-    plots.reset(2, live=True)
+    plots = live_plots
     # a first epoch whose running mean starts at 5 and ends at 0.7 (as with the best preset)
     for batch, cost in ((1, 5.0), (2, 2.0), (3, 1.0), (4, 0.7)):
         plots.add_batch(_with_cost(_batch_event(0, batch), cost))
@@ -671,11 +672,8 @@ def test_the_cost_axis_leaves_out_the_untrained_start_once_an_epoch_is_done(qtbo
     assert 0.6 < top < 1.0      # the epoch curves fill the plot; epoch 1's start runs off it
 
 
-def test_a_flat_cost_gets_a_readable_axis(qtbot):
-    from desktop_bp.ui.plots import TrainingPlots
-    plots = TrainingPlots()
-    qtbot.addWidget(plots)
-    plots.reset(2, live=True)
+def test_a_flat_cost_gets_a_readable_axis(live_plots):
+    plots = live_plots
     for batch in (1, 2, 3):
         plots.add_batch(_with_cost(_batch_event(0, batch), 0.5003 + 1e-4 * batch))
     plots.flush()
@@ -683,11 +681,8 @@ def test_a_flat_cost_gets_a_readable_axis(qtbot):
     assert high - low >= 0.2 * 0.5     # ticks of two decimals, not "0.5005"
 
 
-def test_a_single_step_shows_its_cost_as_a_dot(qtbot):
-    from desktop_bp.ui.plots import TrainingPlots
-    plots = TrainingPlots()
-    qtbot.addWidget(plots)
-    plots.reset(2, live=True)
+def test_a_single_step_shows_its_cost_as_a_dot(live_plots):
+    plots = live_plots
     plots.add_batch(_batch_event(0, 1, batches=5000))
     plots.flush()
     assert plots.batch_cost_series.curve.opts["symbol"] == "o"
@@ -705,13 +700,10 @@ def test_colour_bar_ticks_are_short(value, text):
     assert _compact_tick_strings([value, 0.0], 1.0, 1e-4) == [text, "0"]
 
 
-def test_gradients_of_exactly_zero_are_said_not_left_blank(qtbot):
+def test_gradients_of_exactly_zero_are_said_not_left_blank(qtbot, live_plots):
     from desktop_bp.core.training import LayerSnapshot
     from desktop_bp.ui.heatmaps import GradientHeatmaps
-    from desktop_bp.ui.plots import TrainingPlots
-    plots = TrainingPlots()
-    qtbot.addWidget(plots)
-    plots.reset(2, live=True)
+    plots = live_plots
     plots.add_batch(_batch_event(0, 1, gradient=0.0))
     plots.flush()
     note = plots.zero_gradient_note
@@ -734,12 +726,9 @@ def test_gradients_of_exactly_zero_are_said_not_left_blank(qtbot):
     assert not any("all 0" in view.bar.axis.labelText for view in heatmaps.layers)
 
 
-def test_the_cost_axis_follows_the_later_epochs_once_three_are_done(qtbot):
+def test_the_cost_axis_follows_the_later_epochs_once_three_are_done(live_plots):
     from desktop_bp.core.training import EpochEvent
-    from desktop_bp.ui.plots import TrainingPlots
-    plots = TrainingPlots()
-    qtbot.addWidget(plots)
-    plots.reset(2, live=True)
+    plots = live_plots
     for epoch, cost in enumerate((0.66, 0.1, 0.06, 0.05)):
         plots.add_batch(_with_cost(_batch_event(epoch, 4), cost))
         plots.add_epoch(EpochEvent(epoch=epoch, epochs=20, training_cost=cost,
@@ -751,11 +740,8 @@ def test_the_cost_axis_follows_the_later_epochs_once_three_are_done(qtbot):
     assert plots.cost_plot.viewRange()[1][1] < 0.2              # then the later ones fill it
 
 
-def test_a_few_single_steps_show_as_dots_and_a_run_as_a_line(qtbot):
-    from desktop_bp.ui.plots import TrainingPlots
-    plots = TrainingPlots()
-    qtbot.addWidget(plots)
-    plots.reset(2, live=True)
+def test_a_few_single_steps_show_as_dots_and_a_run_as_a_line(live_plots):
+    plots = live_plots
     for batch in (1, 2, 3):
         plots.add_batch(_batch_event(0, batch, batches=5000))
     plots.flush()
