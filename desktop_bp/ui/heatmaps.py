@@ -20,11 +20,11 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
-from desktop_bp.ui.plots import fit_minimum_width, style_plot
+from desktop_bp.ui.plots import ColumnReflow, style_plot
 
 SIDE = 28
 COLOUR_MAP = "CET-D1"       # blue - white - red, perceptually uniform
@@ -50,19 +50,24 @@ def tile_grid(rows_of_pixels, side=SIDE, gap=1):
     return image, (rows, cols)
 
 
-def _compact_number(x):
-    """At most 2 significant digits, in as few characters as it takes: "-20", "0.5", "7e-4",
-    "-1.5e-5" (a plain "0.0007" or "-0.0001" would crowd the narrow colour bar's label)."""
-    if abs(x) < 0.01 or abs(x) >= 1e4:
-        mantissa, exponent = f"{x:.1e}".split("e")
+def _compact_number(x, exponent):
+    """At most 2 significant digits: plain ("-20", "0.5", "0.015") or, with ``exponent``, in
+    as few characters as it takes ("7e-4", "-1.5e-5"; a plain "-0.0001" would crowd the narrow
+    colour bar's label)."""
+    if exponent:
+        mantissa, power = f"{x:.1e}".split("e")
         mantissa = mantissa.rstrip("0").rstrip(".")
-        return f"{mantissa}e{int(exponent)}"
+        return f"{mantissa}e{int(power)}"
     return f"{x:.2g}"
 
 
 def _compact_tick_strings(values, scale, spacing):
-    """Colour-bar tick labels (see :func:`_compact_number`); 0 is "0"."""
-    return ["0" if abs(v) < 1e-6 * spacing else _compact_number(v * scale) for v in values]
+    """Colour-bar tick labels (see :func:`_compact_number`), all in the same notation: with
+    exponents when the largest is under 0.01 or over 10^4. 0 is "0"."""
+    largest = max((abs(v * scale) for v in values), default=0.0)
+    exponent = largest < 0.01 or largest >= 1e4
+    return ["0" if abs(v) < 1e-6 * spacing else _compact_number(v * scale, exponent)
+            for v in values]
 
 
 class _LayerView:
@@ -140,6 +145,10 @@ class _LayerView:
         self.bar.setLevels((-scale, scale))
 
 
+#: The least height of each layer's heatmap when they are stacked in one column.
+ONE_COLUMN_LAYER_HEIGHT = 170
+
+
 class GradientHeatmaps(QWidget):
     """One heatmap per weight layer with a switch between gradients and weights.
 
@@ -184,6 +193,7 @@ class GradientHeatmaps(QWidget):
         self._sizes = None
         self._gradients = None
         self._weights = None
+        self.reflow = ColumnReflow(self.view, ONE_COLUMN_LAYER_HEIGHT, 170)
 
     @property
     def mode(self):
@@ -198,8 +208,7 @@ class GradientHeatmaps(QWidget):
         if sizes == self._sizes:
             return
         self.view.clear()
-        # Two columns whatever the depth: the first layer (the tile grid) on the left, spanning
-        # the rows; every later layer stacked in the right-hand column.
+        self.reflow.set_items([], [])
         pairs = list(zip(sizes[:-1], sizes[1:]))
         later = max(1, len(pairs) - 1)
         self.layers = [
@@ -208,13 +217,19 @@ class GradientHeatmaps(QWidget):
              for l, (n_in, n_out) in enumerate(pairs) if l > 0]
         for view in self.layers:
             view.set_mode(self.mode)
-        # the tile grid gets the most room; the small matrices the rest
-        if len(self.layers) > 1:
-            self.view.ci.layout.setColumnStretchFactor(0, 3)
-            self.view.ci.layout.setColumnStretchFactor(1, 2)
         self._sizes = sizes
         self._gradients = self._weights = None
-        fit_minimum_width(self.view)
+        # two columns whatever the depth: the first layer (the tile grid, given the most room)
+        # on the left spanning the rows, every later layer stacked on the right
+        later = max(1, len(self.layers) - 1)
+        self.reflow.set_items([(self.layers[0].plot, 0, 0, later)]
+                              + [(view.plot, view.l - 1, 1, 1) for view in self.layers[1:]],
+                              [view.plot for view in self.layers], stretch=(3, 2))
+        self.reflow.fit(self.width())
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.reflow.fit(self.width())
 
     def show_snapshot(self, snapshot):
         """Take the latest ``LayerSnapshot``; draws its gradients (or its weights, when it has

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from desktop_bp.core.training import SATURATION_THRESHOLD
@@ -39,6 +39,9 @@ LAYER_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2
 #: Room either side of the epoch axis, as a fraction of its range: the last epoch's dots and
 #: its tick label ("30") must fit inside the plot.
 X_PADDING = 0.05
+
+#: The least height of each plot when they are stacked in one column (a narrow window).
+ONE_COLUMN_PLOT_HEIGHT = 150
 
 #: The most points a time series keeps; beyond it every second point is dropped (display only).
 MAX_POINTS = 8000
@@ -86,11 +89,67 @@ def _set_decade_ticks(axis, lo, hi):
     axis.setTicks([major, minor])
 
 
-def fit_minimum_width(view):
-    """Give a GraphicsLayoutWidget the minimum width its plots need (titles, axes, colour bars),
-    so that Qt's layouts shrink something else rather than cut the plots off."""
-    needed = view.ci.effectiveSizeHint(Qt.MinimumSize).width()
-    view.setMinimumWidth(int(needed) + 8)
+class ColumnReflow:
+    """Lays out the plots of a GraphicsLayoutWidget in two columns, or in one, each under the
+    other, when the widget is narrower than two columns need (the page around it then scrolls
+    up and down rather than sideways, with every plot whole).
+
+    ``two``: (item, row, col, rowspan) in the two-column layout; ``one``: the items top to
+    bottom; ``stretch``: the two columns' stretch factors. Call :meth:`measure` when the items'
+    least sizes change (their titles, say) and :meth:`fit` with the widget's width."""
+
+    def __init__(self, view, row_height, two_column_height):
+        self.view = view
+        self.row_height = row_height        # least height of each plot in one column
+        self.two_column_height = two_column_height      # least height of the view in two
+        self.two, self.one, self.stretch = [], [], (1, 1)
+        self.columns = 2
+        self.two_column_width = 0
+
+    def set_items(self, two, one, stretch=(1, 1)):
+        self.two, self.one, self.stretch = list(two), list(one), stretch
+        self.measure()
+
+    def measure(self):
+        if not self.one:
+            return
+        current = self.columns
+        self.arrange(2)
+        self.two_column_width = int(self.view.ci.effectiveSizeHint(Qt.MinimumSize).width()) + 8
+        widest = max(item.effectiveSizeHint(Qt.MinimumSize).width() for item in self.one)
+        self.view.setMinimumWidth(int(widest) + 12)     # what the layouts around must give
+        if current != 2:
+            self.arrange(current)
+
+    def arrange(self, columns):
+        ci = self.view.ci
+        for item in self.one:
+            if item in ci.items:
+                ci.removeItem(item)
+        if columns == 2:
+            for item, row, col, rowspan in self.two:
+                ci.addItem(item, row, col, rowspan=rowspan)
+            ci.layout.setColumnStretchFactor(0, self.stretch[0])
+            ci.layout.setColumnStretchFactor(1, self.stretch[1])
+            self.view.setMinimumHeight(self.two_column_height)
+        else:
+            for row, item in enumerate(self.one):
+                ci.addItem(item, row, 0)
+            ci.layout.setColumnStretchFactor(0, 1)
+            ci.layout.setColumnStretchFactor(1, 0)
+            self.view.setMinimumHeight(self.row_height * len(self.one))
+        self.columns = columns
+        # the view fits its plots to itself only when it is resized: do it now
+        self.view.setRange(QRectF(0, 0, self.view.width(), self.view.height()), padding=0,
+                           disableAutoPixel=False)
+
+    def fit(self, width):
+        """Two columns when ``width`` has room for them, else one."""
+        if not self.one:
+            return
+        columns = 2 if width >= self.two_column_width else 1
+        if columns != self.columns:
+            self.arrange(columns)
 
 
 class _Series:
@@ -182,6 +241,9 @@ class TrainingPlots(QWidget):
         self.gradient_plot.setYRange(-4, 0, padding=0.02)
         _set_decade_ticks(self.gradient_plot.getAxis("left"), -4, 0)
         self._y_ranges = {}
+        self.reflow = ColumnReflow(self.view, ONE_COLUMN_PLOT_HEIGHT, 260)
+        plots = (self.cost_plot, self.accuracy_plot, self.saturation_plot, self.gradient_plot)
+        self.reflow.set_items([(plot, k // 2, k % 2, 1) for k, plot in enumerate(plots)], plots)
 
         self.batch_cost_series = _Series(self.cost_plot.plot(
             pen=pg.mkPen(TRAINING_COLOUR, width=1, style=Qt.DotLine),
@@ -280,7 +342,8 @@ class TrainingPlots(QWidget):
         self._set_cost_title()
         self.set_reference(reference)
         self._draw_epochs()
-        fit_minimum_width(self.view)
+        self.reflow.measure()       # the titles may have changed the plots' least widths
+        self.reflow.fit(self.width())
 
     def set_reference(self, name):
         """Show the published accuracy trace of preset ``name`` (None or unknown: hide it)."""
@@ -479,6 +542,10 @@ class TrainingPlots(QWidget):
         self._x_right = right
         for plot in (self.cost_plot, self.accuracy_plot, self.saturation_plot, self.gradient_plot):
             plot.setXRange(0, right, padding=X_PADDING)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.reflow.fit(self.width())
 
     # -- for tests and the benchmark -----------------------------------------------------------
 

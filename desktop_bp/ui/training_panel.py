@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (QApplication, QButtonGroup, QCheckBox, QComboBox,
 from desktop_bp.core import checkpoint as checkpoint_mod
 from desktop_bp.core.network import ACTIVATIONS, COSTS, INITS
 from desktop_bp.ui.heatmaps import GRADIENTS, WEIGHTS, GradientHeatmaps
-from desktop_bp.ui.plots import BOOK_REFERENCE, TrainingPlots, fit_minimum_width
+from desktop_bp.ui.plots import BOOK_REFERENCE, TrainingPlots
 from desktop_bp.ui.worker import DownloadWorker, RunSettings, TrainingController, TrainingJob
 
 try:
@@ -279,9 +279,6 @@ class TrainingPanel(QWidget):
         right.setStretchFactor(0, 5)
         right.setStretchFactor(1, 4)
         right.setChildrenCollapsible(False)
-        self.plots.setMinimumHeight(260)
-        fit_minimum_width(self.plots.view)
-        self.heatmaps.setMinimumHeight(200)
 
         scroll = QScrollArea()
         self.form_scroll = scroll

@@ -758,3 +758,45 @@ def test_a_few_single_steps_show_as_dots_and_a_run_as_a_line(live_plots):
 def test_the_learning_rate_is_shown_briefly(eta, text):
     from desktop_bp.ui.training_panel import _format_eta
     assert _format_eta(eta) == text
+
+
+def _cells(view, items):
+    return [view.ci.items[item][0] for item in items]
+
+
+def test_plots_and_heatmaps_stack_in_one_column_when_the_window_is_narrow(qtbot):
+    from desktop_bp.ui.heatmaps import GradientHeatmaps
+    from desktop_bp.ui.plots import TrainingPlots
+    plots = TrainingPlots()
+    heatmaps = GradientHeatmaps()
+    for widget in (plots, heatmaps):
+        qtbot.addWidget(widget)
+    heatmaps.set_architecture([784, 30, 10])
+    plots.reset(2, live=True)
+    items = [plots.cost_plot, plots.accuracy_plot, plots.saturation_plot, plots.gradient_plot]
+    layers = [view.plot for view in heatmaps.layers]
+    for widget in (plots, heatmaps):
+        widget.resize(1200, 500)
+        widget.show()
+    qtbot.waitUntil(lambda: plots.reflow.columns == 2 and heatmaps.reflow.columns == 2)
+    assert _cells(plots.view, items) == [(0, 0), (0, 1), (1, 0), (1, 1)]
+    assert _cells(heatmaps.view, layers) == [(0, 0), (0, 1)]
+    # narrower than two columns need (but wider than one): one column, every plot whole
+    plots.resize(plots.view.minimumWidth() + 20, 700)
+    heatmaps.resize(heatmaps.view.minimumWidth() + 20, 500)
+    qtbot.waitUntil(lambda: plots.reflow.columns == 1 and heatmaps.reflow.columns == 1)
+    assert _cells(plots.view, items) == [(0, 0), (1, 0), (2, 0), (3, 0)]
+    assert _cells(heatmaps.view, layers) == [(0, 0), (1, 0)]
+    assert plots.view.minimumHeight() >= 4 * 100          # the page scrolls instead
+    qtbot.waitUntil(lambda: plots.view.ci.geometry().width() <= plots.view.width())
+    # and back
+    plots.resize(1200, 500)
+    qtbot.waitUntil(lambda: plots.reflow.columns == 2)
+    assert _cells(plots.view, items) == [(0, 0), (0, 1), (1, 0), (1, 1)]
+
+
+def test_colour_bar_ticks_share_one_notation():
+    from desktop_bp.ui.heatmaps import _compact_tick_strings
+    assert _compact_tick_strings([-0.01, 0.0, 0.005, 0.01, 0.015], 1.0, 0.005) == \
+        ["-0.01", "0", "0.005", "0.01", "0.015"]
+    assert _compact_tick_strings([-5e-4, 0.0, 5e-4], 1.0, 5e-4) == ["-5e-4", "0", "5e-4"]
