@@ -20,7 +20,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
@@ -221,7 +221,6 @@ class GradientHeatmaps(QWidget):
         self._gradients = self._weights = None
         # two columns whatever the depth: the first layer (the tile grid, given the most room)
         # on the left spanning the rows, every later layer stacked on the right
-        later = max(1, len(self.layers) - 1)
         self.reflow.set_items([(self.layers[0].plot, 0, 0, later)]
                               + [(view.plot, view.l - 1, 1, 1) for view in self.layers[1:]],
                               [view.plot for view in self.layers], stretch=(3, 2))
