@@ -228,19 +228,13 @@ def test_bench_json(capsys, monkeypatch, mnist_dir):
 
 
 @pytest.mark.mnist
-def test_train_with_the_wrong_number_of_outputs(capsys, mnist_dir):
-    code = main(["train", "--sizes", "784,30,5", "--epochs", "1", "--train-size", "100",
+@pytest.mark.parametrize("sizes, expected", [("784,30,5", "10"), ("100,30,10", "784")],
+                         ids=["wrong-number-of-outputs", "wrong-number-of-inputs"])
+def test_train_with_sizes_that_do_not_fit_mnist(capsys, mnist_dir, sizes, expected):
+    code = main(["train", "--sizes", sizes, "--epochs", "1", "--train-size", "100",
                  "--data", mnist_dir])
     assert code == 2
-    assert_clean_error(capsys.readouterr().err, "10")
-
-
-@pytest.mark.mnist
-def test_train_with_the_wrong_number_of_inputs(capsys, mnist_dir):
-    code = main(["train", "--sizes", "100,30,10", "--epochs", "1", "--train-size", "100",
-                 "--data", mnist_dir])
-    assert code == 2
-    assert_clean_error(capsys.readouterr().err, "784")
+    assert_clean_error(capsys.readouterr().err, expected)
 
 
 @pytest.mark.mnist

@@ -28,7 +28,8 @@ Wiring for the training panel (issue "Watch it learn"):
   its stored history.
 - The panel's signal ``model_saved(str)`` adds the saved file to the recent models.
 - The panel's ``running_changed(True)`` makes the window remember its model; the panel's
-  ``diverged(str)`` gives it back (:meth:`MainWindow.restore_model_before_training`).
+  ``diverged(str)`` gives it back (:meth:`MainWindow.restore_model_before_training`), and so
+  does its ``network_discarded()`` while the window still uses the discarded network.
 - The panel's ``suggest_save_path`` is set to :meth:`MainWindow.suggested_save_path`, so its Save
   dialog starts where the window's does.
 - When the window closes, the panel's ``confirm_close()`` may keep it open (a run going on, an
@@ -705,26 +706,18 @@ class MainWindow(QMainWindow):
         self._training_panel = widget
         layout.addWidget(widget)
         widget.show()
-        trained = getattr(widget, "network_changed", None)
-        if trained is not None and hasattr(trained, "connect"):
-            trained.connect(self.set_trained_network)
-        running = getattr(widget, "running_changed", None)
-        if running is not None and hasattr(running, "connect"):
-            running.connect(self._training_running)
-        diverged = getattr(widget, "diverged", None)
-        if diverged is not None and hasattr(diverged, "connect"):
-            diverged.connect(self.restore_model_before_training)
-        discarded = getattr(widget, "network_discarded", None)
-        if discarded is not None and hasattr(discarded, "connect"):
-            discarded.connect(self._trained_network_discarded)
-        saved = getattr(widget, "model_saved", None)
-        if saved is not None and hasattr(saved, "connect"):
-            saved.connect(self.note_saved_model)
+        # whichever of these signals the widget has (a placeholder has none)
+        for name, slot in (("network_changed", self.set_trained_network),
+                           ("running_changed", self._training_running),
+                           ("diverged", self.restore_model_before_training),
+                           ("network_discarded", self._trained_network_discarded),
+                           ("model_saved", self.note_saved_model),
+                           ("mnist_folder_chosen", self.remember_mnist_folder)):
+            signal = getattr(widget, name, None)
+            if signal is not None and hasattr(signal, "connect"):
+                signal.connect(slot)
         if hasattr(widget, "suggest_save_path"):
             widget.suggest_save_path = self.suggested_save_path
-        chosen = getattr(widget, "mnist_folder_chosen", None)
-        if chosen is not None and hasattr(chosen, "connect"):
-            chosen.connect(self.remember_mnist_folder)
         receiver = getattr(widget, "set_loaded_network", None)
         if callable(receiver):
             self.model_loaded.connect(receiver)
@@ -740,23 +733,22 @@ class MainWindow(QMainWindow):
     def _trained_network_discarded(self):
         """The person let the panel's unsaved network go: if the window still recognises with
         it, it goes back to the model it had before that run."""
-        if not self._from_training or self._before_training is None:
-            return
-        net, path, saveable, source = self._before_training
-        self.set_network(net, source, path=path, saveable=saveable)
-        self.statusBar().showMessage("The trained network was discarded: back to "
-                                     + (source or "no model"), 8000)
+        if self._from_training:
+            self._back_to_model_before_training("The trained network was discarded")
 
     @Slot(str)
     def restore_model_before_training(self, message=""):
         """A run diverged: recognise with the model used before it began again (its file and
         label too), not with the run's weights."""
+        self._back_to_model_before_training("Training diverged")
+
+    def _back_to_model_before_training(self, why):
+        """Recognise with the model (and its file and label) used when the last run began."""
         if self._before_training is None:
             return
         net, path, saveable, source = self._before_training
         self.set_network(net, source, path=path, saveable=saveable)
-        self.statusBar().showMessage("Training diverged: back to " + (source or "no model"),
-                                     8000)
+        self.statusBar().showMessage(f"{why}: back to {source or 'no model'}", 8000)
 
     @Slot(str)
     def remember_mnist_folder(self, folder):

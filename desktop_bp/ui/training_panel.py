@@ -754,16 +754,19 @@ class TrainingPanel(QWidget):
                        self.init_combo):
             widget.setEnabled(not checked and not self.controller.is_running)
         if checked and self._loaded_net is not None:
-            net = self._loaded_net
             self._applying_preset = True
             try:
-                self.hidden_edit.setText(", ".join(str(s) for s in net.sizes[1:-1]))
-                self.activation_combo.setCurrentText(net.activation)
-                self.cost_combo.setCurrentText(net.cost_name)
-                self.init_combo.setCurrentIndex(max(0, self.init_combo.findData(net.init)))
+                self._show_architecture(self._loaded_net)
             finally:
                 self._applying_preset = False
         self._validate()
+
+    def _show_architecture(self, net):
+        """The form's architecture fields, from ``net`` itself."""
+        self.hidden_edit.setText(", ".join(str(s) for s in net.sizes[1:-1]))
+        self.activation_combo.setCurrentText(net.activation)
+        self.cost_combo.setCurrentText(net.cost_name)
+        self.init_combo.setCurrentIndex(max(0, self.init_combo.findData(net.init)))
 
     @Slot(bool)
     def _on_continue_chosen(self, checked):
@@ -780,10 +783,7 @@ class TrainingPanel(QWidget):
         hyper = hyper if isinstance(hyper, dict) else {}
         self._applying_preset = True
         try:
-            self.hidden_edit.setText(", ".join(str(s) for s in net.sizes[1:-1]))
-            self.activation_combo.setCurrentText(net.activation)
-            self.cost_combo.setCurrentText(net.cost_name)
-            self.init_combo.setCurrentIndex(max(0, self.init_combo.findData(net.init)))
+            self._show_architecture(net)
             for key, edit in (("eta", self.eta_edit), ("lmbda", self.lmbda_edit),
                               ("momentum", self.momentum_edit),
                               ("eta_decay", self.eta_decay_edit)):
