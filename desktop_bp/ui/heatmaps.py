@@ -224,7 +224,7 @@ class GradientHeatmaps(QWidget):
         self.reflow.set_items([(self.layers[0].plot, 0, 0, later)]
                               + [(view.plot, view.l - 1, 1, 1) for view in self.layers[1:]],
                               [view.plot for view in self.layers], stretch=(3, 2))
-        self.reflow.fit(self.width())
+        self.reflow.fit_soon(self)
 
     def resizeEvent(self, event):
         super().resizeEvent(event)

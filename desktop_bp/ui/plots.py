@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from desktop_bp.core.training import SATURATION_THRESHOLD
@@ -104,22 +104,27 @@ class ColumnReflow:
         self.two_column_height = two_column_height      # least height of the view in two
         self.two, self.one, self.stretch = [], [], (1, 1)
         self.columns = 2
-        self.two_column_width = 0
 
     def set_items(self, two, one, stretch=(1, 1)):
         self.two, self.one, self.stretch = list(two), list(one), stretch
         self.measure()
+        if self.one:
+            self.arrange(self.columns)      # wherever the items were put, as the state says
 
     def measure(self):
-        if not self.one:
-            return
-        current = self.columns
-        self.arrange(2)
-        self.two_column_width = int(self.view.ci.effectiveSizeHint(Qt.MinimumSize).width()) + 8
-        widest = max(item.effectiveSizeHint(Qt.MinimumSize).width() for item in self.one)
-        self.view.setMinimumWidth(int(widest) + 12)     # what the layouts around must give
-        if current != 2:
-            self.arrange(current)
+        if self.one:
+            widest = max(item.effectiveSizeHint(Qt.MinimumSize).width() for item in self.one)
+            self.view.setMinimumWidth(int(widest) + 12)     # what the layouts around must give
+
+    def two_column_width(self):
+        """The width two columns need, from the items' least widths as they are now (a
+        plot's does not depend on where it sits)."""
+        widths = [0.0, 0.0]
+        for item, _row, col, _rowspan in self.two:
+            widths[col] = max(widths[col], item.effectiveSizeHint(Qt.MinimumSize).width())
+        layout = self.view.ci.layout
+        left, _top, right, _bottom = layout.getContentsMargins()
+        return sum(widths) + max(0.0, layout.horizontalSpacing()) + left + right + 12
 
     def arrange(self, columns):
         ci = self.view.ci
@@ -143,11 +148,17 @@ class ColumnReflow:
         self.view.setRange(QRectF(0, 0, self.view.width(), self.view.height()), padding=0,
                            disableAutoPixel=False)
 
+    def fit_soon(self, widget):
+        """:meth:`fit` to ``widget``'s width now and again once new items have their final
+        least sizes (after the event loop has polished them)."""
+        self.fit(widget.width())
+        QTimer.singleShot(0, widget, lambda: self.fit(widget.width()))
+
     def fit(self, width):
         """Two columns when ``width`` has room for them, else one."""
         if not self.one:
             return
-        columns = 2 if width >= self.two_column_width else 1
+        columns = 2 if width >= self.two_column_width() else 1
         if columns != self.columns:
             self.arrange(columns)
 
@@ -343,7 +354,7 @@ class TrainingPlots(QWidget):
         self.set_reference(reference)
         self._draw_epochs()
         self.reflow.measure()       # the titles may have changed the plots' least widths
-        self.reflow.fit(self.width())
+        self.reflow.fit_soon(self)
 
     def set_reference(self, name):
         """Show the published accuracy trace of preset ``name`` (None or unknown: hide it)."""
