@@ -61,10 +61,12 @@ def _compact_number(x, exponent):
     return f"{x:.2g}"
 
 
-def _compact_tick_strings(values, scale, spacing):
+def _compact_tick_strings(values, scale, spacing, extent=None):
     """Colour-bar tick labels (see :func:`_compact_number`), all in the same notation: with
-    exponents when the largest is under 0.01 or over 10^4. 0 is "0"."""
-    largest = max((abs(v * scale) for v in values), default=0.0)
+    exponents when the largest value shown is under 0.01 or over 10^4. ``extent``: that value
+    (the bar's top), since the axis asks for its major and minor ticks separately. 0 is "0"."""
+    largest = extent if extent is not None else max((abs(v * scale) for v in values),
+                                                    default=0.0)
     exponent = largest < 0.01 or largest >= 1e4
     return ["0" if abs(v) < 1e-6 * spacing else _compact_number(v * scale, exponent)
             for v in values]
@@ -91,7 +93,9 @@ class _LayerView:
         # the ticks say the values themselves, briefly ("2e-05")
         self.bar.axis.setSIPrefixEnableRanges(())
         self.bar.axis.enableAutoSIPrefix(False)
-        self.bar.axis.tickStrings = _compact_tick_strings
+        self._extent = 1.0             # the top of the colour bar's scale
+        self.bar.axis.tickStrings = lambda values, scale, spacing: _compact_tick_strings(
+            values, scale, spacing, self._extent)
         tick_font = QFont()
         tick_font.setPointSizeF(7.0)
         self.bar.axis.setStyle(tickFont=tick_font)
@@ -142,6 +146,7 @@ class _LayerView:
         if not scale > 0:
             scale = 1e-12
         self.image.setImage(image, autoLevels=False, levels=(-scale, scale))
+        self._extent = scale
         self.bar.setLevels((-scale, scale))
 
 

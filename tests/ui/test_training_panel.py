@@ -800,3 +800,10 @@ def test_colour_bar_ticks_share_one_notation():
     assert _compact_tick_strings([-0.01, 0.0, 0.005, 0.01, 0.015], 1.0, 0.005) == \
         ["-0.01", "0", "0.005", "0.01", "0.015"]
     assert _compact_tick_strings([-5e-4, 0.0, 5e-4], 1.0, 5e-4) == ["-5e-4", "0", "5e-4"]
+
+
+def test_major_and_minor_colour_bar_ticks_share_the_bar_s_notation():
+    from desktop_bp.ui.heatmaps import _compact_tick_strings
+    # the axis asks for the major ticks (0.01) and the minor ones (0.005) separately
+    assert _compact_tick_strings([-0.005, 0.005], 1.0, 0.005, extent=0.012) == ["-0.005", "0.005"]
+    assert _compact_tick_strings([-5e-4, 5e-4], 1.0, 5e-4, extent=8e-4) == ["-5e-4", "5e-4"]
