@@ -27,13 +27,10 @@ from pathlib import Path
 from desktop_bp.core.network import Network
 from desktop_bp.core.paths import user_data_dir
 from desktop_bp.core.persistence import ModelFileError, load_model, save_model
+from desktop_bp.core.run_config import HYPERPARAMETER_KEYS
 
 RECOVERY_FOLDER = "recovery"
 CHECKPOINT_NAME = "last_run.npz"
-
-#: The settings keys that are training hyper-parameters (copied to ``hyperparameters``).
-HYPERPARAMETER_KEYS = ("eta", "batch_size", "epochs", "lmbda", "momentum", "eta_decay",
-                       "augment", "training_size", "seed")
 
 STATUSES = ("running", "completed", "stopped", "diverged", "error")
 
@@ -164,3 +161,28 @@ def discard_checkpoint(directory=None) -> bool:
         except OSError:
             pass
     return removed
+
+
+class Recovery:
+    """The recovery file of one folder (``directory`` None: :func:`recovery_dir`), as one object
+    the app's state can hold; ``enabled=False`` stands for no recovery file at all (tests, the
+    benchmark)."""
+
+    def __init__(self, directory=None, enabled=True):
+        self.directory = directory
+        self.enabled = bool(enabled)
+
+    def path(self) -> Path:
+        return checkpoint_path(self.directory)
+
+    def find(self) -> Path | None:
+        return find_checkpoint(self.directory) if self.enabled else None
+
+    def load(self) -> Checkpoint:
+        return load_checkpoint(self.path())
+
+    def discard(self) -> bool:
+        return discard_checkpoint(self.directory) if self.enabled else False
+
+    def __repr__(self):
+        return f"Recovery({str(self.path()) if self.enabled else 'disabled'})"

@@ -417,7 +417,8 @@ def _missing_files(folder: Path) -> list[str]:
 def search_locations(path: str | os.PathLike | None = None) -> list[tuple[str, Path]]:
     """The places :func:`find_mnist` looks, in order, as (where it comes from, folder) pairs.
 
-    An explicit ``path``; ``$DESKTOP_BP_DATA``; the ``data/`` of a source checkout (skipped when
+    An explicit ``path``; ``$DESKTOP_BP_DATA``; the folder chosen in the window (or downloaded
+    into), which the command line uses too; the ``data/`` of a source checkout (skipped when
     ``DESKTOP_BP_HOME`` redirects the app's files); ``data/`` in the current folder (so that a
     clone installed with ``pip install .``, whose package no longer sits in the clone, still
     finds the files its README tells people to put there); ``user_data_dir()/"mnist"``.
@@ -428,6 +429,9 @@ def search_locations(path: str | os.PathLike | None = None) -> list[tuple[str, P
     env = os.environ.get(DATA_ENV, "").strip()
     if env:
         locations.append((DATA_ENV, Path(env).expanduser()))
+    remembered = paths.remembered_mnist_folder()
+    if remembered is not None:
+        locations.append(("the folder chosen in the app", remembered))
     if paths.home_override() is None:
         source = paths.source_data_dir()
         if source is not None:
@@ -483,8 +487,8 @@ def _find(path: str | os.PathLike | None) -> tuple[Path, str]:
 def find_mnist(path: str | os.PathLike | None = None) -> Path:
     """The folder holding the four MNIST files (gzipped or not), or a file named explicitly.
 
-    Search order: ``path``, ``$DESKTOP_BP_DATA``, the source checkout's ``data/``, then
-    ``user_data_dir()/"mnist"``. An explicit ``path`` or ``DESKTOP_BP_DATA`` must hold the data
+    Search order: ``path``, ``$DESKTOP_BP_DATA``, the folder chosen in the window, the source
+    checkout's ``data/``, then ``user_data_dir()/"mnist"``. An explicit ``path`` or ``DESKTOP_BP_DATA`` must hold the data
     (a DatasetError says what is missing there); the other folders are skipped when incomplete.
     A ``path`` naming a file is returned as is (Nielsen's ``mnist.pkl.gz``), unless it is one of
     the IDX files, which stands for its folder. Files are not verified here (see :func:`verify`).

@@ -8,8 +8,8 @@ temporary folder, and it gives a portable install one place for everything).
 
 from __future__ import annotations
 
+import json
 import os
-import sys
 from pathlib import Path
 
 APP_NAME = "desktop_bp"
@@ -25,25 +25,73 @@ def home_override() -> Path | None:
 def user_data_dir() -> Path:
     """The app's per-user data folder (it may not exist yet; nothing here creates it).
 
-    - ``DESKTOP_BP_HOME`` when set, on every platform;
-    - Linux and other Unix: ``$XDG_DATA_HOME/desktop_bp``, else ``~/.local/share/desktop_bp``;
-    - macOS: ``~/Library/Application Support/desktop_bp``;
-    - Windows: ``%APPDATA%\\desktop_bp`` (the roaming profile), else
-      ``~\\AppData\\Roaming\\desktop_bp``.
+    ``DESKTOP_BP_HOME`` when set, on every platform; otherwise the platform's own place, as
+    platformdirs names it: ``$XDG_DATA_HOME/desktop_bp`` (else ``~/.local/share/desktop_bp``) on
+    Linux, ``~/Library/Application Support/desktop_bp`` on macOS, ``%APPDATA%\\desktop_bp``
+    (the roaming profile) on Windows.
     """
     override = home_override()
     if override is not None:
         return override
-    if sys.platform == "win32":
-        appdata = os.environ.get("APPDATA", "").strip()
-        base = Path(appdata) if appdata else Path.home() / "AppData" / "Roaming"
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
+    import platformdirs
+
+    # platformdirs reads XDG_DATA_HOME itself, and ignores a relative one as the spec says
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+
+
+# ---------------------------------------------------------------------------------------------
+# Preferences shared by the window and the command line (a small JSON file in the data folder)
+
+PREFERENCES_FILE = "preferences.json"
+
+
+def preferences_path() -> Path:
+    return user_data_dir() / PREFERENCES_FILE
+
+
+def read_preference(key, default=None):
+    """A value the window or the command line remembered, or ``default``. A missing or damaged
+    file counts as empty: preferences are never worth an error."""
+    try:
+        values = json.loads(preferences_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return default
+    return values.get(key, default) if isinstance(values, dict) else default
+
+
+def write_preference(key, value) -> bool:
+    """Remember ``value`` under ``key`` (None forgets it). Written atomically; returns False
+    when the folder is not writable (the value is then simply not remembered)."""
+    path = preferences_path()
+    try:
+        values = json.loads(path.read_text(encoding="utf-8"))
+        values = values if isinstance(values, dict) else {}
+    except (OSError, ValueError):
+        values = {}
+    if value is None:
+        values.pop(key, None)
     else:
-        xdg = os.environ.get("XDG_DATA_HOME", "").strip()
-        # The XDG spec says a relative $XDG_DATA_HOME is invalid and must be ignored.
-        base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".local" / "share"
-    return base / APP_NAME
+        values[key] = value
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(values, indent=1), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        return False
+    return True
+
+
+def remembered_mnist_folder() -> Path | None:
+    """The MNIST folder chosen in the window (or downloaded into), when it still exists."""
+    folder = read_preference("mnist_folder")
+    if isinstance(folder, str) and folder and Path(folder).is_dir():
+        return Path(folder)
+    return None
+
+
+def remember_mnist_folder(folder) -> bool:
+    return write_preference("mnist_folder", None if folder is None else str(Path(folder)))
 
 
 def source_data_dir() -> Path | None:

@@ -111,11 +111,30 @@ def configure_settings():
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home))
 
 
+def build_window(settings, *, recovery=None, data=None, mnist_path=None):
+    """Assemble the window: one :class:`~desktop_bp.ui.session.Session` (the model in use and
+    the run), the main window and the training page, connected here and nowhere else.
+    Returns the window; its ``session`` and ``training_panel()`` are the parts."""
+    from desktop_bp.core import checkpoint
+    from desktop_bp.ui.main_window import MainWindow
+    from desktop_bp.ui.session import Session
+    from desktop_bp.ui.training import TrainingPanel
+
+    session = Session(settings, recovery if recovery is not None else checkpoint.Recovery())
+    window = MainWindow(settings, session=session)
+    session.setParent(window)
+    panel = TrainingPanel(session, data=data, mnist_path=mnist_path)
+    window.set_training_panel(panel)
+    window.about_to_close.connect(panel.shutdown)
+    return window
+
+
 def main(argv=None) -> int:
     """Open the main window and run the event loop; returns the exit code.
 
     ``argv``: extra Qt arguments (e.g. ``-style fusion``); the program name is added.
-    Loads the last model used, else the bundled default.
+    Uses the last model used, else the bundled default; then offers the recovery file of a
+    run that was not saved (the app was killed mid-training).
     """
     problem = display_problem()
     if problem:
@@ -125,7 +144,6 @@ def main(argv=None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop_bp import __version__
-    from desktop_bp.ui.main_window import MainWindow
 
     configure_settings()
     QCoreApplication.setOrganizationName(ORGANIZATION)
@@ -134,11 +152,8 @@ def main(argv=None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APPLICATION]
                                                   + list(argv or []))
     app.setApplicationDisplayName("desktop-bp")
-    window = MainWindow(QSettings())
+    window = build_window(QSettings())
     window.load_startup_model()
     window.show()
-    panel = window.training_panel()
-    if hasattr(panel, "offer_recovery"):
-        # a run that was not saved (the app was killed mid-training): offer to restore it
-        QTimer.singleShot(0, panel.offer_recovery)
+    QTimer.singleShot(0, window.training_panel().offer_recovery)
     return int(app.exec())

@@ -1,7 +1,7 @@
 """Benchmark of training from the window: epoch time with every live plot drawing, and how
 responsive the event loop stays meanwhile.
 
-:func:`gui_epoch_benchmark` builds the real :class:`~desktop_bp.ui.training_panel.TrainingPanel`
+:func:`gui_epoch_benchmark` builds the real :class:`~desktop_bp.ui.training.TrainingPanel`
 (shown, off screen when there is no display) and, in each of several rounds, first times the
 same run headless (the caller's function, the GUI idle: what ``desktop-bp train`` does, with
 its evaluation after each epoch), then trains the preset through the worker thread with all
@@ -48,7 +48,7 @@ def gui_epoch_benchmark(training, validation, test, preset="book", epochs=1, *,
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, Qt, QTimer, Slot
     from PySide6.QtWidgets import QApplication
 
-    from desktop_bp.ui.training_panel import TrainingPanel
+    from desktop_bp.ui.training import TrainingPanel
 
     app = QApplication.instance() or QApplication([])
 
@@ -103,8 +103,8 @@ def gui_epoch_benchmark(training, validation, test, preset="book", epochs=1, *,
         panel.resize(*size)
         panel.show()
         panel.apply_preset(preset)
-        panel.epochs_spin.setValue(int(epochs))
-        panel.seed_edit.setText(str(seed))
+        panel.form.epochs_spin.setValue(int(epochs))
+        panel.form.seed_edit.setText(str(seed))
         for _ in range(5):
             app.processEvents()
         if warmup:
@@ -112,16 +112,16 @@ def gui_epoch_benchmark(training, validation, test, preset="book", epochs=1, *,
             panel.set_data((training[0][:n], training[1][:n]), validation, test)
             warm = QEventLoop()
             panel.controller.finished.connect(warm.quit)
-            panel.epochs_spin.setValue(1)
+            panel.form.epochs_spin.setValue(1)
             panel.start()
             warm.exec()
             panel.controller.finished.disconnect(warm.quit)
-            panel.discard_trained_network()     # the warm-up's network is nobody's work
+            panel.session.state.discard_unsaved()     # the warm-up's network is nobody's work
             panel.set_data(training, validation, test)
             panel.apply_preset(preset)
-            panel.epochs_spin.setValue(int(epochs))
-            panel.seed_edit.setText(str(seed))
-        panel.training_size_spin.setValue(len(training[1]))    # all of it, after the warm-up
+            panel.form.epochs_spin.setValue(int(epochs))
+            panel.form.seed_edit.setText(str(seed))
+        panel.form.training_size_spin.setValue(len(training[1]))    # all of it, after the warm-up
         meter = LagMeter()
         runs = []
         for _ in range(max(1, int(rounds))):
@@ -134,18 +134,18 @@ def gui_epoch_benchmark(training, validation, test, preset="book", epochs=1, *,
             panel.controller.finished.connect(watcher.on_finished)
             t0 = time.perf_counter()
             if not panel.start():
-                raise RuntimeError(f"the panel refused to start: {panel.validation_label.text()}")
+                raise RuntimeError(f"the panel refused to start: {panel.form.validation_label.text()}")
             meter.start()     # from here on the window is training: its lateness is the lag
             loop.exec()
             meter.timer.stop()
             panel.controller.epoch.disconnect(watcher.on_epoch)
             panel.controller.finished.disconnect(watcher.on_finished)
-            panel_settings = panel._run_settings
+            panel_settings = panel.session.run_settings
             if watcher.finished is None or watcher.finished.reason != "completed" or not watcher.epochs:
                 reason = watcher.finished.message if watcher.finished else "no result"
                 panel.shutdown(5000)
                 raise RuntimeError(f"the benchmark run did not complete: {reason}")
-            panel.discard_trained_network()     # the next round starts afresh, unasked
+            panel.session.state.discard_unsaved()     # the next round starts afresh, unasked
             runs.append((headless, [ev.seconds for ev in watcher.epochs],
                          (watcher.wall_end - t0) / len(watcher.epochs)))
         panel.shutdown(5000)

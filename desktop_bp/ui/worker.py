@@ -22,13 +22,14 @@ import math
 import threading
 import time
 import traceback
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from desktop_bp.core import checkpoint as checkpoint_mod
 from desktop_bp.core.network import Network
+from desktop_bp.core.run_config import RunSettings  # noqa: F401 - re-exported
 from desktop_bp.core.training import (BatchEvent, EpochEvent, FinishedEvent, PausedEvent,
                                       TrainingControl, train)
 
@@ -37,58 +38,33 @@ REPORT_INTERVAL = 0.1
 SNAPSHOT_INTERVAL = 0.2
 
 
-@dataclass
-class RunSettings:
-    """Everything that sets up one training run (JSON-friendly; stored in checkpoints).
+@dataclass(frozen=True)
+class ErrorReport:
+    """A run that ended by an error, for a message box: ``title`` and ``text`` for a person;
+    ``details`` (a traceback) only for a bug, never for a problem the person can act on (a
+    damaged or missing data file, a setting the data does not fit)."""
 
-    ``sizes`` includes the 784 inputs and 10 outputs; ``training_size`` is how many of the
-    training images are used (the first ones; MNIST is already shuffled); ``seed`` None means
-    a fresh random start; ``augment`` names an entry of ``core.augment.AUGMENTATIONS`` or is None;
-    ``continue_training`` trains the loaded model instead of a fresh network; ``preset`` is the
-    preset the values came from (for the book's reference line), or "".
-    """
+    title: str
+    text: str
+    details: str = ""
 
-    sizes: list = field(default_factory=lambda: [784, 30, 10])
-    activation: str = "sigmoid"
-    cost: str = "quadratic"
-    init: str = "standard"
-    eta: float = 3.0
-    batch_size: int = 10
-    epochs: int = 30
-    lmbda: float = 0.0
-    momentum: float = 0.0
-    eta_decay: float = 1.0
-    augment: str | None = None
-    training_size: int = 50000
-    seed: int | None = None
-    continue_training: bool = False
-    preset: str = ""
 
-    def to_dict(self):
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, values):
-        """Build from a dict, ignoring unknown keys (older or newer checkpoints)."""
-        known = {k: v for k, v in dict(values).items() if k in cls.__dataclass_fields__}
-        return cls(**known)
-
-    def make_network(self):
-        """A fresh network of this architecture, seeded by ``seed``."""
-        return Network(self.sizes, activation=self.activation, cost=self.cost, init=self.init,
-                       seed=self.seed)
-
-    def train_kwargs(self):
-        """The keyword arguments of :func:`~desktop_bp.core.training.train` these settings fix
-        (data, control and reporting are added by the worker)."""
-        augment = None
-        if self.augment:
-            from desktop_bp.core.augment import AUGMENTATIONS
-            augment = AUGMENTATIONS[self.augment]
-        return dict(epochs=int(self.epochs), batch_size=int(self.batch_size),
-                    eta=float(self.eta), lmbda=float(self.lmbda),
-                    momentum=float(self.momentum), eta_decay=float(self.eta_decay),
-                    seed=self.seed, augment=augment)
+def error_report(exc):
+    """The :class:`ErrorReport` of an exception raised while training."""
+    from desktop_bp.core.mnist import DatasetError
+    if isinstance(exc, DatasetError):
+        return ErrorReport(QCoreApplication.translate("TrainingWorker", "MNIST cannot be read"),
+                           str(exc))
+    if isinstance(exc, MemoryError):
+        return ErrorReport(QCoreApplication.translate("TrainingWorker", "Not enough memory"),
+                           QCoreApplication.translate(
+                               "TrainingWorker", "This network and mini-batch need more memory "
+                               "than is free. Choose smaller layers or a smaller mini-batch."))
+    return ErrorReport(QCoreApplication.translate("TrainingWorker", "Training failed"),
+                       QCoreApplication.translate(
+                           "TrainingWorker", "Training stopped because of an unexpected error "
+                           "(a bug): {0}: {1}").format(type(exc).__name__, exc),
+                       traceback.format_exc(limit=8))
 
 
 @dataclass
@@ -116,7 +92,7 @@ class TrainingWorker(QObject):
     Signals (one payload type each): ``batch(BatchEvent)``, ``epoch(EpochEvent)``,
     ``paused(PausedEvent)``, ``data_loaded(tuple)`` (training, validation, test after
     ``load_data``), ``trained(Network)`` (a copy of the final network, before ``finished``),
-    ``checkpoint_failed(str)``, ``error(str)`` and last ``finished(FinishedEvent)`` — after an
+    ``checkpoint_failed(str)``, ``error(ErrorReport)`` and last ``finished(FinishedEvent)`` — after an
     exception its reason is "error".
     """
 
@@ -126,7 +102,7 @@ class TrainingWorker(QObject):
     data_loaded = Signal(object)
     trained = Signal(object)
     checkpoint_failed = Signal(str)
-    error = Signal(str)
+    error = Signal(object)     # ErrorReport
     finished = Signal(object)
 
     def __init__(self, job: TrainingJob, control: TrainingControl):
@@ -189,10 +165,9 @@ class TrainingWorker(QObject):
             final.metadata["history"] = list(finished.history)
             self.trained.emit(final)
         except Exception as exc:  # noqa: BLE001 - every error must reach the user
-            message = f"{type(exc).__name__}: {exc}"
-            detail = traceback.format_exc(limit=6)
-            self.error.emit(f"Training failed: {message}\n\n{detail}")
-            finished = FinishedEvent("error", f"Training failed: {message}", 0, None,
+            report = error_report(exc)
+            self.error.emit(report)
+            finished = FinishedEvent("error", report.text, 0, None,
                                      list(net.metadata.get("history", history)))
         self.finished.emit(finished)
 
@@ -241,7 +216,7 @@ class TrainingController(QObject):
     data_loaded = Signal(object)
     trained = Signal(object)
     checkpoint_failed = Signal(str)
-    error = Signal(str)
+    error = Signal(object)     # ErrorReport
     finished = Signal(object)
     running_changed = Signal(bool)
 
@@ -267,7 +242,9 @@ class TrainingController(QObject):
     def control(self):
         return self._control
 
-    def _thread_alive(self):
+    def thread_alive(self):
+        """True while the training thread exists and runs (it may outlive ``finished`` by a
+        moment)."""
         t = self._thread
         return t is not None and shiboken6.isValid(t) and t.isRunning()
 
@@ -277,7 +254,7 @@ class TrainingController(QObject):
         """Start ``job`` in a new thread. ``paused=True`` starts paused (for stepping)."""
         if self._active:
             raise RuntimeError("a training run is already going on")
-        if self._thread_alive():
+        if self.thread_alive():
             # the previous run's worker has returned; its thread is only winding down
             self._thread.quit()
             self._thread.wait(5000)
@@ -341,7 +318,7 @@ class TrainingController(QObject):
         no thread is left running. Never terminates the thread."""
         if self._control is not None:
             self._control.stop()
-        if not self._thread_alive():
+        if not self.thread_alive():
             return True
         self._thread.quit()   # takes effect once the worker's run() has returned
         ok = self._thread.wait(int(timeout_ms))
@@ -380,9 +357,9 @@ class TrainingController(QObject):
     def _on_checkpoint_failed(self, message):
         self._relay("checkpoint_failed", message)
 
-    @Slot(str)
-    def _on_error(self, message):
-        self._relay("error", message)
+    @Slot(object)
+    def _on_error(self, report):
+        self._relay("error", report)
 
     @Slot(object)
     def _on_finished(self, ev):

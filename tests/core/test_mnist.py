@@ -351,8 +351,11 @@ def test_find_mnist_search_order(tmp_path, monkeypatch):
     folders = {name: tmp_path / name for name in ("explicit", "env", "checkout", "user")}
     for folder in folders.values():
         write_folder(folder, contents)
-    # Leave the DESKTOP_BP_HOME redirect off so the checkout's data/ is searched too.
+    # Leave the DESKTOP_BP_HOME redirect off so the checkout's data/ is searched too; run in an
+    # empty folder, so that MNIST copied into the current folder's data/ (as the README says
+    # for offline use) is not found instead
     monkeypatch.delenv("DESKTOP_BP_HOME")
+    monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(paths, "source_data_dir", lambda: folders["checkout"])
     monkeypatch.setattr(paths, "user_data_dir", lambda: tmp_path / "user-home")
     (tmp_path / "user-home").mkdir()
@@ -374,6 +377,24 @@ def test_find_mnist_search_order(tmp_path, monkeypatch):
     assert "desktop-bp download" in message
     assert not mnist.mnist_available()
     assert "MNIST was not found" in mnist.describe_location()
+
+
+def test_the_folder_chosen_in_the_app_serves_the_command_line(tmp_path, monkeypatch):
+    contents, _ = make_contents(np.random.default_rng(7))
+    chosen = tmp_path / "chosen"
+    write_folder(chosen, contents)
+    monkeypatch.delenv("DESKTOP_BP_DATA", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert paths.remembered_mnist_folder() is None
+    assert paths.remember_mnist_folder(chosen)
+    assert paths.remembered_mnist_folder() == chosen
+    assert mnist.find_mnist() == chosen
+    assert "the folder chosen in the app" in mnist.describe_location()
+    # the environment variable still comes first, as the README says
+    env = tmp_path / "env"
+    write_folder(env, contents)
+    monkeypatch.setenv("DESKTOP_BP_DATA", str(env))
+    assert mnist.find_mnist() == env
 
 
 def test_explicit_locations_must_hold_the_data(tmp_path, monkeypatch, small):

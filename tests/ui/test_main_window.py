@@ -13,11 +13,13 @@ from PySide6.QtCore import QEvent, QMimeData, QPointF, QSettings, Qt, QUrl, Sign
 from PySide6.QtGui import QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from desktop_bp.core import pretrained
+from desktop_bp.core import checkpoint, pretrained
 from desktop_bp.core.network import Network
 from desktop_bp.core.persistence import load_model, save_model
 from desktop_bp.ui import main_window as main_window_module
+from desktop_bp.ui import model_files
 from desktop_bp.ui.main_window import MainWindow
+from desktop_bp.ui.training import TrainingPanel
 from mouse_drawing import SHAPES, _send, draw_digit, stroke, to_widget
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,7 +55,7 @@ def messages(monkeypatch):
 @pytest.fixture
 def make_window(qtbot, settings, no_default_model):
     def make(**kwargs):
-        window = MainWindow(settings, with_training_panel=False, **kwargs)
+        window = MainWindow(settings, **kwargs)
         qtbot.addWidget(window)
         window.resize(1100, 720)
         window.show()
@@ -242,7 +244,7 @@ def test_the_save_dialog_starts_in_the_last_folder_with_a_descriptive_name(windo
     window.set_network(small_network(), "trained in this window")
     assert window.save_model_as()
     # the Documents folder (the home folder if there is none); relu, test accuracy 0.5
-    assert proposed[0] == main_window_module.documents_folder() / "784-16-10-relu-50.0.npz"
+    assert proposed[0] == model_files.documents_folder() / "784-16-10-relu-50.0.npz"
     assert proposed[0].parent.is_dir()
     window.set_network(small_network(seed=2), "trained again")
     assert window.save_model_as()
@@ -409,7 +411,7 @@ def test_the_bundled_model_can_be_opened_again(window, model_file, monkeypatch, 
                         staticmethod(lambda *a, **k: opened.append((a[2], a[3])) or ("", "")))
     window.open_action.trigger()
     assert Path(opened[0][0]) == model_file.parent
-    assert main_window_module.SAVE_FILTER in opened[0][1]
+    assert model_files.save_filter() in opened[0][1]
     # a missing bundled model: a message, and the current model stays
     monkeypatch.setattr(pretrained, "default_model_path", lambda: tmp_path / "gone.npz")
     assert window.open_bundled_model() is False
@@ -422,76 +424,56 @@ def test_model_page_describes_the_model(window):
                     "history": {"test_accuracy": [0.9, 0.95, 0.9731]}}
     window.set_network(net, "a described model")
     text = window.model_info.toPlainText()
-    assert "784-16-10" in text and "97.31%" in text and "eta" in text and "3 epochs" in text
+    assert "784-16-10" in text and "97.31%" in text and "Learning rate η" in text
+    assert "0.1" in text and "Epochs planned" in text and "3 epochs" in text
+    assert "eta" not in text        # entries as a person reads them, not raw keys
 
 
 # -- the Train page --------------------------------------------------------------------------------
 
-class FakePanel(QWidget):
-    """The training panel's side of the protocol."""
-    network_changed = Signal(object, str)
-    model_saved = Signal(str)
-
-    def __init__(self):
-        super().__init__()
-        self.loaded = []
-        self.shut_down = False
-
-    def set_loaded_network(self, net, source_label=""):
-        self.loaded.append((net, source_label))
-
-    def shutdown(self):
-        self.shut_down = True
-
-
 def test_the_train_page_has_a_placeholder_until_a_panel_is_set(window, qtbot, model_file,
-                                                               trained_network, tmp_path):
+                                                               trained_network):
     assert window.tabs.tabText(0) == "Train"
     assert "Training will appear here" in window.train_placeholder.text()
-    panel = FakePanel()
+    panel = QWidget()
     window.set_training_panel(panel)
     assert window.training_panel() is panel and window.train_placeholder.isHidden()
-
-    window.open_model(model_file)
-    assert panel.loaded and panel.loaded[-1][0] is window.network()
-
+    # a run's network becomes the model in use, and the window says where it came from
+    state = window.session.state
+    state.run_started()
     trained = trained_network.copy()
-    panel.network_changed.emit(trained, "trained here: epoch 1")
+    state.publish(trained, "training: epoch 1")
     assert window.network() is trained and window.model_path() is None
-    assert "trained here" in window.file_label.text()
+    assert "training: epoch 1" in window.file_label.text() and "*" in window.file_label.text()
     stroke(window.canvas, [(0.5, 0.15), (0.5, 0.85)])
     qtbot.waitUntil(lambda: window.prediction_view.digit() == 1)
-
-    saved = tmp_path / "from_panel.npz"
-    saved.write_bytes(model_file.read_bytes())
-    panel.model_saved.emit(str(saved))
-    assert str(saved.resolve()) in window.recent_models()
-    window.close()
-    assert panel.shut_down
+    state.run_ended("error")        # nothing kept: the model from before the run comes back
+    assert window.network() is None and not state.has_unsaved
 
 
-def test_the_real_training_panel_is_installed_when_present(qtbot, settings, no_default_model):
-    pytest.importorskip("desktop_bp.ui.training_panel")
-    window = MainWindow(settings)
+def test_the_real_training_panel_is_assembled(qtbot, settings, no_default_model):
+    from desktop_bp.ui.app import build_window
+    window = build_window(settings)
     qtbot.addWidget(window)
-    assert window.training_panel() is not None
+    panel = window.training_panel()
+    assert panel is not None and panel.session is window.session
     assert window.train_placeholder.isHidden()
     window.close()
 
 
 def test_the_chosen_mnist_folder_is_used_again_next_time(qtbot, settings, no_default_model,
-                                                        tmp_path):
-    pytest.importorskip("desktop_bp.ui.training_panel")
+                                                        tmp_path, monkeypatch):
+    from desktop_bp.core import mnist, paths
+    from desktop_bp.ui.app import build_window
     folder = tmp_path / "my-mnist"
     folder.mkdir()
-    first = MainWindow(settings)
+    monkeypatch.setattr(mnist, "mnist_available", lambda path=None: True)
+    first = build_window(settings)
     qtbot.addWidget(first)
-    first.training_panel().mnist_folder_chosen.emit(str(folder))
+    assert first.training_panel().mnist.choose_folder(str(folder))
     first.close()
-    second = MainWindow(settings)
-    qtbot.addWidget(second)
-    assert second.training_panel()._mnist_path == str(folder)
-    second.close()
+    # remembered where the command line looks too
+    assert paths.remembered_mnist_folder() == folder
 
 
 # -- the app ---------------------------------------------------------------------------------------
@@ -579,17 +561,17 @@ def test_an_unreachable_x_display_is_explained():
 # -- the window and the real training panel ---------------------------------------------------------
 
 def _panel_window(make_window, tmp_path, qtbot):
-    from desktop_bp.ui.training_panel import TrainingPanel
     rng = np.random.default_rng(0)
     data = tuple((rng.random((n, 784), dtype=np.float32), rng.integers(0, 10, n))
                  for n in (300, 60, 60))
-    window = make_window()
-    panel = TrainingPanel(data=data, checkpoint_dir=tmp_path / "recovery")
+    window = make_window(recovery=checkpoint.Recovery(tmp_path / "recovery"))
+    panel = TrainingPanel(window.session, data=data)
     window.set_training_panel(panel)
+    window.about_to_close.connect(panel.shutdown)
     panel.apply_preset("book")
-    panel.hidden_edit.setText("12")
-    panel.epochs_spin.setValue(1)
-    panel.seed_edit.setText("3")
+    panel.form.hidden_edit.setText("12")
+    panel.form.epochs_spin.setValue(1)
+    panel.form.seed_edit.setText("3")
     return window, panel
 
 
@@ -598,13 +580,13 @@ def test_quitting_with_an_unsaved_trained_network_asks_first(make_window, tmp_pa
     window, panel = _panel_window(make_window, tmp_path, qtbot)
     with qtbot.waitSignal(panel.controller.finished, timeout=20000):
         assert panel.start()
-    qtbot.waitUntil(lambda: panel.state == "idle", timeout=5000)
+    qtbot.waitUntil(lambda: not panel.session.state.run_active, timeout=5000)
     # the window recognises with the trained network, which carries its settings
     assert window.network().metadata["hyperparameters"]["sizes"] == [784, 12, 10]
-    assert "Hyper-parameters" in window.model_info.toHtml()
+    assert "How it was trained" in window.model_info.toHtml()
     prompts.answers.append(QMessageBox.StandardButton.Cancel)
     assert not window.close() and window.isVisible()
-    assert prompts.shown[-1][1].startswith("Discard the unsaved network")
+    assert "is not saved" in prompts.shown[-1][1] and "quitting" in prompts.shown[-1][1]
     # Save: the file becomes the window's model, with its test accuracy in the status bar
     target = tmp_path / "mine.npz"
     proposed = []
@@ -613,7 +595,7 @@ def test_quitting_with_an_unsaved_trained_network_asks_first(make_window, tmp_pa
                                      or (str(target), "")))
     prompts.answers.append(QMessageBox.StandardButton.Save)
     assert window.close()
-    assert proposed[0].parent == main_window_module.documents_folder()
+    assert proposed[0].parent == model_files.documents_folder()
     assert proposed[0].name.startswith("784-12-10-sigmoid-") and proposed[0].suffix == ".npz"
     assert window.model_path() == target and window.file_label.text() == "mine.npz"
     accuracy = load_model(target).metadata["test_accuracy"]
@@ -627,14 +609,14 @@ def test_a_diverged_run_gives_the_window_its_previous_model_back(make_window, tm
     window, panel = _panel_window(make_window, tmp_path, qtbot)
     assert window.open_model(model_file)
     before = window.network()
-    panel.fresh_radio.setChecked(True)
-    panel.activation_combo.setCurrentText("relu")
-    panel.cost_combo.setCurrentText("log-likelihood")
-    panel.eta_edit.setText("1e20")
+    panel.form.fresh_radio.setChecked(True)
+    panel.form.activation_combo.setCurrentText("relu")
+    panel.form.cost_combo.setCurrentText("log-likelihood")
+    panel.form.eta_edit.setText("1e20")
     with qtbot.waitSignal(panel.controller.finished, timeout=20000) as blocker:
         assert panel.start()
     assert blocker.args[0].reason == "diverged"
-    qtbot.waitUntil(lambda: panel.state == "idle", timeout=5000)
+    qtbot.waitUntil(lambda: not panel.session.state.run_active, timeout=5000)
     assert window.network() is before and window.model_path() == Path(model_file)
     assert window.file_label.text() == Path(model_file).name
     assert any("before this run" in text for kind, title, text in messages)
@@ -647,18 +629,18 @@ def test_discarding_the_trained_network_gives_the_window_its_previous_model_back
     window, panel = _panel_window(make_window, tmp_path, qtbot)
     assert window.open_model(model_file)
     before = window.network()
-    panel.fresh_radio.setChecked(True)
+    panel.form.fresh_radio.setChecked(True)
     with qtbot.waitSignal(panel.controller.finished, timeout=20000):
         assert panel.start()
-    qtbot.waitUntil(lambda: panel.state == "idle", timeout=5000)
+    qtbot.waitUntil(lambda: not panel.session.state.run_active, timeout=5000)
     assert window.network() is not before and panel.has_unsaved_network
     # a new run, and the unsaved network let go: the window no longer recognises with it
     prompts.answers.append(QMessageBox.StandardButton.Discard)
-    panel.epochs_spin.setValue(1)
+    panel.form.epochs_spin.setValue(1)
     with qtbot.waitSignal(panel.controller.finished, timeout=20000):
         assert panel.start()
         assert window.network() is before and window.model_path() == Path(model_file)
-    qtbot.waitUntil(lambda: panel.state == "idle", timeout=5000)
+    qtbot.waitUntil(lambda: not panel.session.state.run_active, timeout=5000)
     prompts.answers.append(QMessageBox.StandardButton.Discard)     # the second run's network
     assert window.close()
 
@@ -668,7 +650,7 @@ def test_file_save_of_the_trained_network_counts_as_saved(make_window, tmp_path,
     window, panel = _panel_window(make_window, tmp_path, qtbot)
     with qtbot.waitSignal(panel.controller.finished, timeout=20000):
         assert panel.start()
-    qtbot.waitUntil(lambda: panel.state == "idle", timeout=5000)
+    qtbot.waitUntil(lambda: not panel.session.state.run_active, timeout=5000)
     assert panel.has_unsaved_network
     target = tmp_path / "from-the-menu.npz"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",

@@ -74,7 +74,7 @@ def test_short_run_emits_batches_epochs_and_finished(qtbot, controller, data, tm
     assert snaps[0].nabla_w[0].shape == (16, 784) and snaps[0].weights[1].shape == (10, 16)
     assert not snaps[0].nabla_w[0].flags.writeable
     assert rec.trained and rec.trained[0].metadata["history"] == finished.history
-    qtbot.waitUntil(lambda: not controller._thread_alive(), timeout=5000)
+    qtbot.waitUntil(lambda: not controller.thread_alive(), timeout=5000)
     cp = checkpoint.load_checkpoint(checkpoint.find_checkpoint(tmp_path))
     assert cp.status == "completed" and cp.epochs_done == 2
 
@@ -141,8 +141,30 @@ def test_an_exception_in_the_worker_becomes_an_error_signal(qtbot, controller, t
     with qtbot.waitSignal(controller.finished, timeout=10000) as blocker:
         controller.start(job)
     assert blocker.args[0].reason == "error"
-    assert rec.errors and "Training failed" in rec.errors[0]
+    # an unexpected error (a bug): a message, with the details behind "Show Details…"
+    assert rec.errors and rec.errors[0].title == "Training failed"
+    assert "Traceback" in rec.errors[0].details and "Traceback" not in rec.errors[0].text
     assert not controller.is_running
+
+
+def test_a_damaged_data_file_is_one_clear_message_without_a_traceback(qtbot, controller,
+                                                                      tmp_path):
+    from desktop_bp.core.mnist import DatasetError
+
+    def damaged():
+        raise DatasetError("train-images-idx3-ubyte.gz (in /data) is truncated (its gzip stream "
+                           "ends early). Delete it and run `desktop-bp download`.")
+
+    job = make_job((None, None, None), tmp_path, training_size=50)
+    job.training = None
+    job.load_data = damaged
+    rec = Recorder(controller)
+    with qtbot.waitSignal(controller.finished, timeout=10000) as blocker:
+        controller.start(job)
+    assert blocker.args[0].reason == "error"
+    report = rec.errors[0]
+    assert report.title == "MNIST cannot be read" and not report.details
+    assert "truncated" in report.text and "desktop-bp download" in report.text
 
 
 def test_shutdown_mid_training_and_while_paused_repeatedly(qtbot, data, tmp_path):
@@ -152,7 +174,7 @@ def test_shutdown_mid_training_and_while_paused_repeatedly(qtbot, data, tmp_path
         controller.start(make_job(data, tmp_path, epochs=1000), paused=paused)
         qtbot.waitUntil(lambda: len(rec.events) > 0, timeout=10000)
         assert controller.shutdown(5000)
-        assert not controller._thread_alive()
+        assert not controller.thread_alive()
 
 
 def test_data_can_be_loaded_in_the_worker(qtbot, controller, data, tmp_path):

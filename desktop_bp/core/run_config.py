@@ -1,0 +1,282 @@
+"""A training run's settings, their limits and their validation: one place for the window's form,
+the command line and the recovery checkpoint.
+
+:class:`RunSettings` is the run (JSON-friendly, stored in checkpoints); the ``parse_*`` functions
+turn a field's text into a value and return ``(value, error, warning)``, where ``error`` and
+``warning`` are short sentences for a person or None; :meth:`RunSettings.problems` checks a whole
+set-up. :data:`HYPERPARAMETER_KEYS` are the settings a trained model carries in its metadata
+(``hyperparameters``), and :func:`describe_hyperparameters` says them as a person reads them.
+
+Pure Python; nothing here knows about Qt.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import asdict, dataclass, field
+
+MNIST_TRAINING_SIZE = 50000
+INPUTS, OUTPUTS = 784, 10
+MAX_HIDDEN_LAYERS = 6
+MAX_LAYER_SIZE = 4096
+MAX_EPOCHS = 1000
+ETA_TOO_SMALL = 0.001           # the book's two learning-rate warnings
+ETA_TOO_LARGE = 100.0
+ETA_MAX = 1e30
+
+#: The run settings a trained model carries in its metadata (``hyperparameters``).
+HYPERPARAMETER_KEYS = ("eta", "batch_size", "epochs", "lmbda", "momentum", "eta_decay",
+                       "augment", "preset", "training_size", "seed", "activation", "cost",
+                       "init", "sizes")
+
+
+@dataclass
+class RunSettings:
+    """Everything that sets up one training run.
+
+    ``sizes`` includes the 784 inputs and 10 outputs; ``training_size`` is how many of the
+    training images are used (the first ones; MNIST is already shuffled); ``seed`` None means
+    a fresh random start; ``augment`` names an entry of ``core.augment.AUGMENTATIONS`` or is None;
+    ``continue_training`` trains the model in use instead of a fresh network; ``preset`` is the
+    preset the values came from (for the book's reference line), or "".
+    """
+
+    sizes: list = field(default_factory=lambda: [INPUTS, 30, OUTPUTS])
+    activation: str = "sigmoid"
+    cost: str = "quadratic"
+    init: str = "standard"
+    eta: float = 3.0
+    batch_size: int = 10
+    epochs: int = 30
+    lmbda: float = 0.0
+    momentum: float = 0.0
+    eta_decay: float = 1.0
+    augment: str | None = None
+    training_size: int = MNIST_TRAINING_SIZE
+    seed: int | None = None
+    continue_training: bool = False
+    preset: str = ""
+
+    def to_dict(self):
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, values):
+        """Build from a dict, ignoring unknown keys (older or newer checkpoints)."""
+        known = {k: v for k, v in dict(values).items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+    def problems(self, training_available=None):
+        """``(errors, warnings)``: lists of sentences; a run may start only without errors."""
+        errors, warnings = [], []
+        _, error, _ = check_sizes(self.sizes)
+        if error:
+            errors.append(error)
+        for parser, value in ((parse_eta, self.eta), (parse_lmbda, self.lmbda),
+                              (parse_momentum, self.momentum),
+                              (parse_eta_decay, self.eta_decay)):
+            _, error, warning = parser(str(value))
+            errors += [error] if error else []
+            warnings += [warning] if warning else []
+        if not 1 <= int(self.epochs) <= MAX_EPOCHS:
+            errors.append(f"the number of epochs must be 1 to {MAX_EPOCHS}")
+        size = int(self.training_size)
+        if training_available is not None:
+            size = min(size, int(training_available))
+        if int(self.batch_size) < 1:
+            errors.append("the mini-batch needs at least one image")
+        elif int(self.batch_size) > size:
+            errors.append(f"the mini-batch ({int(self.batch_size)}) is larger than the "
+                          f"training set ({size})")
+        return errors, warnings
+
+    def make_network(self):
+        """A fresh network of this architecture, seeded by ``seed``."""
+        from desktop_bp.core.network import Network
+        return Network(self.sizes, activation=self.activation, cost=self.cost, init=self.init,
+                       seed=self.seed)
+
+    def train_kwargs(self):
+        """The keyword arguments of :func:`~desktop_bp.core.training.train` these settings fix
+        (data, control and reporting are added by the caller)."""
+        augment = None
+        if self.augment:
+            from desktop_bp.core.augment import AUGMENTATIONS
+            augment = AUGMENTATIONS[self.augment]
+        return dict(epochs=int(self.epochs), batch_size=int(self.batch_size),
+                    eta=float(self.eta), lmbda=float(self.lmbda),
+                    momentum=float(self.momentum), eta_decay=float(self.eta_decay),
+                    seed=self.seed, augment=augment)
+
+    def hyperparameters(self, net=None):
+        """The ``hyperparameters`` metadata entry of a model trained with these settings; the
+        architecture is ``net``'s own when given (a continued model's, a checkpoint's)."""
+        values = self.to_dict()
+        hyper = {k: values[k] for k in HYPERPARAMETER_KEYS if k in values}
+        if net is not None:
+            hyper.update(sizes=list(net.sizes), activation=net.activation, cost=net.cost_name,
+                         init=net.init)
+        return hyper
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing a field's text: each returns (value, error or None, warning or None).
+
+
+def parse_hidden_layers(text):
+    """"30" or "100, 30" (commas or spaces) -> [30] / [100, 30]; "" -> [] (no hidden layer).
+    An empty entry ("30,,20", "30,") is refused rather than skipped: it is most likely a layer
+    size that was deleted by mistake."""
+    text = str(text).strip()
+    parts = re.split(r"\s*[,;]\s*|\s+", text) if text else []
+    if "" in parts:
+        return None, ("an empty entry in the hidden layers (two commas in a row, or one at the "
+                      "start or end): give every layer a size"), None
+    sizes = []
+    for p in parts:
+        if not re.fullmatch(r"\d+", p):
+            return None, f"“{p}” is not a whole number of neurons", None
+        sizes.append(int(p))
+    return check_sizes([INPUTS, *sizes, OUTPUTS], hidden_only=True)
+
+
+def check_sizes(sizes, hidden_only=False):
+    """Layer sizes within the limits: ``(hidden sizes or sizes, error, None)``."""
+    sizes = [int(s) for s in sizes]
+    hidden = sizes[1:-1]
+    if len(sizes) < 2 or sizes[0] != INPUTS or sizes[-1] != OUTPUTS:
+        return None, f"an MNIST network has {INPUTS} inputs and {OUTPUTS} outputs", None
+    for size in hidden:
+        if not 1 <= size <= MAX_LAYER_SIZE:
+            return None, f"a layer needs 1 to {MAX_LAYER_SIZE} neurons, not {size}", None
+    if len(hidden) > MAX_HIDDEN_LAYERS:
+        return None, f"at most {MAX_HIDDEN_LAYERS} hidden layers", None
+    return (hidden if hidden_only else sizes), None, None
+
+
+def _parse_float(text, name):
+    text = str(text).strip()
+    try:
+        value = float(text.replace("_", ""))
+    except ValueError:
+        return None, f"{name} must be a number" if text else f"{name} is empty"
+    if not math.isfinite(value):
+        return None, f"{name} must be finite"
+    return value, None
+
+
+def parse_eta(text):
+    value, error = _parse_float(text, "η")
+    if error:
+        return None, error, None
+    if value <= 0:
+        return None, "η must be larger than 0 (it is the step size of gradient descent)", None
+    if value > ETA_MAX:
+        return None, "η above 10³⁰ overflows at once", None
+    warning = None
+    if value <= ETA_TOO_SMALL:
+        warning = (f"η = {value:g}: the book's warning — this learns far too slowly "
+                   "(still far from 90% after 30 epochs)")
+    elif value >= ETA_TOO_LARGE:
+        warning = (f"η = {value:g}: the book's warning — steps this large overshoot; "
+                   "expect no learning or divergence")
+    return value, None, warning
+
+
+def parse_lmbda(text):
+    value, error = _parse_float(text, "λ")
+    if error:
+        return None, error, None
+    if value < 0:
+        return None, "λ (L2 regularisation) cannot be negative", None
+    return value, None, None
+
+
+def parse_momentum(text):
+    value, error = _parse_float(text, "momentum")
+    if error:
+        return None, error, None
+    if not 0 <= value < 1:
+        return None, "momentum μ must be in [0, 1): μ ≥ 1 makes the velocity grow forever", None
+    return value, None, None
+
+
+def parse_eta_decay(text):
+    value, error = _parse_float(text, "η decay")
+    if error:
+        return None, error, None
+    if not 0 < value <= 1:
+        return None, "η decay is a factor per epoch in (0, 1]", None
+    return value, None, None
+
+
+def parse_seed(text):
+    text = str(text).strip()
+    if not text:
+        return None, None, None
+    if not re.fullmatch(r"\d+", text) or int(text) >= 2 ** 63:
+        return None, "the seed is a whole number ≥ 0, or empty for a random start", None
+    return int(text), None, None
+
+
+def format_eta(eta):
+    """η for narrow places: "1000", "3", "0.25", "0.00709"."""
+    eta = float(eta)
+    if eta >= 1 and eta == int(eta):
+        return str(int(eta))
+    return f"{eta:.3g}"
+
+
+# ---------------------------------------------------------------------------------------------
+# A trained model's record
+
+
+def record_accuracy(net):
+    """Copy the latest epoch's test and validation accuracy of ``net``'s history into its
+    metadata, where the status bar and the model file look for them (an accuracy the latest
+    epoch did not measure is removed rather than left over from an older model)."""
+    history = net.metadata.get("history") or []
+    for key in ("test_accuracy", "validation_accuracy"):
+        value = history[-1].get(key) if history else None
+        if value is not None:
+            net.metadata[key] = value
+        elif history:
+            net.metadata.pop(key, None)
+
+
+def describe_hyperparameters(hyper, history=None):
+    """``[(label, value text)]``: a model's stored settings as a person reads them, e.g.
+    ``("Learning rate η", "3, changed to 0.5 during training")``; the η actually used per epoch
+    comes from ``history`` when it records one."""
+    hyper = hyper if isinstance(hyper, dict) else {}
+    rows = []
+    if hyper.get("preset"):
+        rows.append(("Preset", str(hyper["preset"])))
+    if isinstance(hyper.get("eta"), (int, float)):
+        text = format_eta(hyper["eta"])
+        used = [r.get("eta") for r in (history or []) if isinstance(r, dict)
+                and isinstance(r.get("eta"), (int, float))]
+        if used and any(not math.isclose(e, hyper["eta"], rel_tol=1e-9) for e in used):
+            text += f" at the start, {format_eta(used[-1])} in the last epoch"
+        rows.append(("Learning rate η", text))
+    if isinstance(hyper.get("batch_size"), (int, float)):
+        rows.append(("Mini-batch", f"{int(hyper['batch_size'])} images"))
+    if isinstance(hyper.get("epochs"), (int, float)):
+        rows.append(("Epochs planned", str(int(hyper["epochs"]))))
+    lmbda = hyper.get("lmbda")
+    if isinstance(lmbda, (int, float)):
+        rows.append(("L2 regularisation λ", f"{lmbda:g}" if lmbda else "none"))
+    momentum = hyper.get("momentum")
+    if isinstance(momentum, (int, float)):
+        rows.append(("Momentum μ", f"{momentum:g}" if momentum else "none (plain SGD)"))
+    decay = hyper.get("eta_decay")
+    if isinstance(decay, (int, float)):
+        rows.append(("η decay", f"× {decay:g} per epoch" if decay != 1 else "none (constant η)"))
+    if "augment" in hyper:
+        rows.append(("Augmentation", "random distortions" if hyper["augment"] else "none"))
+    if isinstance(hyper.get("training_size"), (int, float)):
+        rows.append(("Training images", f"{int(hyper['training_size']):,}"))
+    if "seed" in hyper:
+        rows.append(("Seed", "random" if hyper["seed"] is None else str(hyper["seed"])))
+    return rows

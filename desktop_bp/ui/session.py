@@ -1,0 +1,466 @@
+"""The window's side of :class:`~desktop_bp.ui.state.AppState`: the questions, the model files,
+the training thread and the recovery file, in one object every widget observes.
+
+:class:`Session` holds the Qt-free state and re-emits its changes as Qt signals
+(``model_changed(ModelInUse)``, ``phase_changed(str)``), so that widgets connect bound slots. It
+also does what changes the state and needs Qt: reading and writing model files (with their
+dialogs and the list of recent files), asking before unsaved work is lost (one rule, in
+:meth:`Session.confirm`), running the training thread (:class:`~desktop_bp.ui.worker.
+TrainingController`) and offering the recovery file at start. Widgets never decide these things
+themselves; they call the session and draw what it says.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop_bp.core import checkpoint as checkpoint_mod
+from desktop_bp.core.run_config import RunSettings, record_accuracy
+from desktop_bp.ui import model_files
+from desktop_bp.ui.state import AppState, Phase
+from desktop_bp.ui.worker import TrainingController
+
+BUNDLED = "bundled"
+
+
+class Session(QObject):
+    """See the module doc. ``settings``: a QSettings; ``recovery``: a
+    :class:`~desktop_bp.core.checkpoint.Recovery` (None: the app's recovery folder)."""
+
+    model_changed = Signal(object)      # ModelInUse
+    phase_changed = Signal(str)         # a Phase value
+    recent_changed = Signal()
+    model_saved = Signal(str)           # a path
+    message = Signal(str)               # a short note for the status bar
+
+    def __init__(self, settings, recovery=None, parent=None):
+        super().__init__(parent)
+        self.settings = settings
+        self.recovery = recovery if recovery is not None else checkpoint_mod.Recovery()
+        self.state = AppState(self.recovery)
+        self.state.subscribe(self._on_state_changed)
+        self.recent = model_files.RecentModels(settings)
+        self.controller = TrainingController(self)
+        self.controller.paused.connect(self._on_paused)
+        self.controller.trained.connect(self._on_trained)
+        self.controller.finished.connect(self._on_finished)
+        self.controller.error.connect(self._on_error)
+        self.controller.running_changed.connect(self._on_thread_running)
+        self.dialog_parent = None       # the window, for dialogs
+        self.run_settings = None
+        self._template = None           # a copy of the run's network: weights are set into copies
+        self.run_history = []
+        self._final = None
+        self._quit_requested = None     # called once the run's thread has ended
+
+    # -- observing -----------------------------------------------------------------------------
+
+    def _on_state_changed(self, what):
+        if what == "model":
+            self.model_changed.emit(self.state.model)
+        else:
+            self.phase_changed.emit(self.state.phase.value)
+
+    @property
+    def model(self):
+        return self.state.model
+
+    @property
+    def network(self):
+        return self.state.network
+
+    # -- questions: the one rule about unsaved work --------------------------------------------
+
+    def _ask(self, title, text, informative, buttons, default, labels=None, icon=None):
+        box = QMessageBox(icon or QMessageBox.Question, title, text, QMessageBox.NoButton,
+                          self.dialog_parent)
+        if informative:
+            box.setInformativeText(informative)
+        for button in buttons:
+            box.addButton(button)
+        for button, label in (labels or {}).items():
+            box.button(button).setText(label)
+        box.setDefaultButton(default)
+        if QMessageBox.Cancel in buttons:
+            box.setEscapeButton(QMessageBox.Cancel)
+        return QMessageBox.StandardButton(box.exec())
+
+    def _describe(self, net):
+        accuracy = (net.metadata or {}).get("test_accuracy",
+                                            (net.metadata or {}).get("validation_accuracy"))
+        return net.describe() + (f", {100 * accuracy:.2f}%"
+                                 if isinstance(accuracy, (int, float)) else "")
+
+    def confirm(self, action, doing, then):
+        """Do ``then()`` when ``action`` ("open", "start", "continue", "quit") loses nothing,
+        else ask first. ``doing`` completes "… before <doing>?", e.g. "opening book.npz".
+        Returns True when ``then`` ran now, False when it waits for a run to stop or was
+        cancelled."""
+        need = self.state.check(action)
+        if need is None:
+            then()
+            return True
+        if need == "wait":
+            self.state.after_run(lambda: self.confirm(action, doing, then))
+            return False
+        if need == "stop":
+            answer = self._ask(
+                self.tr("Training is running"),
+                self.tr("Stop the training before {0}?").format(doing),
+                self.tr("Save keeps what it has learned in a model file first; Discard lets it "
+                        "go."),
+                (QMessageBox.Save, QMessageBox.Discard, QMessageBox.Cancel), QMessageBox.Save,
+                labels={QMessageBox.Save: self.tr("Stop and save…"),
+                        QMessageBox.Discard: self.tr("Stop and discard")})
+            if answer == QMessageBox.Cancel:
+                return False
+            keep = answer == QMessageBox.Save
+
+            def after_stop():
+                if self.state.has_unsaved and keep:
+                    if self.save_as() and self.state.check(action) is None:
+                        then()
+                    return
+                if self.state.has_unsaved:
+                    self.state.discard_unsaved()
+                then()
+
+            self.state.after_run(after_stop)
+            self.stop_run()
+            return False
+        # unsaved
+        net = self.state.network
+        answer = self._ask(
+            self.tr("Unsaved network"),
+            self.tr("The network trained here ({0}) is not saved. Save it before {1}?")
+            .format(self._describe(net), doing),
+            self.tr("Discard lets it go for good (its recovery file too)."),
+            (QMessageBox.Save, QMessageBox.Discard, QMessageBox.Cancel), QMessageBox.Save,
+            labels={QMessageBox.Save: self.tr("Save…"), QMessageBox.Discard: self.tr("Discard")})
+        if answer == QMessageBox.Save:
+            if self.save_as() and self.state.check(action) is None:
+                then()
+                return True
+            return False
+        if answer == QMessageBox.Discard:
+            self.state.discard_unsaved()
+            self.message.emit(self.tr("The trained network was discarded."))
+            then()
+            return True
+        return False
+
+    def request_quit(self, close):
+        """For the window's ``closeEvent``: True when it may close now. During a run, asks to
+        stop it (the recovery file keeps what was learned, as promised) and returns False; the
+        run then stops between two mini-batches and ``close()`` is called once the training
+        thread has ended, so that no thread is ever destroyed while it runs."""
+        if self._quit_requested is not None:
+            return not self.controller.is_running and not self._thread_alive()
+        if self.state.run_active:
+            answer = self._ask(
+                self.tr("Training is running"), self.tr("Stop the training and quit?"),
+                self.tr("What the network has learned so far is kept in the recovery file and "
+                        "offered when the app starts again."),
+                (QMessageBox.Yes, QMessageBox.Cancel), QMessageBox.Cancel,
+                labels={QMessageBox.Yes: self.tr("Stop and quit")})
+            if answer != QMessageBox.Yes:
+                return False
+            self._quit_requested = close
+            self.stop_run()
+            self.message.emit(self.tr("Stopping… the window closes when the current mini-batch "
+                                      "ends."))
+            return False
+        if self._thread_alive():
+            # the run has ended and its thread is only winding down: a moment
+            self.controller.shutdown(5000)
+        if not self.state.has_unsaved:
+            return True
+        closed = []
+        self.confirm("quit", self.tr("quitting"), lambda: closed.append(True))
+        return bool(closed)
+
+    def _thread_alive(self):
+        return self.controller.thread_alive()
+
+    @Slot(bool)
+    def _on_thread_running(self, running):
+        if not running and self._quit_requested is not None:
+            close = self._quit_requested
+            close()
+
+    # -- model files ---------------------------------------------------------------------------
+
+    def _read(self, path):
+        """A network from ``path``, or None after telling the person why not."""
+        from desktop_bp.core.persistence import ModelFileError, load_any
+        try:
+            return load_any(path)
+        except (ModelFileError, OSError) as exc:
+            self._warn(self.tr("Cannot open the model"),
+                       self.tr("The file could not be opened as a model:\n\n{0}\n\nThe current "
+                               "model stays in use.").format(exc))
+        except Exception as exc:  # noqa: BLE001 - a bug must not take the window down
+            self._error(self.tr("Cannot open the model"),
+                        self.tr("Unexpected error while reading {0}.").format(path), exc)
+        return None
+
+    def open_model(self, path):
+        """Use the model in ``path``, after the question about unsaved work. Returns True when
+        it is in use now."""
+        name = Path(path).name
+        return self.confirm("open", self.tr("opening {0}").format(name),
+                            lambda: self._use_file(path)) and self.model.path is not None \
+            and Path(self.model.path) == Path(path)
+
+    def _use_file(self, path):
+        net = self._read(path)
+        if net is None:
+            return False
+        self.recent.remember(path)
+        self.recent_changed.emit()
+        if model_files.is_bundled(path):
+            self.state.use_model(net, origin=BUNDLED, label=self.tr("bundled default model"),
+                                 path=path)
+        else:
+            self.state.use_model(net, origin="file", label=Path(path).name, path=path)
+        self.message.emit(self.tr("Opened {0}").format(path))
+        return True
+
+    def open_bundled(self):
+        from desktop_bp.core.pretrained import default_model_path
+        return self.open_model(str(default_model_path()))
+
+    def load_startup_model(self):
+        """The last model used, else the bundled default; True when one was loaded."""
+        from desktop_bp.core.persistence import ModelFileError, load_any
+        from desktop_bp.core.pretrained import default_model_path
+        last = self.recent.last_path()
+        for path in ([last] if last else []) + [str(default_model_path())]:
+            try:
+                net = load_any(path)
+            except (ModelFileError, OSError):
+                continue
+            bundled = model_files.is_bundled(path)
+            self.state.use_model(net, origin=BUNDLED if bundled else "file",
+                                 label=(self.tr("bundled default model") if bundled
+                                        else Path(path).name), path=path)
+            return True
+        self.state.use_model(None, origin="none")
+        self.message.emit(self.tr("No model loaded: the bundled model cannot be read."))
+        return False
+
+    def save(self):
+        """Save to the model's own file when it is the person's .npz, else ask for a name."""
+        if self.model.saveable:
+            return self.save_to(self.model.path)
+        return self.save_as()
+
+    def save_as(self):
+        net = self.network
+        if net is None:
+            self._info(self.tr("Nothing to save"), self.tr("No model is loaded."))
+            return False
+        start = (str(Path(self.model.path).with_suffix(".npz")) if self.model.saveable
+                 else str(self.recent.suggested_path(net)))
+        path, _ = QFileDialog.getSaveFileName(self.dialog_parent, self.tr("Save model as"),
+                                              start, model_files.save_filter())
+        if not path:
+            return False
+        if Path(path).suffix.lower() != ".npz":
+            path += ".npz"
+        return self.save_to(path)
+
+    def save_to(self, path):
+        """Write the model in use to ``path`` (with its history and settings); it is then the
+        person's file, and the recovery file is no longer needed."""
+        from desktop_bp.core.persistence import save_model
+        net = self.network
+        if net is None:
+            return False
+        copy = net.copy()
+        copy.metadata.pop("checkpoint", None)
+        copy.metadata.setdefault("history", [])
+        if self.model.origin in ("run", "recovered"):
+            self.annotate(copy)
+        try:
+            save_model(path, copy)
+        except (OSError, ValueError, TypeError) as exc:
+            self._error(self.tr("Cannot save the model"),
+                        self.tr("Saving to {0} failed: {1}").format(path, exc), None)
+            return False
+        self.recent.remember(path)
+        self.recent_changed.emit()
+        self.state.mark_saved(path, copy)
+        self.model_saved.emit(str(path))
+        self.message.emit(self.tr("Saved {0}").format(path))
+        return True
+
+    # -- the run -------------------------------------------------------------------------------
+
+    def annotate(self, net):
+        """Give a network trained here its settings and latest accuracies in its metadata."""
+        net.metadata.pop("checkpoint", None)
+        if self.run_settings is not None:
+            net.metadata["hyperparameters"] = self.run_settings.hyperparameters(net)
+        record_accuracy(net)
+
+    def start_run(self, job, *, paused=False, before_thread=None):
+        """Run ``job`` (:class:`~desktop_bp.ui.worker.TrainingJob`) in the training thread. The
+        caller has already confirmed the start (:meth:`confirm`); ``before_thread()`` is called
+        once the state says the run has begun, before its thread starts."""
+        net = job.network
+        self.run_settings = job.settings
+        self._template = net.copy()
+        self.run_history = list(net.metadata.get("history", []))
+        self._final = None
+        self.state.run_started(paused=paused)
+        if before_thread is not None:
+            before_thread()
+        self.controller.start(job, paused=paused)
+
+    def pause(self):
+        self.controller.pause()
+
+    def resume(self):
+        self.controller.resume()
+        self.state.run_resumed()
+
+    def stop_run(self):
+        self.controller.stop()
+        self.state.run_stopping()
+
+    def step(self, batches=None):
+        """Train ``batches`` mini-batches (None: to the end of the epoch), then pause."""
+        if batches is None:
+            self.controller.step_epoch()
+        else:
+            self.controller.control.request_snapshot()
+            self.controller.step_batch(batches)
+        self.state.run_resumed()
+
+    def record_epoch(self, ev):
+        self.run_history.append(ev.record())
+
+    def publish(self, weights, biases, where, ev=None, measured=None):
+        """The run's weights become the model in use: ``where`` says how far the run is
+        ("epoch 3"); ``ev`` is the epoch's event (None: paused mid-epoch, not measured)."""
+        if not self.state.run_active or self._template is None:
+            return
+        net = self._template.copy()
+        net.set_parameters(weights, biases)
+        net.metadata["history"] = list(self.run_history)
+        self.annotate(net)
+        measured = ev is not None if measured is None else measured
+        acc = None if ev is None else (ev.test_accuracy if ev.test_accuracy is not None
+                                       else ev.validation_accuracy)
+        label = self.tr("training: {0}, {1}").format(net.describe(), where)
+        if acc is not None:
+            label += f", {100 * acc:.2f}%"
+        self.state.publish(net, label, measured=measured)
+
+    @Slot(object)
+    def _on_paused(self, ev):
+        self.state.run_paused()
+
+    @Slot(object)
+    def _on_trained(self, net):
+        self.annotate(net)
+        self._final = net
+
+    @Slot(object)
+    def _on_finished(self, ev):
+        net, self._final = self._final, None
+        if ev.reason == "diverged" and ev.best_epoch is None:
+            net = None       # nothing learned before the divergence is worth keeping
+        elif ev.reason == "error":
+            net = None
+        if net is not None:
+            where = (self.tr("best epoch {0}, before it diverged").format(ev.best_epoch + 1)
+                     if ev.reason == "diverged" else self.tr("trained here"))
+            label = f"{where}: {net.describe()}"
+        else:
+            label = ""
+        self.state.run_ended(ev.reason, net, label)
+
+    @Slot(object)
+    def _on_error(self, report):
+        """A run ended by an error: a problem the person can act on is one clear message;
+        only a bug shows its details, behind "Show Details…"."""
+        box = QMessageBox(QMessageBox.Critical, report.title, report.text, QMessageBox.Ok,
+                          self.dialog_parent)
+        if report.details:
+            box.setDetailedText(report.details)
+        box.exec()
+
+    # -- recovery ------------------------------------------------------------------------------
+
+    def offer_recovery(self):
+        """If a recovery file exists, ask whether to restore it; returns the restored
+        :class:`~desktop_bp.core.checkpoint.Checkpoint`, or None."""
+        if self.recovery.find() is None:
+            return None
+        try:
+            cp = self.recovery.load()
+        except Exception as exc:  # noqa: BLE001 - a damaged file must not stop the app
+            self._warn(self.tr("Recovery file unreadable"),
+                       self.tr("The last training run's recovery file cannot be read and is "
+                               "removed:\n{0}").format(exc))
+            self.recovery.discard()
+            return None
+        answer = QMessageBox.question(
+            self.dialog_parent, self.tr("Restore the last training run?"),
+            self.tr("A training run was not saved:\n{0}\n\nRestore its weights and history?")
+            .format(checkpoint_summary(cp)), QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+        if answer != QMessageBox.Yes:
+            self.recovery.discard()
+            return None
+        self.restore_checkpoint(cp)
+        return cp
+
+    def restore_checkpoint(self, cp):
+        """A recovered run becomes the model in use (unsaved), with its settings."""
+        net = cp.network
+        net.metadata.pop("checkpoint", None)
+        net.metadata["history"] = list(cp.history)
+        if cp.settings:
+            self.run_settings = RunSettings.from_dict(cp.settings)
+            self.annotate(net)
+        self.state.restore(net, self.tr("recovered run: {0}").format(net.describe()))
+        return net
+
+    # -- messages ------------------------------------------------------------------------------
+
+    def _warn(self, title, text):
+        QMessageBox.warning(self.dialog_parent, title, text)
+
+    def _info(self, title, text):
+        QMessageBox.information(self.dialog_parent, title, text)
+
+    def _error(self, title, text, exc):
+        if exc is None:
+            QMessageBox.critical(self.dialog_parent, title, text)
+            return
+        box = QMessageBox(QMessageBox.Critical, title, text, QMessageBox.Ok, self.dialog_parent)
+        if exc is not None:
+            import traceback
+            box.setDetailedText("".join(traceback.format_exception(exc)))
+        box.exec()
+
+    def shutdown(self, timeout_ms=5000):
+        """Stop any run and wait for its thread (tests, and the app's very end)."""
+        return self.controller.shutdown(timeout_ms)
+
+
+def checkpoint_summary(cp):
+    """``cp.summary()`` with the data set its best accuracy was measured on named."""
+    text = cp.summary()
+    for key, where in (("test_accuracy", "test"), ("validation_accuracy", "validation")):
+        if any(r.get(key) is not None for r in cp.history):
+            return text.replace("best accuracy", f"best {where} accuracy", 1)
+    return text
+
+
+__all__ = ["Session", "Phase", "checkpoint_summary"]

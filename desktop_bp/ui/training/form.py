@@ -1,0 +1,448 @@
+"""The run's set-up: preset, architecture and hyper-parameters, validated as they are typed.
+
+:class:`RunForm` only edits settings; the values, their limits and the validation itself are
+:mod:`desktop_bp.core.run_config`'s (the command line and the checkpoint use the same). The form
+shows the reasons a set-up cannot start in :attr:`RunForm.validation_label` (placed by the panel
+beside the run controls) and emits ``validity_changed(bool)``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QGroupBox,
+                               QLabel, QLineEdit, QRadioButton, QSizePolicy, QSpinBox,
+                               QVBoxLayout, QWidget)
+
+from desktop_bp.core import run_config as rc
+from desktop_bp.core.network import ACTIVATIONS, COSTS, INITS
+from desktop_bp.core.presets import PRESETS
+
+CUSTOM = "custom"
+DESCRIPTION_LINES = 5       # the preset description keeps this height: the form never jumps
+
+_INVALID_STYLE = "QLineEdit { border: 1px solid #d62728; background: #fff0f0; }"
+_WARNING_STYLE = "QLineEdit { border: 1px solid #e69500; background: #fff8e6; }"
+
+
+class NoWheelComboBox(QComboBox):
+    """A combo box that takes the mouse wheel only when it has the focus (clicked or tabbed
+    into): a wheel turned while the pointer merely passes over it scrolls the form instead."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.StrongFocus)     # the wheel alone does not give it the focus
+        self.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(8)
+
+    def wheelEvent(self, event):
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()                      # unaccepted: Qt passes it on to the scroll area
+
+
+class NoWheelSpinBox(QSpinBox):
+    """A spin box that takes the mouse wheel only when it has the focus."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.StrongFocus)
+
+    def wheelEvent(self, event):
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
+class RunForm(QWidget):
+    """See the module doc. :meth:`settings` gives the validated
+    :class:`~desktop_bp.core.run_config.RunSettings` or None."""
+
+    validity_changed = Signal(bool)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._model = None          # the model in use: what "Continue" trains further
+        self._applying = False
+        self._valid = True
+        self._running = False
+        self._training_available = rc.MNIST_TRAINING_SIZE
+        self._build()
+        initial = "book" if "book" in PRESETS else CUSTOM
+        self.apply_preset(initial)
+
+    def _preset_label(self, name):
+        return {"book": self.tr("book (ch. 1: 784-30-10)"),
+                "book-100": self.tr("book-100 (784-100-10)"),
+                "improved": self.tr("improved (ch. 3)"), "best": self.tr("best"),
+                "slow-eta": self.tr("warning: η = 0.001"),
+                "diverging-eta": self.tr("warning: η = 100")}.get(name, name)
+
+    def _build(self):
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 6)
+        setup = QGroupBox(self.tr("Run set-up"))
+        form = QFormLayout(setup)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setHorizontalSpacing(6)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)     # a narrow column still fits
+        self.preset_combo = NoWheelComboBox()
+        self.preset_combo.addItem(self.tr("custom"), CUSTOM)
+        for name, values in PRESETS.items():
+            self.preset_combo.addItem(self._preset_label(name), name)
+            self.preset_combo.setItemData(self.preset_combo.count() - 1,
+                                          values.get("description", ""), Qt.ToolTipRole)
+        self.preset_combo.activated.connect(self._on_preset_activated)
+        form.addRow(self.tr("Preset"), self.preset_combo)
+        self.preset_description = QLabel()
+        self.preset_description.setWordWrap(True)
+        self.preset_description.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        self.preset_description.setStyleSheet("color: #555")
+        # a fixed height: switching to "custom" while typing must not move the fields below
+        self.preset_description.setFixedHeight(
+            DESCRIPTION_LINES * self.fontMetrics().lineSpacing())
+        form.addRow(self.preset_description)
+
+        self.fresh_radio = QRadioButton(self.tr("New network"))
+        self.continue_radio = QRadioButton(self.tr("Continue the model in use"))
+        self.fresh_radio.setChecked(True)
+        self.continue_radio.setEnabled(False)
+        group = QButtonGroup(self)
+        group.addButton(self.fresh_radio)
+        group.addButton(self.continue_radio)
+        self.continue_radio.toggled.connect(self._on_continue_toggled)
+        start_box = QVBoxLayout()
+        start_box.setSpacing(0)
+        start_box.addWidget(self.fresh_radio)
+        start_box.addWidget(self.continue_radio)
+        form.addRow(self.tr("Train"), start_box)
+
+        self.hidden_edit = QLineEdit()
+        self.hidden_edit.setPlaceholderText(self.tr("e.g. 30 or 100, 30"))
+        self.hidden_edit.setToolTip(self.tr("Hidden layer sizes, input (784) and output (10) "
+                                            "excluded"))
+        form.addRow(self.tr("Hidden layers"), self.hidden_edit)
+        self.activation_combo = NoWheelComboBox()
+        self.activation_combo.addItems(list(ACTIVATIONS))
+        form.addRow(self.tr("Activation"), self.activation_combo)
+        self.cost_combo = NoWheelComboBox()
+        self.cost_combo.addItems(list(COSTS))
+        self.cost_combo.setToolTip(self.tr("log-likelihood goes with a softmax output layer"))
+        form.addRow(self.tr("Cost"), self.cost_combo)
+        self.init_combo = NoWheelComboBox()
+        for name in INITS:
+            self.init_combo.addItem({"standard": self.tr("standard N(0, 1)"),
+                                     "scaled": self.tr("scaled N(0, 1/n_in)")}.get(name, name),
+                                    name)
+        form.addRow(self.tr("Initial w"), self.init_combo)
+
+        self.eta_edit = QLineEdit()
+        self.eta_edit.setToolTip(self.tr("Learning rate; can be changed while training (press "
+                                         "Enter)"))
+        form.addRow(self.tr("Learning rate η"), self.eta_edit)
+        self.batch_spin = NoWheelSpinBox()
+        self.batch_spin.setRange(1, rc.MNIST_TRAINING_SIZE)
+        form.addRow(self.tr("Mini-batch"), self.batch_spin)
+        self.epochs_spin = NoWheelSpinBox()
+        self.epochs_spin.setRange(1, rc.MAX_EPOCHS)
+        form.addRow(self.tr("Epochs"), self.epochs_spin)
+        self.lmbda_edit = QLineEdit()
+        self.lmbda_edit.setToolTip(self.tr("L2 regularisation λ (0: none)"))
+        form.addRow(self.tr("L2 λ"), self.lmbda_edit)
+        self.momentum_edit = QLineEdit()
+        self.momentum_edit.setToolTip(self.tr("Momentum μ in [0, 1) (0: plain SGD)"))
+        form.addRow(self.tr("Momentum μ"), self.momentum_edit)
+        self.eta_decay_edit = QLineEdit()
+        self.eta_decay_edit.setToolTip(self.tr("η is multiplied by this after every epoch "
+                                               "(1: constant)"))
+        form.addRow(self.tr("η decay"), self.eta_decay_edit)
+        self.augment_check = QCheckBox(self.tr("random distortions"))
+        self.augment_check.setToolTip(self.tr("Distort the training images randomly (slower, "
+                                              "more robust)"))
+        form.addRow(self.tr("Augment"), self.augment_check)
+        self.training_size_spin = NoWheelSpinBox()
+        self.training_size_spin.setRange(10, rc.MNIST_TRAINING_SIZE)
+        self.training_size_spin.setValue(rc.MNIST_TRAINING_SIZE)
+        self.training_size_spin.setSingleStep(1000)
+        self.training_size_spin.setToolTip(self.tr("Train on the first n training images (a "
+                                                   "subset trains in seconds)"))
+        form.addRow(self.tr("Images"), self.training_size_spin)
+        self.seed_edit = QLineEdit()
+        self.seed_edit.setPlaceholderText(self.tr("empty: random"))
+        form.addRow(self.tr("Seed"), self.seed_edit)
+        outer.addWidget(setup)
+        outer.addStretch(1)
+
+        self.validation_label = QLabel()
+        self.validation_label.setWordWrap(True)
+        self.validation_label.setTextFormat(Qt.PlainText)
+
+        for edit in (self.hidden_edit, self.eta_edit, self.lmbda_edit, self.momentum_edit,
+                     self.eta_decay_edit):
+            edit.textEdited.connect(self._on_field_edited)
+        # not part of a preset: editing them keeps the preset selected
+        self.seed_edit.textEdited.connect(self._revalidate)
+        self.training_size_spin.valueChanged.connect(self._revalidate)
+        for combo in (self.activation_combo, self.cost_combo, self.init_combo):
+            combo.activated.connect(self._on_field_edited)
+        for spin in (self.batch_spin, self.epochs_spin):
+            spin.valueChanged.connect(self._on_field_edited)
+        self.augment_check.toggled.connect(self._on_field_edited)
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
+        self._setup_fields = (self.preset_combo, self.fresh_radio, self.continue_radio,
+                              self.hidden_edit, self.activation_combo, self.cost_combo,
+                              self.init_combo, self.batch_spin, self.epochs_spin,
+                              self.lmbda_edit, self.momentum_edit, self.eta_decay_edit,
+                              self.augment_check, self.training_size_spin, self.seed_edit)
+
+    # -- presets -------------------------------------------------------------------------------
+
+    def _custom_description(self, base=None):
+        if base in PRESETS:
+            return self.tr("Your own settings, starting from the “{0}” preset.").format(
+                self._preset_label(base))
+        return self.tr("Your own settings.")
+
+    def apply_preset(self, name):
+        """Fill the form from preset ``name`` (a key of ``core.presets.PRESETS``)."""
+        values = PRESETS.get(name)
+        if values is None:
+            self.preset_description.setText(self._custom_description())
+            return
+        self._applying = True
+        try:
+            self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(name)))
+            if not self.continue_radio.isChecked():
+                self.hidden_edit.setText(", ".join(str(s) for s in values["sizes"][1:-1]))
+                self.activation_combo.setCurrentText(values["activation"])
+                self.cost_combo.setCurrentText(values["cost"])
+                self.init_combo.setCurrentIndex(max(0, self.init_combo.findData(values["init"])))
+            self.eta_edit.setText(f"{values['eta']:g}")
+            self.batch_spin.setValue(int(values["batch_size"]))
+            self.epochs_spin.setValue(int(values["epochs"]))
+            self.lmbda_edit.setText(f"{values.get('lmbda', 0.0):g}")
+            self.momentum_edit.setText(f"{values.get('momentum', 0.0):g}")
+            self.eta_decay_edit.setText(f"{values.get('eta_decay', 1.0):g}")
+            self.augment_check.setChecked(bool(values.get("augment")))
+            self.preset_description.setText(values.get("description", ""))
+        finally:
+            self._applying = False
+        self._validate()
+
+    @Slot(int)
+    def _on_preset_activated(self, index):
+        self.apply_preset(self.preset_combo.itemData(index))
+
+    @Slot()
+    def _on_field_edited(self, *_args):
+        if self._applying:
+            return
+        current = self.preset_combo.currentData()
+        if current != CUSTOM:
+            self.preset_combo.setCurrentIndex(self.preset_combo.findData(CUSTOM))
+            self.preset_description.setText(self._custom_description(current))
+        self._validate()
+
+    @Slot()
+    def _revalidate(self, *_args):
+        self._validate()
+
+    # -- validation ----------------------------------------------------------------------------
+
+    def current_sizes(self):
+        if self.continue_radio.isChecked() and self._model is not None:
+            return list(self._model.sizes)
+        hidden, error, _ = rc.parse_hidden_layers(self.hidden_edit.text())
+        return None if error else [rc.INPUTS, *hidden, rc.OUTPUTS]
+
+    def _validate(self):
+        """Check every field; mark bad ones and list the reasons. Returns RunSettings or None."""
+        errors, warnings, results = [], [], {}
+        for key, edit, parser in (("hidden", self.hidden_edit, rc.parse_hidden_layers),
+                                  ("eta", self.eta_edit, rc.parse_eta),
+                                  ("lmbda", self.lmbda_edit, rc.parse_lmbda),
+                                  ("momentum", self.momentum_edit, rc.parse_momentum),
+                                  ("eta_decay", self.eta_decay_edit, rc.parse_eta_decay),
+                                  ("seed", self.seed_edit, rc.parse_seed)):
+            value, error, warning = parser(edit.text())
+            results[key] = value
+            if error:
+                errors.append(error)
+                edit.setStyleSheet(_INVALID_STYLE)
+                edit.setToolTip(error)
+            elif warning:
+                warnings.append(warning)
+                edit.setStyleSheet(_WARNING_STYLE)
+                edit.setToolTip(warning)
+            else:
+                edit.setStyleSheet("")
+        settings = None
+        if not errors:
+            continuing = self.continue_radio.isChecked() and self._model is not None
+            if continuing:
+                net = self._model
+                sizes, activation, cost, init = (list(net.sizes), net.activation, net.cost_name,
+                                                 net.init)
+            else:
+                sizes = [rc.INPUTS, *results["hidden"], rc.OUTPUTS]
+                activation = self.activation_combo.currentText()
+                cost = self.cost_combo.currentText()
+                init = self.init_combo.currentData()
+            settings = rc.RunSettings(
+                sizes=sizes, activation=activation, cost=cost, init=init, eta=results["eta"],
+                batch_size=self.batch_spin.value(), epochs=self.epochs_spin.value(),
+                lmbda=results["lmbda"], momentum=results["momentum"],
+                eta_decay=results["eta_decay"],
+                augment="affine" if self.augment_check.isChecked() else None,
+                training_size=self.training_size_spin.value(), seed=results["seed"],
+                continue_training=continuing, preset=self.preset_combo.currentData() or "")
+            more_errors, _ = settings.problems(self._training_available)
+            if not continuing:
+                errors += more_errors
+            else:       # a loaded model's architecture is its own, whatever the form's limits
+                errors += [e for e in more_errors if "neurons" not in e and "layers" not in e
+                           and "inputs" not in e]
+        text = "\n".join(["✗ " + e for e in errors] + ["⚠ " + w for w in warnings])
+        self.validation_label.setText(text)
+        self.validation_label.setStyleSheet("color: #b00000" if errors else "color: #8a5a00")
+        valid = not errors
+        if valid != self._valid:
+            self._valid = valid
+        self.validity_changed.emit(valid)
+        return settings if valid else None
+
+    @property
+    def valid(self):
+        return self._valid
+
+    def settings(self):
+        """The validated :class:`RunSettings` of the form, or None (reasons are shown)."""
+        return self._validate()
+
+    def set_settings(self, settings):
+        """Fill the form from a :class:`RunSettings` (or its dict)."""
+        if isinstance(settings, dict):
+            settings = rc.RunSettings.from_dict(settings)
+        self._applying = True
+        try:
+            preset = settings.preset if settings.preset in PRESETS else CUSTOM
+            self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(preset)))
+            self.preset_description.setText(PRESETS[preset].get("description", "")
+                                            if preset in PRESETS else self._custom_description())
+            self.hidden_edit.setText(", ".join(str(s) for s in settings.sizes[1:-1]))
+            self.activation_combo.setCurrentText(settings.activation)
+            self.cost_combo.setCurrentText(settings.cost)
+            self.init_combo.setCurrentIndex(max(0, self.init_combo.findData(settings.init)))
+            self.eta_edit.setText(f"{settings.eta:g}")
+            self.training_size_spin.setValue(int(settings.training_size))
+            self.batch_spin.setValue(int(settings.batch_size))
+            self.epochs_spin.setValue(int(settings.epochs))
+            self.lmbda_edit.setText(f"{settings.lmbda:g}")
+            self.momentum_edit.setText(f"{settings.momentum:g}")
+            self.eta_decay_edit.setText(f"{settings.eta_decay:g}")
+            self.augment_check.setChecked(bool(settings.augment))
+            self.seed_edit.setText("" if settings.seed is None else str(settings.seed))
+        finally:
+            self._applying = False
+        self._validate()
+
+    def set_training_available(self, n):
+        """How many training images there are: the limit of the size and mini-batch fields."""
+        self._training_available = int(n)
+        self._applying = True        # not an edit by the person: keep the preset
+        try:
+            self.training_size_spin.setMaximum(int(n))     # a larger value is clamped to n
+            self.batch_spin.setMaximum(int(n))
+        finally:
+            self._applying = False
+        self._validate()
+
+    # -- the model in use ----------------------------------------------------------------------
+
+    def set_model(self, net, label=""):
+        """The model in use, which "Continue" trains further (None: nothing to continue)."""
+        self._model = net
+        self.continue_radio.setEnabled(net is not None and not self._running)
+        self.continue_radio.setToolTip(
+            self.tr("Open a model first (File ▸ Open model…)") if net is None else
+            self.tr("Train {0} further ({1})").format(net.describe(), label))
+        if net is None:
+            self.fresh_radio.setChecked(True)
+        elif self.continue_radio.isChecked() and not self._running:
+            self.fill_from_model(net)
+        self._validate()
+
+    @Slot(bool)
+    def _on_continue_toggled(self, checked):
+        for widget in (self.hidden_edit, self.activation_combo, self.cost_combo,
+                       self.init_combo):
+            widget.setEnabled(not checked and not self._running)
+        if checked and self._model is not None and not self._running:
+            # train it on with the settings it was trained with, not the preset's
+            self.fill_from_model(self._model)
+        self._validate()
+
+    def _show_architecture(self, net):
+        self.hidden_edit.setText(", ".join(str(s) for s in net.sizes[1:-1]))
+        self.activation_combo.setCurrentText(net.activation)
+        self.cost_combo.setCurrentText(net.cost_name)
+        self.init_combo.setCurrentIndex(max(0, self.init_combo.findData(net.init)))
+
+    def fill_from_model(self, net):
+        """Fill the form from ``net``'s stored ``hyperparameters`` (its architecture comes from
+        the network itself)."""
+        hyper = (net.metadata or {}).get("hyperparameters")
+        hyper = hyper if isinstance(hyper, dict) else {}
+        self._applying = True
+        try:
+            self._show_architecture(net)
+            for key, edit in (("eta", self.eta_edit), ("lmbda", self.lmbda_edit),
+                              ("momentum", self.momentum_edit),
+                              ("eta_decay", self.eta_decay_edit)):
+                if isinstance(hyper.get(key), (int, float)):
+                    edit.setText(f"{hyper[key]:g}")
+            if isinstance(hyper.get("batch_size"), (int, float)) and hyper["batch_size"] >= 1:
+                self.batch_spin.setValue(int(hyper["batch_size"]))
+            if "augment" in hyper:
+                self.augment_check.setChecked(bool(hyper["augment"]))
+            preset = hyper.get("preset")
+            if preset in PRESETS:
+                self.preset_combo.setCurrentIndex(self.preset_combo.findData(preset))
+                self.preset_description.setText(PRESETS[preset].get("description", ""))
+            else:
+                self.preset_combo.setCurrentIndex(self.preset_combo.findData(CUSTOM))
+                self.preset_description.setText(self._describe_model_settings(hyper))
+        finally:
+            self._applying = False
+        self._validate()
+
+    def _describe_model_settings(self, hyper):
+        """The description for a model's stored ``hyperparameters`` (a dict)."""
+        if not any(isinstance(hyper.get(k), (int, float)) for k in ("eta", "batch_size")):
+            return self.tr("The model in use does not record how it was trained: check η and "
+                           "the mini-batch size before training it further.")
+        parts = []
+        if isinstance(hyper.get("eta"), (int, float)):
+            parts.append(f"η = {hyper['eta']:.3g}")
+        if isinstance(hyper.get("batch_size"), (int, float)):
+            parts.append(self.tr("mini-batches of {0}").format(int(hyper["batch_size"])))
+        if hyper.get("lmbda"):
+            parts.append(f"λ = {hyper['lmbda']:.3g}")
+        if hyper.get("momentum"):
+            parts.append(self.tr("momentum {0:.3g}").format(hyper["momentum"]))
+        if isinstance(hyper.get("eta_decay"), (int, float)) and hyper["eta_decay"] != 1:
+            parts.append(self.tr("η × {0:.3g} per epoch").format(hyper["eta_decay"]))
+        if hyper.get("augment"):
+            parts.append(self.tr("augmented images"))
+        return self.tr("The settings the model in use was trained with: {0}.").format(
+            ", ".join(parts))
+
+    def set_running(self, running):
+        """A run is going on: the set-up cannot change (η can, in the panel)."""
+        self._running = bool(running)
+        for widget in self._setup_fields:
+            widget.setEnabled(not running)
+        if not running:
+            self.continue_radio.setEnabled(self._model is not None)
+            self._on_continue_toggled(self.continue_radio.isChecked())
