@@ -97,7 +97,8 @@
     </message>
     <message>
         <source>not sure — maybe {digit} ({percent}%)</source>
-        <translation>不确定，可能是 {digit}（{percent}%）</translation>
+        <translation>不确定
+可能是 {digit}（{percent}%）</translation>
     </message>
 </context>
 <context>
