@@ -141,13 +141,14 @@ def set_language(app, code, settings=None):
     for translator in _current["translators"]:
         app.removeTranslator(translator)
     translators = []
-    if code == SIMPLIFIED_CHINESE:
-        paths = [app_catalogue(code), qt_catalogue(code)]
-        if paths[1] is None:
-            log.warning("Qt's own Chinese catalogue was not found; Qt's dialogs stay in English")
-            paths.pop()
-    else:
-        paths = [app_catalogue(code)]       # English: the plural forms only
+    paths = [app_catalogue(code)]           # for English, its plural forms only
+    if QT_CATALOGUES[code]:
+        qt = qt_catalogue(code)
+        if qt is None:
+            log.warning("Qt's own catalogue for %s was not found; Qt's dialogs stay in English",
+                        code)
+        else:
+            paths.append(qt)
     for path in paths:
         translator = _load(path)
         if translator is not None:

@@ -144,6 +144,20 @@ def test_an_unknown_language_is_refused(qapp):
     assert i18n.current_language() == "en"
 
 
+def test_a_missing_catalogue_leaves_english_not_a_crash(qapp, qtbot, tmp_path, monkeypatch,
+                                                        caplog):
+    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", tmp_path)      # a broken install
+    try:
+        assert i18n.set_language(qapp, i18n.SIMPLIFIED_CHINESE) == "zh_CN"
+        assert "could not be loaded" in caplog.text
+        canvas = DrawingCanvas()
+        qtbot.addWidget(canvas)
+        assert canvas.toolTip().startswith("Draw a digit.")
+    finally:
+        monkeypatch.undo()
+        i18n.set_language(qapp, i18n.ENGLISH)
+
+
 # -- widgets in Chinese ---------------------------------------------------------------------------
 
 @pytest.fixture
