@@ -11,7 +11,8 @@ The pen width is a fraction of the canvas side, so a digit looks the same at any
 a tablet's pressure thins the stroke.
 
 The canvas owns no maths: what the preprocessing saw (bounding box, centre of mass) is handed to
-:meth:`DrawingCanvas.set_overlay` by whoever runs the preprocessing.
+:meth:`DrawingCanvas.set_overlay` by whoever runs the preprocessing. Its words follow the
+window's language: the painted ones are translated when painted, the tooltip in ``retranslate``.
 """
 
 from __future__ import annotations
@@ -21,13 +22,15 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from desktop_bp.ui.i18n import Retranslating
+
 PAPER = 255          # grey level of the paper (the canvas image is Format_Grayscale8)
 INK = 0              # grey level of the ink
 DEFAULT_PEN_FRACTION = 1 / 14     # pen width / canvas side: MNIST-like strokes for a digit ~60 % tall
 MIN_PRESSURE_SCALE = 0.35         # a tablet's lightest touch still draws this fraction of the width
 
 
-class DrawingCanvas(QWidget):
+class DrawingCanvas(Retranslating, QWidget):
     """A square drawing area (centred in the widget) with ``clear``, ``undo`` and ``to_array``.
 
     Signals:
@@ -45,7 +48,6 @@ class DrawingCanvas(QWidget):
         self.setMinimumSize(140, 140)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setToolTip("Draw a digit. Ctrl+Z undoes the last stroke, Esc clears.")
         self._pen_fraction = float(pen_fraction)
         self._strokes = []          # list of strokes, each a list of (x, y, pressure), x/y in 0..1
         self._current = None        # the stroke being drawn, also the last item of _strokes
@@ -55,6 +57,10 @@ class DrawingCanvas(QWidget):
         self._overlay_visible = False
         self.label_rects = []       # where the overlay's labels were last painted
         self._tablet_down = False
+        self.retranslate()
+
+    def retranslate(self):
+        self.setToolTip(self.tr("Draw a digit. Ctrl+Z undoes the last stroke, Esc clears."))
 
     # -- public API ------------------------------------------------------------------------------
 
@@ -318,7 +324,7 @@ class DrawingCanvas(QWidget):
             font = painter.font()
             font.setPointSizeF(max(10.0, rect.width() / 28))
             painter.setFont(font)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "Draw a digit here")
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr("Draw a digit here"))
         if self._overlay_visible and self._overlay is not None:
             self._paint_overlay(painter, rect)
 
@@ -342,10 +348,10 @@ class DrawingCanvas(QWidget):
         font.setPointSizeF(9)
         painter.setFont(font)
         self.label_rects = []
-        self._label(painter, rect, box.bottomLeft() + QPointF(2, 14), "bounding box",
+        self._label(painter, rect, box.bottomLeft() + QPointF(2, 14), self.tr("bounding box"),
                     QColor(30, 120, 220))
         # right of the cross, or left of it when that would run off the sheet
-        text = "centre of mass"
+        text = self.tr("centre of mass")
         width = painter.fontMetrics().horizontalAdvance(text) + 4
         at = centre + QPointF(arm + 3, -3)
         if at.x() + width > rect.right():

@@ -11,7 +11,8 @@
 A switch chooses what is shown: the latest mini-batch's gradients (from a ``LayerSnapshot``) or
 the current weights (from the snapshot, an epoch's end or a loaded model). The items are built
 once per architecture (:meth:`GradientHeatmaps.set_architecture`) and then fed with
-``setImage``; every image handed over is a fresh read-only array.
+``setImage``; every image handed over is a fresh read-only array. Titles and labels follow the
+window's language (:meth:`GradientHeatmaps.retranslate`).
 """
 
 from __future__ import annotations
@@ -20,17 +21,21 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
-from desktop_bp.ui.plots import ColumnReflow, style_plot
+from desktop_bp.ui.i18n import Retranslating
+from desktop_bp.ui.plots import ColumnReflow, label_plot, style_plot
 
 SIDE = 28
 COLOUR_MAP = "CET-D1"       # blue - white - red, perceptually uniform
 
 GRADIENTS = "gradients"
 WEIGHTS = "weights"
+
+# the layer views are not QObjects: they translate in their widget's context
+translate = QCoreApplication.translate
 
 
 def tile_grid(rows_of_pixels, side=SIDE, gap=1):
@@ -84,6 +89,7 @@ class _LayerView:
         self.plot.hideButtons()
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
+        style_plot(self.plot, "", "", "", title_size="9pt")     # the words: set_mode
         self.bar = pg.ColorBarItem(values=(-1.0, 1.0), colorMap=colour_map, interactive=False,
                                    width=10)
         self.bar.setImageItem(self.image, insert_in=self.plot)
@@ -108,21 +114,27 @@ class _LayerView:
         self.set_mode(GRADIENTS)
 
     def set_mode(self, mode):
+        """Title and labels for ``mode`` (GRADIENTS or WEIGHTS), in the window's language."""
         self._what = "∂C/∂w" if mode == GRADIENTS else "w"
-        name = f"Layer {self.l + 1} {self._what}: {self.n_in} → {self.n_out}"
+        name = translate("GradientHeatmaps", "Layer {layer} {what}: {n_in} → {n_out}").format(
+            layer=self.l + 1, what=self._what, n_in=self.n_in, n_out=self.n_out)
         if self.tiled:
-            style_plot(self.plot, name, "pixel x (one 28×28 tile per neuron)",
-                       "pixel y (28 px per tile)", title_size="9pt")
+            x_label = translate("GradientHeatmaps", "pixel x (one 28×28 tile per neuron)")
+            y_label = translate("GradientHeatmaps", "pixel y (28 px per tile)")
         else:
-            style_plot(self.plot, name, f"input k (layer {self.l})",
-                       f"neuron j (layer {self.l + 1})", title_size="9pt")
+            x_label = translate("GradientHeatmaps", "input k (layer {layer})").format(
+                layer=self.l)
+            y_label = translate("GradientHeatmaps", "neuron j (layer {layer})").format(
+                layer=self.l + 1)
+        label_plot(self.plot, name, x_label, y_label, title_size="9pt")
         self._label_bar()
 
     def _label_bar(self):
         # all 0 (saturated neurons pass no error back) would otherwise look like a blank plot;
         # said on the colour bar, whose length has room (a longer title would widen the plot)
         if self.all_zero:
-            self.bar.axis.setLabel(f"{self._what}: all 0", color="#b05a00")
+            self.bar.axis.setLabel(translate("GradientHeatmaps", "{what}: all 0").format(
+                what=self._what), color="#b05a00")
         else:
             self.bar.axis.setLabel(self._what, color="#222")
 
@@ -154,7 +166,7 @@ class _LayerView:
 ONE_COLUMN_LAYER_HEIGHT = 170
 
 
-class GradientHeatmaps(QWidget):
+class GradientHeatmaps(Retranslating, QWidget):
     """One heatmap per weight layer with a switch between gradients and weights.
 
     :meth:`set_architecture` (sizes, input first) builds the layer views; :meth:`show_snapshot`
@@ -168,20 +180,20 @@ class GradientHeatmaps(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._colour_map = pg.colormap.get(COLOUR_MAP)
-        self.gradients_button = QRadioButton("∂C/∂w = a_in·δ_out")
-        self.gradients_button.setToolTip("The gradient of the latest mini-batch (BP4)")
-        self.weights_button = QRadioButton("weights w")
+        self.gradients_button = QRadioButton("∂C/∂w = a_in·δ_out")     # an equation: no words
+        self.weights_button = QRadioButton()
         self.gradients_button.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.gradients_button)
         group.addButton(self.weights_button)
         self.gradients_button.toggled.connect(self._on_mode_toggled)
-        self.hint = QLabel("blue < 0 < red, one scale per layer")
+        self.hint = QLabel()
         self.hint.setStyleSheet("color: #555")
         self.hint.setMinimumWidth(10)
+        self.show_label = QLabel()
         top = QHBoxLayout()
         top.setContentsMargins(4, 0, 4, 0)
-        top.addWidget(QLabel("Show:"))
+        top.addWidget(self.show_label)
         top.addWidget(self.gradients_button)
         top.addWidget(self.weights_button)
         top.addStretch(1)
@@ -199,6 +211,21 @@ class GradientHeatmaps(QWidget):
         self._gradients = None
         self._weights = None
         self.reflow = ColumnReflow(self.view, ONE_COLUMN_LAYER_HEIGHT, 170)
+        self.retranslate()
+
+    def retranslate(self):
+        """Every text in the window's current language."""
+        self.gradients_button.setToolTip(self.tr("The gradient of the latest mini-batch (BP4)"))
+        self.weights_button.setText(self.tr("weights w"))
+        self.weights_button.setToolTip(self.tr("The weights as they are now"))
+        self.hint.setText(self.tr("blue < 0 < red, one scale per layer"))
+        self.show_label.setText(self.tr("Show:"))
+        mode = self.mode
+        for view in self.layers:
+            view.set_mode(mode)
+        if self.layers:
+            self.reflow.measure()       # the titles may have changed the plots' least widths
+            self.reflow.fit_soon(self)
 
     @property
     def mode(self):

@@ -12,7 +12,8 @@
 
 The x axis everywhere is "epochs trained": the value after the first epoch sits at 1 and a
 mini-batch half-way through the second epoch at 1.5. Plot items are created once per run
-(:meth:`reset`) and afterwards only fed with ``setData``.
+(:meth:`reset`) and afterwards only fed with ``setData``. Titles and labels follow the window's
+language (:meth:`TrainingPlots.retranslate`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from desktop_bp.core.training import SATURATION_THRESHOLD
+from desktop_bp.ui.i18n import Retranslating
 
 #: The book's published test accuracy for its chapter 1 network (784-30-10, sigmoid, quadratic,
 #: eta = 3, mini-batches of 10): correct answers out of 10,000 after epochs 0, 1, 2 and 28
@@ -49,14 +51,22 @@ MAX_POINTS = 8000
 MAX_DECADE_LABELS = 5
 
 
+def label_plot(plot, title, x_label, y_label, title_size="10pt"):
+    """Set (or change, e.g. to another language) a plot's title (None: leave it) and axis
+    labels."""
+    if title is not None:
+        plot.setTitle(title, color="#222", size=title_size)
+    plot.getAxis("bottom").setLabel(x_label, color="#222")
+    plot.getAxis("left").setLabel(y_label, color="#222")
+
+
 def style_plot(plot, title, x_label, y_label, title_size="10pt"):
     """Dark text on a light background, a title and labelled axes."""
-    plot.setTitle(title, color="#222", size=title_size)
-    for name, label in (("bottom", x_label), ("left", y_label)):
+    label_plot(plot, title, x_label, y_label, title_size)
+    for name in ("bottom", "left"):
         axis = plot.getAxis(name)
         axis.setPen(pg.mkPen("#444"))
         axis.setTextPen(pg.mkPen("#222"))
-        axis.setLabel(label, color="#222")
         # Plain tick values, no "(x0.001)": with pyqtgraph 0.14 disabling the prefix alone
         # hides the label's "(x...)" but can leave the ticks scaled, so no range may enable it.
         axis.setSIPrefixEnableRanges(())
@@ -211,7 +221,7 @@ class _Series:
         self.curve.setData(self.x[:self.n].copy(), self.y[:self.n].copy(), connect="finite")
 
 
-class TrainingPlots(QWidget):
+class TrainingPlots(Retranslating, QWidget):
     """Four live plots in one graphics view; see the module doc.
 
     Feed it with :meth:`reset` (at the start of a run), :meth:`show_history` (epochs already
@@ -230,17 +240,12 @@ class TrainingPlots(QWidget):
         layout.addWidget(self.view)
 
         self.cost_plot = self.view.addPlot(row=0, col=0)
-        style_plot(self.cost_plot, "Cost", "epochs trained", "cost C per sample")
         self.accuracy_plot = self.view.addPlot(row=0, col=1)
-        style_plot(self.accuracy_plot, "Accuracy", "epochs trained", "accuracy (%)")
         self.saturation_plot = self.view.addPlot(row=1, col=0)
-        style_plot(self.saturation_plot, "Saturated neurons", "epochs trained",
-                   f"% with f'(z) &lt; {SATURATION_THRESHOLD:g}")
         self.gradient_plot = self.view.addPlot(row=1, col=1)
-        style_plot(self.gradient_plot, "Gradient size", "epochs trained",
-                   "mini-batch mean |∂C/∂w|")
         self.gradient_plot.setLogMode(x=False, y=True)
         for plot in (self.cost_plot, self.accuracy_plot, self.saturation_plot, self.gradient_plot):
+            style_plot(plot, "", "", "")         # the words: retranslate()
             # Ranges are set here, once per flush, rather than by pyqtgraph's auto-range, which
             # re-ranges inside every paint and so makes each update paint two or three times.
             plot.disableAutoRange()
@@ -289,13 +294,13 @@ class TrainingPlots(QWidget):
         self.zero_gradient_note.setParentItem(self.gradient_plot.getViewBox())
         self.zero_gradient_note.setPos(4, 2)
         self.zero_gradient_note.setVisible(False)
-        self._zero_layers = ()
+        self._zero_layers = self._zero_note_layers = ()
 
-        self._set_cost_title()
         self.saturation_series = []
         self.gradient_series = []
-        self._layer_keys = []
+        self._num_layers = 0
         self._live_layers = False
+        self._diverged = False
         self._epochs_dirty = False
         self._history = []
         self._reference_name = None
@@ -303,6 +308,22 @@ class TrainingPlots(QWidget):
         self._x_right = None
         self._x_limit = None        # the last epoch of the run going on, if any
         self._dirty = False
+        self.retranslate()
+
+    def retranslate(self):
+        """Titles, axis labels and notes in the window's current language."""
+        epochs = self.tr("epochs trained")
+        label_plot(self.cost_plot, None, epochs, self.tr("cost C per sample"))
+        label_plot(self.accuracy_plot, None, epochs, self.tr("accuracy (%)"))
+        label_plot(self.saturation_plot, None, epochs, self.tr("% with f'(z) &lt; {threshold}")
+                   .format(threshold=f"{SATURATION_THRESHOLD:g}"))
+        label_plot(self.gradient_plot, None, epochs, self.tr("mini-batch mean |∂C/∂w|"))
+        self._set_cost_title()
+        self.set_reference(self._reference_name)
+        self._set_layer_titles()
+        self._show_zero_gradients(force=True)
+        self.reflow.measure()       # the titles may have changed the plots' least widths
+        self.reflow.fit_soon(self)
 
     # -- set-up --------------------------------------------------------------------------------
 
@@ -319,24 +340,15 @@ class TrainingPlots(QWidget):
         self.saturation_series, self.gradient_series = [], []
         for l in range(int(num_layers)):
             colour = LAYER_COLOURS[l % len(LAYER_COLOURS)]
-            name = f"layer {l + 1}" + (" (out)" if l == num_layers - 1 else "")
             self.saturation_series.append(_Series(self.saturation_plot.plot(
-                pen=pg.mkPen(colour, width=2), name=name), dot_when_alone=colour))
+                pen=pg.mkPen(colour, width=2)), dot_when_alone=colour))
             # a dot while there is one point only: when the gradients vanish (exactly 0 is not
             # on a log axis, so such values are left out) one measurable point may be all
             self.gradient_series.append(_Series(self.gradient_plot.plot(
-                pen=pg.mkPen(colour, width=2), name=name), dot_when_alone=colour))
-        self._layer_keys = [(f"layer {l + 1}", LAYER_COLOURS[l % len(LAYER_COLOURS)])
-                            for l in range(int(num_layers))]
-        # these two are measured on mini-batches: a stored model has no such record, so until a
-        # run sends some, the titles say where the curves come from instead of staying blank
-        waiting = [("appears while training", "#888888")]
-        self._live_layers = False
-        if live:
-            self._show_layer_keys()
-        else:
-            self._set_keyed_title(self.saturation_plot, "Saturation", waiting)
-            self._set_keyed_title(self.gradient_plot, "Gradient size", waiting)
+                pen=pg.mkPen(colour, width=2)), dot_when_alone=colour))
+        self._num_layers = int(num_layers)
+        self._live_layers = bool(live)
+        self._set_layer_titles()
         self._history = []
         self._last_batch_x = None
         self._x_right = None
@@ -350,6 +362,7 @@ class TrainingPlots(QWidget):
         self.divergence_line.setVisible(False)
         self._zero_layers = ()
         self.zero_gradient_note.setVisible(False)
+        self._diverged = False
         self._set_cost_title()
         self.set_reference(reference)
         self._draw_epochs()
@@ -359,9 +372,9 @@ class TrainingPlots(QWidget):
     def set_reference(self, name):
         """Show the published accuracy trace of preset ``name`` (None or unknown: hide it)."""
         self._reference_name = name if name in BOOK_REFERENCE else None
-        self._set_keyed_title(self.accuracy_plot, "Accuracy", [
-            ("valid.", VALIDATION_COLOUR), ("test", TEST_COLOUR)]
-            + ([("book", "#888888")] if self._reference_name else []))
+        self._set_keyed_title(self.accuracy_plot, self.tr("Accuracy"), [
+            (self.tr("valid."), VALIDATION_COLOUR), (self.tr("test"), TEST_COLOUR)]
+            + ([(self.tr("book"), "#888888")] if self._reference_name else []))
         if self._reference_name is None:
             self.reference_curve.setData([], [])
             return
@@ -369,42 +382,54 @@ class TrainingPlots(QWidget):
         epochs = np.array(sorted(trace), dtype=float)
         self.reference_curve.setData(epochs + 1, [100 * trace[int(e)] for e in epochs])
 
-    def _show_zero_gradients(self):
+    def _show_zero_gradients(self, force=False):
         zero = self._zero_layers
-        if zero:
-            which = (f"layer {zero[0]}" if len(zero) == 1
-                     else "layers " + ", ".join(str(l) for l in zero))
-            text = f"∂C/∂w is exactly 0\nin {which} now:\nsaturated neurons pass\nno error back"
-            if text != self.zero_gradient_note.toPlainText():
-                self.zero_gradient_note.setText(text)
+        if zero and (force or zero != self._zero_note_layers):
+            self._zero_note_layers = zero
+            self.zero_gradient_note.setText(self.tr(
+                "∂C/∂w is exactly 0\nin layer(s) {layers} now:\nsaturated neurons pass\n"
+                "no error back", "", len(zero)).format(layers=", ".join(str(l) for l in zero)))
         if bool(zero) != self.zero_gradient_note.isVisible():
             self.zero_gradient_note.setVisible(bool(zero))
 
-    def _set_cost_title(self, diverged=False):
-        self._set_keyed_title(self.cost_plot, "Cost", [
-            ("training", TRAINING_COLOUR), ("valid.", VALIDATION_COLOUR),
-            ("┈ batch", TRAINING_COLOUR)] + ([("┆ diverged", DIVERGED_COLOUR)] if diverged else []))
+    def _set_cost_title(self):
+        diverged = [(self.tr("┆ diverged"), DIVERGED_COLOUR)] if self._diverged else []
+        self._set_keyed_title(self.cost_plot, self.tr("Cost"), [
+            (self.tr("training"), TRAINING_COLOUR), (self.tr("valid."), VALIDATION_COLOUR),
+            (self.tr("┈ batch"), TRAINING_COLOUR)] + diverged)
 
     def mark_divergence(self, x):
         """A run diverged at ``x`` epochs trained: a red dashed line marks where, since the
         engine stops before it reports the mini-batch whose cost exploded."""
         self.divergence_line.setValue(float(x))
         self.divergence_line.setVisible(True)
-        self._set_cost_title(diverged=True)
+        self._diverged = True
+        self._set_cost_title()
         self._last_batch_x = max(self._last_batch_x or 0.0, float(x))
         self._update_x_range()
 
+    def _set_layer_titles(self):
+        """The saturation and gradient titles: the layers' colours while a run sends
+        mini-batches; before, where the curves will come from (a stored model has no record of
+        them) rather than a blank."""
+        if self._live_layers:
+            keys = [(self.tr("layer {layer}").format(layer=l + 1),
+                     LAYER_COLOURS[l % len(LAYER_COLOURS)]) for l in range(self._num_layers)][:4]
+        else:
+            keys = [(self.tr("appears while training"), "#888888")]
+        self._set_keyed_title(self.saturation_plot, self.tr("Saturation"), keys)
+        self._set_keyed_title(self.gradient_plot, self.tr("Gradient size"), keys)
+
     def _show_layer_keys(self):
         self._live_layers = True
-        self._set_keyed_title(self.saturation_plot, "Saturation", self._layer_keys[:4])
-        self._set_keyed_title(self.gradient_plot, "Gradient size", self._layer_keys[:4])
+        self._set_layer_titles()
 
-    @staticmethod
-    def _set_keyed_title(plot, title, keys):
+    def _set_keyed_title(self, plot, title, keys):
         """A title that is also the legend: each curve's name in its colour (a legend inside
         the plot would hide data in plots this small)."""
         names = " ".join(f"<span style='color:{colour}'>{name}</span>" for name, colour in keys)
-        plot.setTitle(f"<span style='color:#222'>{title}:</span> {names}", size="8pt")
+        text = self.tr("{title}: {keys}").format(title=title, keys=names)
+        plot.setTitle(f"<span style='color:#222'>{text}</span>", size="8pt")
 
     # -- data ----------------------------------------------------------------------------------
 

@@ -2,7 +2,8 @@
 (the digit, large, and the ten output activations as bars).
 
 Both widgets only draw what they are given through their setters; the preprocessing and the
-feedforward happen elsewhere.
+feedforward happen elsewhere. Their words follow the window's language: the painted ones are
+translated when painted, the tooltip in ``retranslate``.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from desktop_bp.ui.i18n import Retranslating
+
 DEFAULT_THRESHOLD = 0.6
 
 
-class InputView(QWidget):
+class InputView(Retranslating, QWidget):
     """The 28x28 image the network receives, one big square per pixel with a faint grid.
 
     :meth:`set_image` takes a (28, 28) or (784,) array in [0, 1] with ink = 1 (MNIST's
@@ -29,8 +32,12 @@ class InputView(QWidget):
         self._image = QImage()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(2 * side, 2 * side)
-        self.setToolTip("The 28x28 input the network receives: the drawing cropped, scaled to "
-                        "20 pixels and centred by its centre of mass, as MNIST was made.")
+        self.retranslate()
+
+    def retranslate(self):
+        self.setToolTip(self.tr("The 28×28 input the network receives: the drawing cropped, "
+                                "scaled to 20 pixels and centred by its centre of mass, as "
+                                "MNIST was made."))
 
     def set_image(self, pixels):
         if pixels is None:
@@ -84,7 +91,7 @@ class InputView(QWidget):
         painter.drawRect(rect.adjusted(0, 0, -1, -1))
         if self._image.isNull():
             painter.setPen(QColor(150, 150, 150))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "28 × 28 input")
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr("28 × 28 input"))
 
 
 class PredictionView(QWidget):
@@ -93,14 +100,15 @@ class PredictionView(QWidget):
     :meth:`set_output` takes the (10,) output activations (softmax probabilities, or sigmoid
     activations for the book's networks) or None (nothing drawn); when the largest activation is
     below the threshold the digit is shown as "?" with "not sure". :meth:`set_message` shows a
-    text instead (e.g. no model loaded).
+    text instead (e.g. no model loaded); the caller translates it (and sets it again when the
+    language changes).
     """
 
     def __init__(self, parent=None, threshold=DEFAULT_THRESHOLD):
         super().__init__(parent)
         self._output = None
         self._threshold = float(threshold)
-        self._message = "Draw a digit"
+        self._message = None        # None: the default, "Draw a digit" in the current language
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(180, 160)
 
@@ -112,11 +120,11 @@ class PredictionView(QWidget):
         else:
             activations = np.asarray(activations, dtype=np.float64).ravel()
             self._output = np.nan_to_num(activations.copy(), nan=0.0)
-        self._message = None if activations is not None else "Draw a digit"
+        self._message = None
         self.update()
 
     def set_message(self, text):
-        """Show ``text`` instead of a prediction (clears the bars)."""
+        """Show ``text`` instead of a prediction (clears the bars); None: the default prompt."""
         self._output = None
         self._message = text
         self.update()
@@ -143,11 +151,12 @@ class PredictionView(QWidget):
     def headline(self):
         """The text under the big digit."""
         if self._output is None:
-            return self._message or ""
-        top = float(self._output.max())
-        if top >= self._threshold:
-            return f"{100 * top:.0f}% sure"
-        return f"not sure — maybe {self.digit()} ({100 * top:.0f}%)"
+            return self.tr("Draw a digit") if self._message is None else self._message
+        percent = f"{100 * float(self._output.max()):.0f}"
+        if self.is_sure():
+            return self.tr("{percent}% sure").format(percent=percent)
+        return self.tr("not sure — maybe {digit} ({percent}%)").format(digit=self.digit(),
+                                                                        percent=percent)
 
     def sizeHint(self):
         return QSize(300, 210)

@@ -1,6 +1,9 @@
 """Questions asked with a QMessageBox instance (``box.exec()``) never block a test: the
 ``prompts`` fixture answers them from a list and records them. A question no test expected is
-answered with Cancel and fails the test."""
+answered with Cancel and fails the test.
+
+The widgets speak English, as the app does when it starts in English: with its English
+catalogue (plural forms, "1 layer" / "2 layers") installed."""
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -22,6 +25,12 @@ class Prompts:
 
     def titles(self):
         return [title for title, _, _ in self.shown]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english(qapp):
+    from desktop_bp.ui import i18n
+    i18n.set_language(qapp, i18n.ENGLISH)
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,23 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>TrainingPlots</name>
+    <message numerus="yes">
+        <source>∂C/∂w is exactly 0
+in layer(s) {layers} now:
+saturated neurons pass
+no error back</source>
+        <translation>
+            <numerusform>∂C/∂w is exactly 0
+in layer {layers} now:
+saturated neurons pass
+no error back</numerusform>
+            <numerusform>∂C/∂w is exactly 0
+in layers {layers} now:
+saturated neurons pass
+no error back</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
