@@ -5,7 +5,7 @@ the command line and the recovery checkpoint.
 turn a field's text into a value and return ``(value, error, warning)``, where ``error`` and
 ``warning`` are short sentences for a person or None; :meth:`RunSettings.problems` checks a whole
 set-up. :data:`HYPERPARAMETER_KEYS` are the settings a trained model carries in its metadata
-(``hyperparameters``), and :func:`describe_hyperparameters` says them as a person reads them.
+(``hyperparameters``).
 
 Pure Python; nothing here knows about Qt.
 """
@@ -243,40 +243,3 @@ def record_accuracy(net):
             net.metadata[key] = value
         elif history:
             net.metadata.pop(key, None)
-
-
-def describe_hyperparameters(hyper, history=None):
-    """``[(label, value text)]``: a model's stored settings as a person reads them, e.g.
-    ``("Learning rate η", "3, changed to 0.5 during training")``; the η actually used per epoch
-    comes from ``history`` when it records one."""
-    hyper = hyper if isinstance(hyper, dict) else {}
-    rows = []
-    if hyper.get("preset"):
-        rows.append(("Preset", str(hyper["preset"])))
-    if isinstance(hyper.get("eta"), (int, float)):
-        text = format_eta(hyper["eta"])
-        used = [r.get("eta") for r in (history or []) if isinstance(r, dict)
-                and isinstance(r.get("eta"), (int, float))]
-        if used and any(not math.isclose(e, hyper["eta"], rel_tol=1e-9) for e in used):
-            text += f" at the start, {format_eta(used[-1])} in the last epoch"
-        rows.append(("Learning rate η", text))
-    if isinstance(hyper.get("batch_size"), (int, float)):
-        rows.append(("Mini-batch", f"{int(hyper['batch_size'])} images"))
-    if isinstance(hyper.get("epochs"), (int, float)):
-        rows.append(("Epochs planned", str(int(hyper["epochs"]))))
-    lmbda = hyper.get("lmbda")
-    if isinstance(lmbda, (int, float)):
-        rows.append(("L2 regularisation λ", f"{lmbda:g}" if lmbda else "none"))
-    momentum = hyper.get("momentum")
-    if isinstance(momentum, (int, float)):
-        rows.append(("Momentum μ", f"{momentum:g}" if momentum else "none (plain SGD)"))
-    decay = hyper.get("eta_decay")
-    if isinstance(decay, (int, float)):
-        rows.append(("η decay", f"× {decay:g} per epoch" if decay != 1 else "none (constant η)"))
-    if "augment" in hyper:
-        rows.append(("Augmentation", "random distortions" if hyper["augment"] else "none"))
-    if isinstance(hyper.get("training_size"), (int, float)):
-        rows.append(("Training images", f"{int(hyper['training_size']):,}"))
-    if "seed" in hyper:
-        rows.append(("Seed", "random" if hyper["seed"] is None else str(hyper["seed"])))
-    return rows

@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QFileDialog, QGroupBox, 
 from desktop_bp import __version__
 from desktop_bp.core import checkpoint as checkpoint_mod
 from desktop_bp.core.preprocess import preprocess
-from desktop_bp.ui import model_files, model_info
+from desktop_bp.ui import model_files
 from desktop_bp.ui.canvas import DEFAULT_PEN_FRACTION, DrawingCanvas
+from desktop_bp.ui.model_info import ModelDescriber
 from desktop_bp.ui.prediction import DEFAULT_THRESHOLD, InputView, PredictionView
 from desktop_bp.ui.session import Session
 
@@ -65,7 +66,7 @@ class MainWindow(QMainWindow):
         session.dialog_parent = self
         self._training_panel = None
         self._last_preprocessed = None
-        self._predicting = False
+        self._describer = ModelDescriber(self)
 
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
@@ -423,10 +424,10 @@ class MainWindow(QMainWindow):
             self.file_label.setText(name)
             self.file_label.setToolTip(str(model.path) if model.path else model.label)
             self.setWindowTitle(f"{name} — {APP_TITLE}" if name else APP_TITLE)
-        text, warn = model_info.quality_text(model)
+        text, warn = self._describer.quality(model)
         self.network_quality_label.setText(text)
         self.network_quality_label.setStyleSheet("color: #b05a00" if warn else "color: #555")
-        self.model_info.setHtml(model_info.model_html(model))
+        self.model_info.setHtml(self._describer.html(model))
         self.update_prediction()
         self.network_changed.emit(net)
 

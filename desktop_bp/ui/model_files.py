@@ -12,17 +12,15 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths
 MAX_RECENT = 8
 
 
-def tr(text):
-    return QCoreApplication.translate("ModelFiles", text)
-
-
 def save_filter():
-    return tr("desktop-bp models (*.npz)")
+    return QCoreApplication.translate("ModelFiles", "desktop-bp models (*.npz)")
 
 
 def open_filter():
-    return ";;".join((tr("Model files (*.npz *.json)"), save_filter(),
-                      tr("network2.py JSON (*.json)"), tr("All files (*)")))
+    return ";;".join((QCoreApplication.translate("ModelFiles", "Model files (*.npz *.json)"),
+                      save_filter(),
+                      QCoreApplication.translate("ModelFiles", "network2.py JSON (*.json)"),
+                      QCoreApplication.translate("ModelFiles", "All files (*)")))
 
 
 def documents_folder():
