@@ -13,6 +13,8 @@ import desktop_bp, desktop_bp.core
 names = [m.name for m in pkgutil.iter_modules(desktop_bp.core.__path__, "desktop_bp.core.")]
 for name in names:
     importlib.import_module(name)
+# the one owner of the app's state is Qt-free too: its transitions are tested without widgets
+importlib.import_module("desktop_bp.ui.state")
 # the default-model lookup and the preprocessing run without Qt as well
 from desktop_bp.core.preprocess import to_mnist_input
 from desktop_bp.core.pretrained import default_model_path
