@@ -5,7 +5,7 @@ The public Python API, importable without Qt::
     from desktop_bp import Network, train, load_mnist, save_model, load_model, gradcheck
 """
 
-__version__ = "0.1.0"
+from desktop_bp._version import __version__  # noqa: E402
 
 from desktop_bp.core.gradcheck import gradcheck  # noqa: E402
 from desktop_bp.core.mnist import DatasetError, load_mnist  # noqa: E402

@@ -324,7 +324,8 @@ def _cmd_gradcheck(args):
 
 
 def _cmd_download(args):
-    from desktop_bp.core.mnist import DatasetError, download
+    from desktop_bp.core.mnist import DatasetError
+    from desktop_bp.core.mnist_download import download
 
     bars = {}
 
@@ -372,7 +373,7 @@ def _cmd_bench(args):
 
 
 def build_parser():
-    from desktop_bp import __version__
+    from desktop_bp._version import __version__
     from desktop_bp.core.presets import PRESETS
 
     parser = argparse.ArgumentParser(

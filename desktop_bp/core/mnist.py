@@ -17,6 +17,8 @@ images of the training file, validation = its last 10,000, test = the 10,000 of 
 Where the data is looked for, in order (see :func:`search_locations`): an explicit path, the folder
 named by ``DESKTOP_BP_DATA``, the ``data/`` of a source checkout, ``user_data_dir()/"mnist"``.
 
+Downloading is :mod:`desktop_bp.core.mnist_download`'s.
+
 Every problem with the data (missing, truncated, bad gzip, bad header, wrong checksum, a failed
 download) raises :class:`DatasetError`, whose message names the file and says what to do.
 
@@ -27,22 +29,21 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import http.client
 import json
 import os
 import pickle
-import struct
 import tempfile
 import threading
-import urllib.error
-import urllib.request
 import zlib
 from pathlib import Path
-from typing import BinaryIO, Callable, Mapping, NamedTuple
+from typing import Callable, Mapping, NamedTuple
 
 import numpy as np
 
 from desktop_bp.core import paths
+from desktop_bp.core.idx import (FIX_HINT, GZIP_MAGIC, DatasetError,  # noqa: F401 - re-exported
+                                 DownloadCancelled, describe_file, gunzip, missing_file_error,
+                                 parse_idx, read_decompressed, read_idx)
 
 DATA_ENV = "DESKTOP_BP_DATA"
 
@@ -79,135 +80,9 @@ IMAGE_SIDE = 28
 IMAGE_SIZE = IMAGE_SIDE * IMAGE_SIDE  # 784 inputs
 VALIDATION_SIZE = 10_000  # the book's validation set: the training file's last 10,000 images
 
-_FIX_HINT = (
-    "Delete it and run `desktop-bp download`, or point DESKTOP_BP_DATA at a folder holding the "
-    "MNIST files."
-)
-_GZIP_MAGIC = b"\x1f\x8b"
-_CHUNK_SIZE = 64 * 1024  # download chunk: small enough to poll should_cancel often
 _READ_CHUNK_SIZE = 1 << 20  # read chunk when hashing a file
-_USER_AGENT = "desktop_bp-mnist-downloader"
 _MARKER_FILE_NAME = "mnist-verified.json"
 _MAX_CACHED_FOLDERS = 2  # the full MNIST decodes to about 220 MB of float32
-
-
-class DatasetError(Exception):
-    """Any problem with the MNIST data. The message names the file and says what to do."""
-
-
-class DownloadCancelled(DatasetError):
-    """The download was cancelled through ``should_cancel``; no partial file was left behind."""
-
-
-# ---------------------------------------------------------------------------------------------
-# Reading IDX files
-
-# IDX type codes -> NumPy dtypes. Multi-byte IDX values are big-endian.
-_IDX_TYPES = {
-    0x08: np.dtype(np.uint8),
-    0x09: np.dtype(np.int8),
-    0x0B: np.dtype(">i2"),
-    0x0C: np.dtype(">i4"),
-    0x0D: np.dtype(">f4"),
-    0x0E: np.dtype(">f8"),
-}
-
-
-def parse_idx(data: bytes, name: str = "IDX data") -> np.ndarray:
-    """Decode the bytes of an IDX file into a read-only array of the shape its header gives.
-
-    The header is ``00 00 <type> <ndim>`` then ``ndim`` big-endian uint32 dimensions; the data
-    must hold exactly prod(dims) items, no more and no less. ``name`` is used in error messages.
-    Raises :class:`DatasetError` on any malformed input.
-    """
-    if len(data) < 4:
-        raise DatasetError(
-            f"{name} is too short to be an IDX file ({len(data)} bytes). {_FIX_HINT}"
-        )
-    type_code, ndim = data[2], data[3]
-    if data[:2] != b"\0\0" or type_code not in _IDX_TYPES or ndim == 0:
-        raise DatasetError(
-            f"{name} is not an IDX file (it starts with {data[:4].hex(' ')}; an IDX file starts "
-            f"with 00 00, a type code such as 08 and its number of dimensions). {_FIX_HINT}"
-        )
-    header_size = 4 + 4 * ndim
-    if len(data) < header_size:
-        raise DatasetError(
-            f"{name} is truncated (its header needs {header_size} bytes, got {len(data)}). "
-            f"{_FIX_HINT}"
-        )
-    dims = struct.unpack(f">{ndim}I", data[4:header_size])
-    dtype = _IDX_TYPES[type_code]
-    count = 1
-    for dim in dims:
-        count *= dim  # Python ints: no overflow for absurd headers
-    expected = header_size + count * dtype.itemsize
-    if len(data) < expected:
-        raise DatasetError(
-            f"{name} is truncated (its header announces {'x'.join(map(str, dims))} items: "
-            f"expected {expected:,} bytes decompressed, got {len(data):,}). {_FIX_HINT}"
-        )
-    if len(data) > expected:
-        raise DatasetError(
-            f"{name} has {len(data) - expected:,} bytes more than its header announces "
-            f"(expected {expected:,} bytes decompressed, got {len(data):,}). {_FIX_HINT}"
-        )
-    # frombuffer makes no copy; the array is read-only because bytes are immutable.
-    return np.frombuffer(data, dtype=dtype, count=count, offset=header_size).reshape(dims)
-
-
-def read_idx(path: str | os.PathLike) -> np.ndarray:
-    """Read an IDX file, gzipped or not, into a read-only array (see :func:`parse_idx`)."""
-    path = Path(path)
-    return parse_idx(_read_decompressed(path), _describe_file(path))
-
-
-def _describe_file(path: Path) -> str:
-    """How a file is named in messages: its name and the folder it is in."""
-    return f"{path.name} (in {path.parent})"
-
-
-def _missing(name):
-    """The error for a file that is not there, saying what to do."""
-    return DatasetError(f"{name} is missing. Run `desktop-bp download`, or point DESKTOP_BP_DATA "
-                        "at a folder holding the MNIST files.")
-
-
-def _read_decompressed(path: Path) -> bytes:
-    """The file's content, decompressed when it is gzip data whatever its extension."""
-    name = _describe_file(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise _missing(name) from None
-    except OSError as exc:
-        raise DatasetError(f"{name} cannot be read ({exc.strerror or exc}). {_FIX_HINT}") from None
-    if raw[:2] != _GZIP_MAGIC:
-        return raw
-    try:
-        return _gunzip(raw)
-    except EOFError:
-        raise DatasetError(
-            f"{name} is truncated (its gzip stream ends early). {_FIX_HINT}"
-        ) from None
-    except (OSError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
-        raise DatasetError(f"{name} is not a valid gzip file ({exc}). {_FIX_HINT}") from None
-
-
-def _gunzip(raw: bytes) -> bytes:
-    """Decompress gzip data, every member, checking each member's CRC-32 and length.
-
-    zlib in one call is about twice as fast as ``gzip.decompress`` on the 47 MB training images.
-    Raises EOFError when the data ends early and zlib.error when it is not valid gzip."""
-    parts = []
-    while raw:
-        decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)  # 16+: gzip wrapper
-        parts.append(decompressor.decompress(raw))
-        if not decompressor.eof:
-            raise EOFError("compressed data ended before the end-of-stream marker")
-        # Like the gzip module, accept zero padding after the last member.
-        raw = decompressor.unused_data.lstrip(b"\0")
-    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -228,7 +103,7 @@ def _digest(path: Path) -> tuple[str, int]:
 
     Raises _ContentProblem for bad gzip data and OSError when the file cannot be read."""
     with open(path, "rb") as head:
-        compressed = head.read(2) == _GZIP_MAGIC
+        compressed = head.read(2) == GZIP_MAGIC
     md5, size = _md5(), 0
     try:
         with (gzip.open(path, "rb") if compressed else open(path, "rb")) as stream:
@@ -317,21 +192,21 @@ def _mark_verified(path: Path, stat: os.stat_result, spec: FileSpec) -> None:
 
 def _verify_file(path: Path, spec: FileSpec) -> None:
     """Raise DatasetError unless the file decompresses to the content ``spec`` describes."""
-    name = _describe_file(path)
+    name = describe_file(path)
     try:
         stat = path.stat()
         if _is_marked(path, stat, spec):
             return
         md5, size = _digest(path)
     except FileNotFoundError:
-        raise _missing(name) from None
+        raise missing_file_error(name) from None
     except OSError as exc:
-        raise DatasetError(f"{name} cannot be read ({exc.strerror or exc}). {_FIX_HINT}") from None
+        raise DatasetError(f"{name} cannot be read ({exc.strerror or exc}). {FIX_HINT}") from None
     except _ContentProblem as exc:
-        raise DatasetError(f"{name} {exc}. {_FIX_HINT}") from None
+        raise DatasetError(f"{name} {exc}. {FIX_HINT}") from None
     problem = _content_problem(size, md5, spec)
     if problem is not None:
-        raise DatasetError(f"{name} {problem}. {_FIX_HINT}")
+        raise DatasetError(f"{name} {problem}. {FIX_HINT}")
     _mark_verified(path, stat, spec)
 
 
@@ -540,7 +415,7 @@ def _stat_key(path: Path) -> tuple:
         stat = path.stat()
     except OSError as exc:
         raise DatasetError(
-            f"{_describe_file(path)} cannot be read ({exc.strerror or exc}). {_FIX_HINT}"
+            f"{describe_file(path)} cannot be read ({exc.strerror or exc}). {FIX_HINT}"
         ) from None
     return (path.name, stat.st_size, stat.st_mtime_ns, stat.st_ino)
 
@@ -564,16 +439,16 @@ def _read_mnist_file(path: Path, spec: FileSpec | None) -> np.ndarray:
             stat = path.stat()
         except OSError as exc:
             raise DatasetError(
-                f"{_describe_file(path)} cannot be read ({exc.strerror or exc}). {_FIX_HINT}"
+                f"{describe_file(path)} cannot be read ({exc.strerror or exc}). {FIX_HINT}"
             ) from None
-    data = _read_decompressed(path)
+    data = read_decompressed(path)
     if spec is not None and not _is_marked(path, stat, spec):
         # The md5 is taken of the bytes about to be decoded: verified and read in one pass.
         problem = _content_problem(len(data), _md5(data).hexdigest(), spec)
         if problem is not None:
-            raise DatasetError(f"{_describe_file(path)} {problem}. {_FIX_HINT}")
+            raise DatasetError(f"{describe_file(path)} {problem}. {FIX_HINT}")
         _mark_verified(path, stat, spec)
-    return parse_idx(data, _describe_file(path))
+    return parse_idx(data, describe_file(path))
 
 
 def _images_and_labels(images_path: Path, labels_path: Path, files, verify: bool) -> Pair:
@@ -585,23 +460,23 @@ def _images_and_labels(images_path: Path, labels_path: Path, files, verify: bool
         IMAGE_SIDE,
     ):
         raise DatasetError(
-            f"{_describe_file(images_path)} does not hold 28x28 uint8 images (it holds "
-            f"{raw_images.dtype} of shape {raw_images.shape}). {_FIX_HINT}"
+            f"{describe_file(images_path)} does not hold 28x28 uint8 images (it holds "
+            f"{raw_images.dtype} of shape {raw_images.shape}). {FIX_HINT}"
         )
     if raw_labels.dtype != np.uint8 or raw_labels.ndim != 1:
         raise DatasetError(
-            f"{_describe_file(labels_path)} does not hold uint8 labels (it holds "
-            f"{raw_labels.dtype} of shape {raw_labels.shape}). {_FIX_HINT}"
+            f"{describe_file(labels_path)} does not hold uint8 labels (it holds "
+            f"{raw_labels.dtype} of shape {raw_labels.shape}). {FIX_HINT}"
         )
     if len(raw_images) != len(raw_labels):
         raise DatasetError(
             f"{images_path.name} holds {len(raw_images):,} images but {labels_path.name} holds "
-            f"{len(raw_labels):,} labels (in {images_path.parent}). {_FIX_HINT}"
+            f"{len(raw_labels):,} labels (in {images_path.parent}). {FIX_HINT}"
         )
     if raw_labels.size and raw_labels.max() > 9:
         raise DatasetError(
-            f"{_describe_file(labels_path)} holds a label {int(raw_labels.max())}; MNIST labels "
-            f"are 0..9. {_FIX_HINT}"
+            f"{describe_file(labels_path)} holds a label {int(raw_labels.max())}; MNIST labels "
+            f"are 0..9. {FIX_HINT}"
         )
     images = raw_images.reshape(len(raw_images), IMAGE_SIZE).astype(np.float32)
     images /= np.float32(255.0)  # pixel / 255, divided in float32
@@ -660,7 +535,7 @@ def load_mnist(
     for name in (TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS):
         found = _locate(location, name)
         if found is None:  # removed since find_mnist looked
-            raise DatasetError(f"{name}.gz is missing from {location}. {_FIX_HINT}")
+            raise DatasetError(f"{name}.gz is missing from {location}. {FIX_HINT}")
         located[name] = found
     key = (
         "idx",
@@ -698,8 +573,8 @@ def load_mnist_pickle(path: str | os.PathLike) -> tuple[Pair, Pair, Pair]:
 
 
 def _read_pickle(path: Path) -> tuple[Pair, Pair, Pair]:
-    name = _describe_file(path)
-    data = _read_decompressed(path)
+    name = describe_file(path)
+    data = read_decompressed(path)
     try:
         content = pickle.loads(data, encoding="latin1")
     # A broken pickle can raise nearly anything (UnpicklingError, EOFError, AttributeError,
@@ -739,173 +614,3 @@ def _read_pickle(path: Path) -> tuple[Pair, Pair, Pair]:
         labels.setflags(write=False)
         pairs.append((images, labels))
     return tuple(pairs)
-
-
-# ---------------------------------------------------------------------------------------------
-# Downloading
-
-
-class _MirrorFailed(Exception):
-    """One mirror could not deliver one file. ``reachable`` is False when it never answered."""
-
-    def __init__(self, reason: str, *, reachable: bool):
-        super().__init__(reason)
-        self.reachable = reachable
-
-
-ProgressCallback = Callable[[str, int, "int | None"], None]
-
-
-def download(
-    dest: str | os.PathLike | None = None,
-    *,
-    mirrors=None,
-    progress: ProgressCallback | None = None,
-    should_cancel: Callable[[], bool] | None = None,
-    timeout: float = 30,
-    files: Mapping[str, FileSpec] = FILES,
-) -> Path:
-    """Download the four MNIST ``.gz`` files into ``dest`` and return that folder.
-
-    ``dest`` defaults to :func:`desktop_bp.core.paths.default_download_dir`. For each file,
-    ``mirrors`` (default :data:`DEFAULT_MIRRORS`, base URLs) are tried in order; a file goes to a
-    temporary file in ``dest`` and is renamed into place only once the md5 of its decompressed
-    content matches ``files``, so a truncated or corrupted copy from one mirror leads to the next
-    mirror and never lands in ``dest``. Files already present and valid are skipped.
-
-    ``progress(file_name, bytes_done, bytes_total_or_None)`` is called as bytes arrive (and once
-    with done == total for a file that was already there). ``should_cancel()`` is polled between
-    chunks; when it returns True, :class:`DownloadCancelled` is raised and the partial file is
-    removed (files already completed stay: they are whole and verified). ``timeout`` is in
-    seconds, per connection attempt and per read.
-
-    Raises :class:`DatasetError` when no mirror delivers a valid copy, with a message that says
-    whether any mirror could be reached at all.
-    """
-    dest = Path(dest).expanduser() if dest is not None else paths.default_download_dir()
-    mirrors = list(DEFAULT_MIRRORS if mirrors is None else mirrors)
-    try:
-        dest.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DatasetError(
-            f"Cannot create the folder {dest} ({exc.strerror or exc}). Choose another folder, or "
-            f"point DESKTOP_BP_HOME at a writable one."
-        ) from None
-    for name, spec in files.items():
-        _check_cancel(should_cancel, dest)
-        existing = _locate(dest, name)
-        if existing is not None:
-            try:
-                _verify_file(existing, spec)
-            except DatasetError:
-                pass  # a bad copy: fetched again below and replaced (.gz is preferred on reading)
-            else:
-                if progress is not None:
-                    size = existing.stat().st_size
-                    progress(existing.name, size, size)
-                continue
-        _download_file(dest, name, spec, mirrors, progress, should_cancel, timeout)
-    return dest
-
-
-def _check_cancel(should_cancel, dest: Path) -> None:
-    if should_cancel is not None and should_cancel():
-        raise DownloadCancelled(
-            f"The MNIST download was cancelled; no partial file was left in {dest}."
-        )
-
-
-def _download_file(dest, name, spec, mirrors, progress, should_cancel, timeout) -> None:
-    file_name = f"{name}.gz"
-    target = dest / file_name
-    failures: list[tuple[str, _MirrorFailed]] = []
-    for mirror in mirrors:
-        _check_cancel(should_cancel, dest)
-        url = mirror.rstrip("/") + "/" + file_name
-        try:
-            fd, tmp_name = tempfile.mkstemp(dir=dest, prefix=f".{file_name}.", suffix=".part")
-        except OSError as exc:
-            raise DatasetError(
-                f"Cannot write into {dest} ({exc.strerror or exc}). Choose another folder."
-            ) from None
-        tmp = Path(tmp_name)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                _fetch(url, out, file_name, dest, progress, should_cancel, timeout)
-            try:
-                md5, size = _digest(tmp)
-            except _ContentProblem as exc:
-                raise _MirrorFailed(f"{file_name} {exc}", reachable=True) from None
-            problem = _content_problem(size, md5, spec)
-            if problem is not None:
-                raise _MirrorFailed(f"{file_name} {problem}", reachable=True)
-            os.replace(tmp, target)
-            _mark_verified(target, target.stat(), spec)
-            return
-        except _MirrorFailed as exc:
-            failures.append((url, exc))
-        except OSError as exc:  # our side: disk full, permissions
-            raise DatasetError(
-                f"Cannot write {file_name} into {dest} ({exc.strerror or exc}). Free some space "
-                f"or choose another folder."
-            ) from None
-        finally:
-            # Whatever happened (failure, cancel, interrupt), no partial file stays behind.
-            tmp.unlink(missing_ok=True)
-    raise DatasetError(_download_failed_message(file_name, dest, failures))
-
-
-def _fetch(url, out: BinaryIO, file_name, dest, progress, should_cancel, timeout) -> None:
-    """Stream ``url`` into ``out``. Raises _MirrorFailed, or DownloadCancelled."""
-    request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
-    try:
-        response = urllib.request.urlopen(request, timeout=timeout)
-    except urllib.error.HTTPError as exc:  # the server answered, without the file
-        raise _MirrorFailed(f"HTTP {exc.code} {exc.reason}", reachable=True) from None
-    except urllib.error.URLError as exc:
-        raise _MirrorFailed(str(exc.reason), reachable=False) from None
-    except (OSError, http.client.HTTPException, ValueError) as exc:  # timeouts, bad URLs
-        raise _MirrorFailed(str(exc) or type(exc).__name__, reachable=False) from None
-    with response:
-        length = response.headers.get("Content-Length")
-        total = int(length) if length and length.isdigit() else None
-        done = 0
-        if progress is not None:
-            progress(file_name, done, total)
-        while True:
-            _check_cancel(should_cancel, dest)
-            try:
-                chunk = response.read(_CHUNK_SIZE)
-            except (OSError, http.client.HTTPException) as exc:
-                raise _MirrorFailed(
-                    f"the connection broke after {done:,} bytes ({exc or type(exc).__name__})",
-                    reachable=True,
-                ) from None
-            if not chunk:
-                break
-            out.write(chunk)
-            done += len(chunk)
-            if progress is not None:
-                progress(file_name, done, total)
-            if done == total:
-                break  # all announced bytes are here: a cancel now would throw away a whole file
-    if total is not None and done != total:
-        raise _MirrorFailed(
-            f"the download stopped early ({done:,} of {total:,} bytes)", reachable=True
-        )
-
-
-def _download_failed_message(file_name: str, dest: Path, failures) -> str:
-    tried = "\n".join(f"  - {url}: {failure}" for url, failure in failures) or "  (no mirror given)"
-    names = ", ".join(f"{name}.gz" for name in FILES)
-    if any(failure.reachable for _, failure in failures):
-        headline = f"Could not download {file_name}: no MNIST mirror gave a valid copy."
-    else:
-        headline = (
-            f"Could not download {file_name}: could not reach any MNIST mirror (are you offline?)."
-        )
-    return (
-        f"{headline}\nTried:\n{tried}\n"
-        f"Run `desktop-bp download` again later; you can also copy the four files ({names}) into "
-        f"{dest}, or point {DATA_ENV} at a folder holding them."
-    )

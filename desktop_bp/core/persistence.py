@@ -183,8 +183,7 @@ def _jsonable(value, where):
 
 
 def _app_version():
-    # Imported here, not at the top: the package's __init__ imports this module.
-    from desktop_bp import __version__
+    from desktop_bp._version import __version__
     return __version__
 
 

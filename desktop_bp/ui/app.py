@@ -143,7 +143,7 @@ def main(argv=None) -> int:
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop_bp import __version__
+    from desktop_bp._version import __version__
 
     configure_settings()
     QCoreApplication.setOrganizationName(ORGANIZATION)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QFileDialog, QGroupBox, 
                                QSplitter, QTabWidget, QTextBrowser, QToolButton, QVBoxLayout,
                                QWidget)
 
-from desktop_bp import __version__
+from desktop_bp._version import __version__
 from desktop_bp.core import checkpoint as checkpoint_mod
 from desktop_bp.core.preprocess import preprocess
 from desktop_bp.ui import model_files

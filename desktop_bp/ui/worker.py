@@ -379,7 +379,7 @@ class TrainingController(QObject):
 
 
 class DownloadWorker(QObject):
-    """Runs ``download(dest, progress=..., should_cancel=...)`` (``core.mnist.download``) in a
+    """Runs ``download(dest, progress=..., should_cancel=...)`` (``core.mnist_download.download``) in a
     worker thread. Signals: ``progress(tuple)`` as ``(file, done_bytes, total_bytes)``,
     ``finished(str)`` with the folder, ``cancelled(str)``, ``failed(str)`` with the reason."""
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from desktop_bp.core import mnist, paths
+from desktop_bp.core import mnist, mnist_download, paths
 from desktop_bp.core.mnist import DatasetError, DownloadCancelled, FileSpec
 
 # ---------------------------------------------------------------------------------------------
@@ -570,7 +570,7 @@ def test_download_falls_back_past_dead_truncated_and_corrupt_mirrors(
         f"{base}/{name}/" for name in ("truncated", "corrupt", "garbled", "dropped", "missing")
     ]
     mirrors.append(f"{base}/good")  # no trailing slash: joined all the same
-    dest = mnist.download(tmp_path / "dest", mirrors=mirrors, files=files, timeout=5)
+    dest = mnist_download.download(tmp_path / "dest", mirrors=mirrors, files=files, timeout=5)
     assert dest == tmp_path / "dest"
     assert sorted(p.name for p in dest.iterdir()) == sorted(f"{name}.gz" for name in files)
     mnist.verify(dest, files=files)
@@ -580,7 +580,7 @@ def test_download_falls_back_past_dead_truncated_and_corrupt_mirrors(
 def test_download_goes_to_the_default_folder(server, mirror_files, monkeypatch):
     _, _, files = mirror_files
     monkeypatch.delenv("DESKTOP_BP_DATA", raising=False)
-    dest = mnist.download(mirrors=[f"{server['base']}/good/"], files=files, timeout=5)
+    dest = mnist_download.download(mirrors=[f"{server['base']}/good/"], files=files, timeout=5)
     assert dest == paths.user_data_dir() / "mnist"  # DESKTOP_BP_HOME/mnist in tests
     _loads_like(dest, mirror_files)
     assert mnist.find_mnist() == dest
@@ -600,7 +600,7 @@ def test_bad_copies_are_rejected_and_never_land(tmp_path, server, mirror_files, 
     _, _, files = mirror_files
     dest = tmp_path / "dest"
     with pytest.raises(DatasetError) as caught:
-        mnist.download(dest, mirrors=[f"{server['base']}/{mirror}/"], files=files, timeout=5)
+        mnist_download.download(dest, mirrors=[f"{server['base']}/{mirror}/"], files=files, timeout=5)
     message = str(caught.value)
     assert "no MNIST mirror gave a valid copy" in message
     assert "train-images-idx3-ubyte.gz" in message
@@ -612,7 +612,7 @@ def test_bad_copies_are_rejected_and_never_land(tmp_path, server, mirror_files, 
 def test_progress_reports_every_chunk(tmp_path, server, mirror_files):
     _, gzipped, files = mirror_files
     calls = []
-    mnist.download(
+    mnist_download.download(
         tmp_path, mirrors=[f"{server['base']}/good/"], files=files, timeout=5,
         progress=lambda name, done, total: calls.append((name, done, total)),
     )
@@ -626,7 +626,7 @@ def test_progress_reports_every_chunk(tmp_path, server, mirror_files):
     # A second run downloads nothing and reports each file as complete.
     server["requests"].clear()
     calls.clear()
-    mnist.download(
+    mnist_download.download(
         tmp_path, mirrors=[f"{server['base']}/good/"], files=files, timeout=5,
         progress=lambda name, done, total: calls.append((name, done, total)),
     )
@@ -640,7 +640,7 @@ def test_a_bad_file_already_there_is_replaced(tmp_path, server, mirror_files):
     _, gzipped, files = mirror_files
     bad = tmp_path / f"{mnist.TRAIN_LABELS}.gz"
     bad.write_bytes(gzipped[mnist.TRAIN_LABELS][:30])
-    mnist.download(tmp_path, mirrors=[f"{server['base']}/good/"], files=files, timeout=5)
+    mnist_download.download(tmp_path, mirrors=[f"{server['base']}/good/"], files=files, timeout=5)
     assert bad.read_bytes() == gzipped[mnist.TRAIN_LABELS]
     assert f"/good/{mnist.TRAIN_LABELS}.gz" in server["requests"]
 
@@ -655,7 +655,7 @@ def test_cancel_leaves_no_partial_file(tmp_path, server, mirror_files, cancel_at
         return len(polls) >= cancel_at_poll
 
     with pytest.raises(DownloadCancelled, match="cancelled"):
-        mnist.download(
+        mnist_download.download(
             tmp_path, mirrors=[f"{server['base']}/good/"], files=files, timeout=5,
             should_cancel=should_cancel,
         )
@@ -674,7 +674,7 @@ def test_cancel_after_a_complete_file_keeps_it(tmp_path, server, mirror_files):
         state["done"] = state["done"] or (name == f"{mnist.TRAIN_IMAGES}.gz" and done == total)
 
     with pytest.raises(DownloadCancelled):
-        mnist.download(
+        mnist_download.download(
             tmp_path, mirrors=[f"{server['base']}/good/"], files=files, timeout=5,
             progress=progress, should_cancel=lambda: state["done"],
         )
@@ -686,7 +686,7 @@ def test_offline_gives_the_offline_message(tmp_path, server, mirror_files):
     _, _, files = mirror_files
     dest = tmp_path / "dest"
     with pytest.raises(DatasetError) as caught:
-        mnist.download(dest, mirrors=[server["dead"], server["dead"]], files=files, timeout=5)
+        mnist_download.download(dest, mirrors=[server["dead"], server["dead"]], files=files, timeout=5)
     assert not isinstance(caught.value, DownloadCancelled)
     message = str(caught.value)
     assert "could not reach any MNIST mirror (are you offline?)" in message
@@ -698,7 +698,7 @@ def test_an_unwritable_destination_is_a_dataset_error(tmp_path, mirror_files):
     _, _, files = mirror_files
     (tmp_path / "a-file").write_bytes(b"")
     with pytest.raises(DatasetError, match="Cannot create the folder"):
-        mnist.download(tmp_path / "a-file" / "dest", mirrors=[], files=files)
+        mnist_download.download(tmp_path / "a-file" / "dest", mirrors=[], files=files)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -336,7 +336,7 @@ def test_the_real_main_window_closes_mid_training(qtbot, tmp_path, messages, pro
 
 
 def test_missing_mnist_download_failure_says_offline(qtbot, tmp_path, monkeypatch, messages):
-    from desktop_bp.core import mnist
+    from desktop_bp.core import mnist, mnist_download
     monkeypatch.delenv("DESKTOP_BP_DATA", raising=False)
     panel = TrainingPanel(checkpoint_dir=tmp_path)
     qtbot.addWidget(panel)
@@ -349,7 +349,7 @@ def test_missing_mnist_download_failure_says_offline(qtbot, tmp_path, monkeypatc
         progress("train-images-idx3-ubyte.gz", 0, 9912422)
         raise mnist.DatasetError("No mirror could be reached: the network is unreachable.")
 
-    monkeypatch.setattr(mnist, "download", offline)
+    monkeypatch.setattr(mnist_download, "download", offline)
     panel.mnist.download()
     qtbot.waitUntil(lambda: panel.mnist._download_thread is None, timeout=10000)
     assert messages.shown and messages.shown[-1][0] == "warning"
@@ -358,7 +358,7 @@ def test_missing_mnist_download_failure_says_offline(qtbot, tmp_path, monkeypatc
 
 
 def test_download_can_be_cancelled(qtbot, tmp_path, monkeypatch, messages):
-    from desktop_bp.core import mnist
+    from desktop_bp.core import mnist, mnist_download
     monkeypatch.delenv("DESKTOP_BP_DATA", raising=False)
     panel = TrainingPanel(checkpoint_dir=tmp_path)
     qtbot.addWidget(panel)
@@ -370,7 +370,7 @@ def test_download_can_be_cancelled(qtbot, tmp_path, monkeypatch, messages):
         raise mnist.DownloadCancelled("cancelled")
 
     from PySide6.QtCore import QThread as QThreadSleep
-    monkeypatch.setattr(mnist, "download", slow)
+    monkeypatch.setattr(mnist_download, "download", slow)
     panel.mnist.download()
     qtbot.waitUntil(lambda: panel.mnist._progress_dialog is not None
                     and panel.mnist._progress_dialog.value() == 0, timeout=5000)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
-from desktop_bp.core import mnist, paths
+from desktop_bp.core import mnist, mnist_download, paths
 from desktop_bp.ui.worker import DownloadWorker
 
 
@@ -98,7 +98,7 @@ class MnistSource(QObject):
         dialog.setMinimumDuration(0)
         dialog.setValue(0)
         thread = QThread()
-        worker = DownloadWorker(mnist.download, dest)
+        worker = DownloadWorker(mnist_download.download, dest)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.progress.connect(self._on_progress)
