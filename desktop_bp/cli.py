@@ -98,6 +98,26 @@ def _positive_int(text):
     return value
 
 
+def _setting(parse):
+    """An argparse type from a :mod:`desktop_bp.core.run_config` parser: the command line
+    checks a run's settings with the very rules the window's form uses."""
+    def convert(text):
+        value, error, _warning = parse(text)
+        if error:
+            raise argparse.ArgumentTypeError(error)
+        return value
+    convert.__name__ = parse.__name__.replace("parse_", "")
+    return convert
+
+
+def _train_sizes(text):
+    from desktop_bp.core.run_config import check_sizes
+    sizes, error, _ = check_sizes(_sizes(text))
+    if error:
+        raise argparse.ArgumentTypeError(error)
+    return sizes
+
+
 def _unwritable(path):
     """Why a model cannot be written to ``path`` (a reason), or None when it can."""
     if path.is_dir():
@@ -374,6 +394,7 @@ def _cmd_bench(args):
 
 def build_parser():
     from desktop_bp._version import __version__
+    from desktop_bp.core import run_config as rc
     from desktop_bp.core.presets import PRESETS
 
     parser = argparse.ArgumentParser(
@@ -391,17 +412,18 @@ def build_parser():
                                    "10,000 test images), printing each epoch's time, cost and accuracy.")
     p.add_argument("--preset", default="book", choices=list(PRESETS),
                    help="starting set-up; the options below override it (default: book)")
-    p.add_argument("--sizes", type=_sizes, help="layer sizes, e.g. 784,30,10")
+    p.add_argument("--sizes", type=_train_sizes, help="layer sizes, e.g. 784,30,10")
     p.add_argument("--activation", choices=["sigmoid", "tanh", "relu"])
     p.add_argument("--cost", choices=["quadratic", "cross-entropy", "log-likelihood"],
                    help="log-likelihood gives a softmax output layer")
     p.add_argument("--init", choices=["standard", "scaled"])
-    p.add_argument("--eta", type=_positive_float, help="learning rate")
+    p.add_argument("--eta", type=_setting(rc.parse_eta), help="learning rate")
     p.add_argument("--batch-size", type=_positive_int, help="mini-batch size")
     p.add_argument("--epochs", type=_positive_int)
-    p.add_argument("--lmbda", type=_nonnegative_float, help="L2 regularisation lambda")
-    p.add_argument("--momentum", type=_nonnegative_float)
-    p.add_argument("--eta-decay", type=_positive_float, help="eta is multiplied by this after each epoch")
+    p.add_argument("--lmbda", type=_setting(rc.parse_lmbda), help="L2 regularisation lambda")
+    p.add_argument("--momentum", type=_setting(rc.parse_momentum), help="in [0, 1)")
+    p.add_argument("--eta-decay", type=_setting(rc.parse_eta_decay),
+                   help="eta is multiplied by this after each epoch, in (0, 1]")
     p.add_argument("--augment", choices=["none", "affine"], help="distort the training images")
     p.add_argument("--train-size", type=_positive_int, help="train on the first N training images only")
     p.add_argument("--seed", type=int, help="random seed (default: the preset's, else 0)")
