@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -56,7 +57,14 @@ class LayerPass:
     incoming: np.ndarray        # BP1: grad_a C; BP2: (w^(l+1))^T delta^(l+1)
     delta: np.ndarray           # incoming (.) sigma'(z^l), or the cost's exact short form
     nabla_b: np.ndarray         # (n_l,) BP3, mean over the batch
-    nabla_w: np.ndarray         # (n_l, n_(l-1)) BP4, mean over the batch
+    a_in: np.ndarray = field(repr=False)    # a^(l-1), the layer's input
+
+    @cached_property
+    def nabla_w(self):
+        """(n_l, n_(l-1)) BP4, dC/dw = a_in delta_out, the mean over the batch (computed when
+        first asked for: the layer view does not need it)."""
+        with _one_blas_thread():
+            return (self.delta.T @ self.a_in) / len(self.delta)
 
     def summary(self):
         """Count, min, max, mean and mean |.| of every array (JSON-friendly)."""
@@ -369,9 +377,10 @@ class Microscope:
         self._source = None
         self._refresh()
 
-    def look(self, x, target, cost=None):
+    def look(self, x, target=None, cost=None):
         """One backward pass on ``x`` ((n_in,) or (n, n_in)) towards ``target`` (a digit, or one
-        per sample) with ``cost`` (default: the network's own). Returns a :class:`BackwardPass`."""
+        per sample; None: the digit the network predicts) with ``cost`` (default: the
+        network's own). Returns a :class:`BackwardPass`."""
         if self.single_thread:
             with _one_blas_thread():
                 return self._look(x, target, cost)
@@ -390,11 +399,10 @@ class Microscope:
             raise ValueError(f"expected an input of {net.sizes[0]} values (or n rows of them), "
                              f"got shape {x.shape}")
         n_out = net.sizes[-1]
-        target = np.broadcast_to(np.asarray(target), (len(x),)).astype(np.int64)
-        if target.size and (target.min() < 0 or target.max() >= n_out):
-            raise ValueError(f"the target must be a digit from 0 to {n_out - 1}")
-        y = np.zeros((len(x), n_out))
-        y[np.arange(len(x)), target] = 1.0
+        if target is not None:
+            target = np.broadcast_to(np.asarray(target), (len(x),)).astype(np.int64)
+            if target.size and (target.min() < 0 or target.max() >= n_out):
+                raise ValueError(f"the target must be a digit from 0 to {n_out - 1}")
         W, B = self.weights, self.biases
         hidden = F.ACTIVATIONS[net.activation]
         output = F.OUTPUT_ACTIVATIONS[net.output]
@@ -408,6 +416,10 @@ class Microscope:
             zs.append(z)
             acts.append(a)
             fps.append(fn.prime(z, a))
+        if target is None:
+            target = np.argmax(acts[-1], axis=1)         # the predicted digit
+        y = np.zeros((len(x), n_out))
+        y[np.arange(len(x)), target] = 1.0
         m = len(x)
         # BP1: delta^L = grad_a C (.) sigma'(z^L), in the cost's exact form
         grad_a = F.COSTS[cost].gradient(acts[-1], y)
@@ -422,7 +434,7 @@ class Microscope:
         layers = [LayerPass(l=i + 2, z=zs[i], a=acts[i + 1], fprime=fps[i], incoming=incoming[i],
                             delta=deltas[i],
                             nabla_b=deltas[i].sum(axis=0) / m,            # BP3
-                            nabla_w=(deltas[i].T @ acts[i]) / m)          # BP4
+                            a_in=acts[i])                                 # BP4, when asked
                   for i in range(len(W))]
         return BackwardPass(
             net_sizes=list(net.sizes), activation=net.activation, output=net.output, cost=cost,
