@@ -49,6 +49,7 @@ class SignedPanel(QObject):
         for name in ("left", "bottom"):
             self.plot.hideAxis(name)
         self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setAutoDownsample(True)     # big matrices drawn without aliasing specks
         self.plot.addItem(self.image)
         self.set_title(title)
         self._shape = None

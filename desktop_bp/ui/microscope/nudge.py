@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_bp.core.figures import vector_grid
 from desktop_bp.core.microscope import PathLimitError
-from desktop_bp.ui.microscope.images import SignedPanel, colour_bar, largest_magnitude
+from desktop_bp.ui.microscope.images import SignedPanel, colour_map, largest_magnitude
 
 #: The table's steps: Delta w = 1, 0.1, ..., 1e-5 times the sign of the slider.
 SHRINKING = tuple(10.0 ** -p for p in range(6))
@@ -84,7 +84,6 @@ class NudgePanel(QWidget):
         self._pass = None
         self.weight = None
         self.panels = []
-        self.bars = []
         self._layers = None
         self.steps = []         # the table's NudgeSteps, largest Delta w first
         self._on_slider(self.slider.value())
@@ -117,9 +116,12 @@ class NudgePanel(QWidget):
             pz = SignedPanel(ci, 0, col, parent=self)
             pa = SignedPanel(ci, 1, col, parent=self)
             self.panels.append((l, pz, pa))
-        span = max(1, len(layers))
-        self.bars = [colour_bar(ci, 2, 0, [p for _, p, _ in self.panels], "Δz", colspan=span),
-                     colour_bar(ci, 3, 0, [p for _, _, p in self.panels], "Δa", colspan=span)]
+        # each panel on its own scale (its title says it): the change shrinks, or grows, by
+        # orders of magnitude from layer to layer, and a shared scale would hide the later ones
+        cmap = colour_map()
+        for _, pz, pa in self.panels:
+            pz.image.setColorMap(cmap)
+            pa.image.setColorMap(cmap)
 
     @Slot(int)
     def _on_slider(self, value):
@@ -140,15 +142,12 @@ class NudgePanel(QWidget):
         dw = self.dw
         step = bp.nudge(l, j, k, dws=(dw,))[0]
         self._build(list(range(l, bp.L + 1)))
-        zscale = largest_magnitude(*[d[0] for d in step.dz])
-        ascale = largest_magnitude(*[d[0] for d in step.da])
         for (lay, pz, pa), dz, da in zip(self.panels, step.dz, step.da):
-            pz.show(vector_grid(dz[0]), zscale)
-            pa.show(vector_grid(da[0]), ascale)
-            pz.set_title(f"Δz<sup>{lay}</sup>")
-            pa.set_title(f"Δa<sup>{lay}</sup>")
-        self.bars[0].setLevels((-zscale, zscale))
-        self.bars[1].setLevels((-ascale, ascale))
+            for panel, name, values in ((pz, "Δz", dz[0]), (pa, "Δa", da[0])):
+                scale = largest_magnitude(values)
+                panel.show(vector_grid(values), scale)
+                panel.set_title(self.tr("{name}<sup>{l}</sup>, blue −{s:.2g} … red +{s:.2g}").format(
+                    name=name, l=lay, s=scale))
         self.result.setText(self.tr(
             "Δw = {dw:+.3g}: measured ΔC = {dc:+.4e}, ∂C/∂w · Δw = {p:+.4e}").format(
             dw=dw, dc=step.dC, p=step.predicted))
@@ -159,9 +158,9 @@ class NudgePanel(QWidget):
         sign = -1.0 if gradient > 0 else 1.0        # the direction that lowers C
         self.steps = bp.nudge(l, j, k, dws=[sign * d for d in SHRINKING])
         for r, s in enumerate(self.steps):
-            ratio = s.dC / s.predicted if s.predicted else float("nan")
+            ratio = f"{s.dC / s.predicted:.6f}" if s.predicted else "—"
             for c, text in enumerate((f"{s.dw:+.0e}", f"{s.dC:+.6e}", f"{s.predicted:+.6e}",
-                                      f"{ratio:.6f}")):
+                                      ratio)):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
