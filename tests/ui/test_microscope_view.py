@@ -57,6 +57,11 @@ def hover(panel, row, col):
     _send(widget, QEvent.Type.MouseMove, point, none, none)
 
 
+def hover_until(qtbot, panel, row, col, shown):
+    """Hover until ``shown()`` (the layout of a tab just shown may still be settling)."""
+    qtbot.waitUntil(lambda: (hover(panel, row, col), shown())[1])
+
+
 def click(panel, row, col):
     widget, point = _cell_point(panel, row, col)
     left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
@@ -91,9 +96,9 @@ def test_the_view_shows_the_engines_numbers(view, net, x):
 def test_hover_reads_out_neuron_pixel_and_value(view, qtbot):
     view.tabs.setCurrentIndex(1)
     qtbot.wait(10)
-    hover(view.tile_panel, 10, 13)          # first tile, pixel (13, 10)
     j = int(view.tile_neurons[0])
-    qtbot.waitUntil(lambda: "pixel (13, 10)" in view.hover_label.text())
+    hover_until(qtbot, view.tile_panel, 10, 13,             # first tile, pixel (13, 10)
+                lambda: "pixel (13, 10)" in view.hover_label.text())
     value = view.bp.layer(2).nabla_w[j, 10 * 28 + 13]
     assert f"neuron {j}" in view.hover_label.text() and f"{value:.4g}" in view.hover_label.text()
     r = view.last_readout
@@ -101,21 +106,21 @@ def test_hover_reads_out_neuron_pixel_and_value(view, qtbot):
     assert r.finite_difference == pytest.approx(r.product, rel=1e-5, abs=1e-12)
     assert "finite differences" in view.readout.text()
     # a later layer's matrix: neuron j, input k
-    hover(view.matrix_panels[3], 2, 4)
-    qtbot.waitUntil(lambda: "layer 3, neuron 2, input 4" in view.hover_label.text())
+    hover_until(qtbot, view.matrix_panels[3], 2, 4,
+                lambda: "layer 3, neuron 2, input 4" in view.hover_label.text())
     # the layer grid: neuron read-out
     view.tabs.setCurrentIndex(0)
     qtbot.wait(10)
-    hover(view.layers.panels[(3, "delta")], 0, 1)
-    qtbot.waitUntil(lambda: "layer 3, neuron 1" in view.layers.readout.text())
+    hover_until(qtbot, view.layers.panels[(3, "delta")], 0, 1,
+                lambda: "layer 3, neuron 1" in view.layers.readout.text())
 
 
 def test_click_selects_a_weight_for_the_readout_and_the_nudge(view, qtbot):
     view.tabs.setCurrentIndex(1)
-    qtbot.wait(10)
-    with qtbot.waitSignal(view.weight_selected) as blocker:
-        click(view.matrix_panels[4], 7, 2)
-    assert blocker.args[0] == (4, 7, 2)
+    picked = []
+    view.weight_selected.connect(picked.append)
+    qtbot.waitUntil(lambda: (click(view.matrix_panels[4], 7, 2), bool(picked))[1])
+    assert picked[0] == (4, 7, 2)
     view.tabs.setCurrentIndex(2)
     steps = view.nudge.table_values()
     assert len(steps) == 6
