@@ -127,6 +127,10 @@ class MicroscopeView(QWidget):
         self.saliency_panel = SignedPanel(ci, 1, 0, "∂C/∂x", parent=self)
         self.saliency_bar = colour_bar(ci, 2, 0, [self.saliency_panel], "∂C/∂x")
         self.saliency_panel.hovered.connect(self._on_saliency_hovered)
+        # the drawing's ink laid over the saliency, so the colours read against the strokes
+        self.ink_overlay = pg.ImageItem(axisOrder="row-major")
+        self.ink_overlay.setZValue(1)
+        self.saliency_panel.plot.addItem(self.ink_overlay)
         self.saliency_readout = QLabel(" ")
         self.saliency_readout.setWordWrap(True)
         side = QVBoxLayout()
@@ -338,6 +342,10 @@ class MicroscopeView(QWidget):
         if self.input_panel._shape is None:
             self.input_panel._shape = paper.shape
             self.input_panel.plot.setRange(xRange=(0, SIDE), yRange=(0, SIDE), padding=0.02)
+        ink = np.zeros((SIDE, SIDE, 4), dtype=np.uint8)
+        ink[..., 3] = np.rint(90 * bp.x[0].reshape(SIDE, SIDE)).astype(np.uint8)   # grey, 35 %
+        ink.flags.writeable = False
+        self.ink_overlay.setImage(ink, autoLevels=False)
         saliency = bp.saliency_image()
         scale = largest_magnitude(saliency)
         self.saliency_panel.show(saliency, scale)
