@@ -352,7 +352,7 @@ class _Stepper:
         self.step_w = [np.empty_like(w) for w in net.weights]       # eta * nabla_w
         self.step_b = [np.empty_like(b) for b in net.biases]        # eta * nabla_b
         self.ones = np.ones(m, dt)
-        self._cost_value, self._output_delta = COSTS[net.cost_name][:2]
+        self._cost_and_delta = COSTS[net.cost_name].value_and_delta
         self.scale = 1.0 / m    # the eta/m that the delta buffers carry, also as a 0-d array
         self._scale = np.array(self.scale, dt)
         self._scaled_eta = 1.0
@@ -419,10 +419,9 @@ class _Stepper:
             X = a                           # this layer's output is the next one's input
         last = self.L - 1
         d, fp, z = self.delta[last], self.fprime[last], self.zs[last]
-        cost = self._cost_value(a, Y, z)
         # BP1: delta^L = grad_a C (.) f'(z^L), in the form the cost gives it (a - y when
-        # sigma' cancels)
-        self._output_delta(a, Y, z, self._output_prime, d, fp)
+        # sigma' cancels), and the cost itself
+        cost = self._cost_and_delta(a, Y, z, self._output_prime, d, fp)
         # From here on every delta carries the factor eta/m (see the class docstring).
         self.eta = eta
         if eta != self._scaled_eta:
