@@ -366,8 +366,10 @@ class Microscope:
 
     def _refresh(self):
         net = self.net
-        source = tuple(id(w) for w in net.weights) + tuple(id(b) for b in net.biases)
-        if source != self._source:
+        # the arrays themselves, not their ids: holding them, no new array can take their place
+        source = tuple(net.weights) + tuple(net.biases)
+        if self._source is None or len(source) != len(self._source) or any(
+                p is not q for p, q in zip(source, self._source)):
             self.weights = [np.asarray(w, np.float64) for w in net.weights]
             self.biases = [np.asarray(b, np.float64) for b in net.biases]
             self._source = source
