@@ -23,14 +23,13 @@ import numpy as np
 
 # The activations (each beside its derivative) and the costs (each beside its value and its
 # BP1 delta) live in one registry, desktop_bp.core.functions; the names are re-exported here.
-from desktop_bp.core.functions import (  # noqa: E402,F401
+from desktop_bp.core.functions import (
     ACTIVATIONS,
     COSTS,
     OUTPUT_ACTIVATIONS,
     OUTPUTS,
     Activation,
     Cost,
-    _log_sigmoid,
     cross_entropy_cost,
     cross_entropy_delta,
     log_likelihood_cost,
@@ -46,6 +45,15 @@ from desktop_bp.core.functions import (  # noqa: E402,F401
     tanh,
     tanh_prime,
 )
+
+__all__ = [
+    "Network", "Gradients", "one_hot", "INITS",
+    # re-exported from desktop_bp.core.functions
+    "ACTIVATIONS", "COSTS", "OUTPUT_ACTIVATIONS", "OUTPUTS", "Activation", "Cost",
+    "cross_entropy_cost", "cross_entropy_delta", "log_likelihood_cost", "log_likelihood_delta",
+    "quadratic_cost", "quadratic_delta", "relu", "relu_prime", "sigmoid", "sigmoid_prime",
+    "softmax", "softmax_prime", "tanh", "tanh_prime",
+]
 
 INITS = ("standard", "scaled")
 
