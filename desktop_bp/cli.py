@@ -450,6 +450,9 @@ def build_parser():
         if predict_parser is not None and predict_parser.get_default("func") is None:
             predict_parser.set_defaults(func=predict_cli.run)
 
+    from desktop_bp import microscope_cli
+    microscope_cli.add_parser(sub)
+
     p = sub.add_parser("gradcheck", help="check backprop against finite differences",
                        description="Compute every partial derivative of the cost twice, by backprop "
                                    "and by finite differences, in float64, and compare them and their cost.")

@@ -21,123 +21,40 @@ from dataclasses import dataclass
 
 import numpy as np
 
-# ---------------------------------------------------------------------------------------------
-# Activation functions, each beside its derivative. Derivatives are written in terms of the
-# activation a = f(z) where that is cheaper (sigma'(z) = a (1 - a)), and take both.
+# The activations (each beside its derivative) and the costs (each beside its value and its
+# BP1 delta) live in one registry, desktop_bp.core.functions; the names are re-exported here.
+from desktop_bp.core.functions import (
+    ACTIVATIONS,
+    COSTS,
+    OUTPUT_ACTIVATIONS,
+    OUTPUTS,
+    Activation,
+    Cost,
+    cross_entropy_cost,
+    cross_entropy_delta,
+    log_likelihood_cost,
+    log_likelihood_delta,
+    quadratic_cost,
+    quadratic_delta,
+    relu,
+    relu_prime,
+    sigmoid,
+    sigmoid_prime,
+    softmax,
+    softmax_prime,
+    tanh,
+    tanh_prime,
+)
 
+__all__ = [
+    "Network", "Gradients", "one_hot", "INITS",
+    # re-exported from desktop_bp.core.functions
+    "ACTIVATIONS", "COSTS", "OUTPUT_ACTIVATIONS", "OUTPUTS", "Activation", "Cost",
+    "cross_entropy_cost", "cross_entropy_delta", "log_likelihood_cost", "log_likelihood_delta",
+    "quadratic_cost", "quadratic_delta", "relu", "relu_prime", "sigmoid", "sigmoid_prime",
+    "softmax", "softmax_prime", "tanh", "tanh_prime",
+]
 
-def sigmoid(z, out=None):
-    """sigma(z) = 1 / (1 + e^-z), computed as (1 + tanh(z/2)) / 2: the same function, but it
-    never overflows (no warnings for |z| up to 1e4 and beyond) and it keeps float32 as float32."""
-    out = np.multiply(z, 0.5, out=out)
-    np.tanh(out, out=out)
-    out += 1.0
-    out *= 0.5
-    return out
-
-
-def sigmoid_prime(z, a=None, out=None):
-    """sigma'(z) = sigma(z) (1 - sigma(z)); pass ``a = sigmoid(z)`` to skip recomputing it."""
-    if a is None:
-        a = sigmoid(z)
-    out = np.subtract(1.0, a, out=out)
-    out *= a
-    return out
-
-
-def tanh(z, out=None):
-    return np.tanh(z, out=out)
-
-
-def tanh_prime(z, a=None, out=None):
-    """tanh'(z) = 1 - tanh(z)^2."""
-    if a is None:
-        a = np.tanh(z)
-    out = np.multiply(a, a, out=out)
-    np.subtract(1.0, out, out=out)
-    return out
-
-
-def relu(z, out=None):
-    return np.maximum(z, 0.0, out=out)
-
-
-def relu_prime(z, a=None, out=None):
-    """relu'(z) = 1 where z > 0, else 0 (0 at z = 0, by convention)."""
-    if out is None:
-        return np.greater(z, 0.0).astype(z.dtype)
-    return np.greater(z, 0.0, out=out)
-
-
-def softmax(z, out=None):
-    """Row-wise softmax: a_j = e^z_j / sum_k e^z_k, shifted by the row maximum so it never overflows."""
-    out = np.subtract(z, z.max(axis=1, keepdims=True), out=out)
-    np.exp(out, out=out)
-    out /= out.sum(axis=1, keepdims=True)
-    return out
-
-
-ACTIVATIONS = {
-    "sigmoid": (sigmoid, sigmoid_prime),
-    "tanh": (tanh, tanh_prime),
-    "relu": (relu, relu_prime),
-}
-OUTPUTS = ("sigmoid", "softmax")
-
-
-def _log_sigmoid(z):
-    """ln sigma(z) = -ln(1 + e^-z), without overflow."""
-    return -np.logaddexp(0.0, -z)
-
-
-# ---------------------------------------------------------------------------------------------
-# Costs, each beside its output error delta^L (BP1). All costs are means over the batch, as in
-# the book's assumption 1: C = (1/n) sum_x C_x.
-
-
-def quadratic_cost(a, y, z=None):
-    """C = 1/2n sum_x ||y - a^L||^2."""
-    diff = a - y
-    return 0.5 * float(np.vdot(diff, diff)) / len(a)
-
-
-def quadratic_delta(a, y, z, output_prime):
-    """BP1 for the quadratic cost: delta^L = grad_a C (.) f'(z^L) = (a - y) (.) f'(z^L)."""
-    return (a - y) * output_prime(z, a)
-
-
-def cross_entropy_cost(a, y, z):
-    """C = -1/n sum_x sum_j [y_j ln a_j + (1 - y_j) ln(1 - a_j)], for sigmoid outputs.
-
-    Computed from z rather than a, since ln sigma(z) is exact where a rounds to 0 or 1."""
-    z = z.astype(np.float64, copy=False)
-    total = y * _log_sigmoid(z) + (1.0 - y) * _log_sigmoid(-z)
-    return -float(total.sum()) / len(a)
-
-
-def cross_entropy_delta(a, y, z, output_prime):
-    """BP1 for cross-entropy with sigmoid outputs: sigma'(z) cancels, delta^L = a - y."""
-    return a - y
-
-
-def log_likelihood_cost(a, y, z):
-    """C = -1/n sum_x ln a^L_y(x), for softmax outputs; ln a from log-softmax (never ln 0)."""
-    z = z.astype(np.float64, copy=False)
-    zmax = z.max(axis=1, keepdims=True)
-    log_a = z - zmax - np.log(np.exp(z - zmax).sum(axis=1, keepdims=True))
-    return -float((y * log_a).sum()) / len(a)
-
-
-def log_likelihood_delta(a, y, z, output_prime):
-    """BP1 for log-likelihood with softmax outputs: delta^L = a - y."""
-    return a - y
-
-
-COSTS = {
-    "quadratic": (quadratic_cost, quadratic_delta),
-    "cross-entropy": (cross_entropy_cost, cross_entropy_delta),
-    "log-likelihood": (log_likelihood_cost, log_likelihood_delta),
-}
 INITS = ("standard", "scaled")
 
 
@@ -272,7 +189,9 @@ class Network:
         return ACTIVATIONS[self.activation]
 
     def _output_fn(self):
-        return (softmax, None) if self.output == "softmax" else ACTIVATIONS["sigmoid"]
+        # softmax's "prime" is the diagonal of its Jacobian; only log-likelihood goes with
+        # softmax, and its delta^L = a - y needs no derivative
+        return OUTPUT_ACTIVATIONS[self.output]
 
     def _as_batch(self, X):
         X = np.asarray(X, dtype=self.dtype)
@@ -319,7 +238,7 @@ class Network:
         (``n`` is the training-set size, as in the book; by default the batch size)."""
         zs, activations = self.forward(X)
         Y = np.asarray(Y, dtype=self.dtype)
-        c = COSTS[self.cost_name][0](activations[-1], Y, zs[-1])
+        c = COSTS[self.cost_name].value(activations[-1], Y, zs[-1])
         if lmbda:
             n = len(X) if n is None else n
             c += 0.5 * lmbda / n * sum(float(np.vdot(w, w)) for w in self.weights)
@@ -342,7 +261,7 @@ class Network:
         Y = np.asarray(Y, dtype=self.dtype)
         m = len(X)
         zs, activations = self.forward(X)
-        cost_fn, delta_fn = COSTS[self.cost_name]
+        cost = COSTS[self.cost_name]
         _, f_prime = self._hidden()
         _, out_prime = self._output_fn()
         L = len(self.weights)
@@ -351,7 +270,7 @@ class Network:
         nabla_b = [None] * L
 
         # BP1: delta^L = grad_a C (.) f'(z^L)  (the cost decides the form; see COSTS)
-        delta[-1] = delta_fn(activations[-1], Y, zs[-1], out_prime)
+        delta[-1] = cost.delta(activations[-1], Y, zs[-1], out_prime)
         for l in range(L - 1, -1, -1):
             if l < L - 1:
                 # BP2: delta^l = ((w^(l+1))^T delta^(l+1)) (.) f'(z^l); rows are samples, so
@@ -363,9 +282,8 @@ class Network:
             nabla_w[l] = (delta[l].T @ activations[l]) / m
             if lmbda:
                 nabla_w[l] += (lmbda / (len(X) if n is None else n)) * self.weights[l]
-        cost = cost_fn(activations[-1], Y, zs[-1])
         return Gradients(delta=delta, nabla_b=nabla_b, nabla_w=nabla_w, zs=zs,
-                         activations=activations, cost=cost)
+                         activations=activations, cost=cost.value(activations[-1], Y, zs[-1]))
 
     # -- learning ------------------------------------------------------------------------------
 
@@ -411,16 +329,14 @@ class Network:
 class _Stepper:
     """SGD steps for a fixed mini-batch size, every buffer allocated once.
 
-    The maths is exactly :meth:`Network.backprop` followed by :meth:`Network.update`. What this
-    version changes is only the bookkeeping, because NumPy's per-call overhead, not arithmetic,
-    dominates for the book's mini-batches of 10 (a call costs about as much as multiplying a few
-    thousand numbers):
+    The maths is exactly :meth:`Network.backprop` followed by :meth:`Network.update`, from the
+    same registry (:mod:`desktop_bp.core.functions`). What this version changes is only the
+    bookkeeping, because NumPy's per-call overhead, not arithmetic, dominates for the book's
+    mini-batches of 10 (a call costs about as much as multiplying a few thousand numbers):
 
-    - no array is allocated per step: every result goes into a buffer, passed positionally;
-    - the constants of the elementwise steps (1/2, 1, eta/m) are 0-d arrays of the network's
-      dtype, which NumPy handles faster than Python floats;
-    - the activations are written out call by call in the two loops of :meth:`step` instead of
-      through the module's functions, and the per-layer arrays are gathered once, in tuples;
+    - no array is allocated per step: every result goes into a buffer, passed positionally
+      (the registry's functions take ``out`` and pass it on positionally too);
+    - the per-layer arrays and functions are gathered once, in tuples (see :meth:`_bind`);
     - the output error is scaled once by eta/m right after BP1. BP2 is linear in delta, so
       every layer's delta then carries the factor, BP3/BP4 produce eta * nabla directly, and
       the update is one in-place subtraction per parameter instead of a scale and a subtraction.
@@ -430,8 +346,6 @@ class _Stepper:
     step overwrites all of them. If the network's weight or bias lists are replaced (as
     :meth:`Network.set_parameters` does), the next step picks up the new arrays.
     """
-
-    _SIGMOID, _TANH, _RELU, _SOFTMAX = range(4)
 
     def __init__(self, net, batch_size):
         self.net = net
@@ -446,11 +360,7 @@ class _Stepper:
         self.step_w = [np.empty_like(w) for w in net.weights]       # eta * nabla_w
         self.step_b = [np.empty_like(b) for b in net.biases]        # eta * nabla_b
         self.ones = np.ones(m, dt)
-        self.cost_fn = COSTS[net.cost_name][0]
-        self.quadratic = net.cost_name == "quadratic"
-        self._half = np.array(0.5, dt)
-        self._one = np.array(1.0, dt)
-        self._zero = np.array(0.0, dt)
+        self._cost_and_delta = COSTS[net.cost_name].value_and_delta
         self.scale = 1.0 / m    # the eta/m that the delta buffers carry, also as a 0-d array
         self._scale = np.array(self.scale, dt)
         self._scaled_eta = 1.0
@@ -459,21 +369,23 @@ class _Stepper:
         self._weights = self._biases = None
 
     def _bind(self):
-        """Gather each layer's arrays for the two loops of :meth:`step`."""
+        """Gather each layer's arrays and functions for the two loops of :meth:`step`."""
         net = self.net
         W, B = self._weights, self._biases = net.weights, net.biases
-        hidden = {"sigmoid": self._SIGMOID, "tanh": self._TANH, "relu": self._RELU}[net.activation]
+        hidden = ACTIVATIONS[net.activation]
+        output = OUTPUT_ACTIVATIONS[net.output]
         last = self.L - 1
-        kinds = [hidden] * last + [self._SOFTMAX if net.output == "softmax" else self._SIGMOID]
+        functions = [hidden] * last + [output]
         acts = self.activations
-        # forward, layer by layer: (w^T, b, z buffer, a buffer, activation)
-        self._forward = tuple((W[l].T, B[l], self.zs[l], acts[l + 1], kinds[l])
+        # forward, layer by layer: (w^T, b, z buffer, a buffer, f)
+        self._forward = tuple((W[l].T, B[l], self.zs[l], acts[l + 1], functions[l].f)
                               for l in range(self.L))
+        self._output_prime = output.prime
         # backward through the hidden layers, last first: (w^(l+1), delta^(l+1), delta^l,
-        # f'(z^l) buffer, z^l, a^l, activation, step_b^l, step_w^l, a^(l-1)); acts[0], the
-        # input, is filled in by each step
+        # f'(z^l) buffer, z^l, a^l, f', step_b^l, step_w^l, l); acts[0], the input, is filled
+        # in by each step
         self._backward = tuple((W[l + 1], self.delta[l + 1], self.delta[l], self.fprime[l],
-                                self.zs[l], acts[l + 1], kinds[l], self.step_b[l],
+                                self.zs[l], acts[l + 1], hidden.prime, self.step_b[l],
                                 self.step_w[l], l)
                                for l in range(last - 1, -1, -1))
         self._updates = tuple(zip(W, B, self.step_w, self.step_b))
@@ -494,9 +406,8 @@ class _Stepper:
             return self._short.zs, self._short.activations
         return self.zs, self.activations
 
-    def step(self, X, Y, eta, lmbda=0.0, n=1, momentum=0.0, *, dot=np.dot, add=np.add,
-             sub=np.subtract, mul=np.multiply, tanh=np.tanh, maximum=np.maximum,
-             greater=np.greater, vdot=np.vdot):
+    def step(self, X, Y, eta, lmbda=0.0, n=1, momentum=0.0, *, dot=np.dot, sub=np.subtract,
+             mul=np.multiply, add=np.add):
         """Forward, backprop and update on one mini-batch X (m, n_in), Y (m, n_out).
 
         Returns the mini-batch's cost before the update (without the L2 term)."""
@@ -507,37 +418,18 @@ class _Stepper:
         net = self.net
         if net.weights is not self._weights or net.biases is not self._biases:
             self._bind()
-        half, one, zero = self._half, self._one, self._zero
-        SIGMOID, TANH, RELU = self._SIGMOID, self._TANH, self._RELU
         acts = self.activations
         acts[0] = X
-        for wT, b, z, a, kind in self._forward:
+        for wT, b, z, a, f in self._forward:
             dot(X, wT, z)                   # rows are samples: z = a_in w^T + b
             add(z, b, z)
-            if kind == SIGMOID:             # sigma(z) = (1 + tanh(z/2)) / 2, see sigmoid()
-                mul(z, half, a)
-                tanh(a, a)
-                add(a, one, a)
-                mul(a, half, a)
-            elif kind == TANH:
-                tanh(z, a)
-            elif kind == RELU:
-                maximum(z, zero, out=a)
-            else:
-                softmax(z, out=a)
+            f(z, a)
             X = a                           # this layer's output is the next one's input
         last = self.L - 1
         d, fp, z = self.delta[last], self.fprime[last], self.zs[last]
-        sub(a, Y, d)
-        if self.quadratic:
-            cost = 0.5 * float(vdot(d, d)) / m
-            # BP1: delta^L = (a - y) (.) sigma'(z^L), with sigma' = a (1 - a)
-            sub(one, a, fp)
-            mul(fp, a, fp)
-            mul(d, fp, d)
-        else:
-            # BP1 for cross-entropy / log-likelihood: sigma' cancels, delta^L = a - y
-            cost = self.cost_fn(a, Y, z)
+        # BP1: delta^L = grad_a C (.) f'(z^L), in the form the cost gives it (a - y when
+        # sigma' cancels), and the cost itself
+        cost = self._cost_and_delta(a, Y, z, self._output_prime, d, fp)
         # From here on every delta carries the factor eta/m (see the class docstring).
         self.eta = eta
         if eta != self._scaled_eta:
@@ -551,18 +443,10 @@ class _Stepper:
         dot(ones, d, step_b[last])
         # BP4: eta * dC/dw_jk = eta * mean over the batch of a_in_k delta_out_j
         dot(d.T, acts[last], step_w[last])
-        for w_next, d_next, d, fp, z, a, kind, sb, sw, l in self._backward:
+        for w_next, d_next, d, fp, z, a, f_prime, sb, sw, l in self._backward:
             # BP2: delta^l = (delta^(l+1) w^(l+1)) (.) f'(z^l)  (rows are samples)
             dot(d_next, w_next, d)
-            if kind == SIGMOID:             # sigma'(z) = a (1 - a)
-                sub(one, a, fp)
-                mul(fp, a, fp)
-            elif kind == TANH:              # tanh'(z) = 1 - a^2
-                mul(a, a, fp)
-                sub(one, fp, fp)
-            else:                           # relu'(z) = 1 where z > 0, else 0
-                greater(z, zero, fp)
-            mul(d, fp, d)
+            mul(d, f_prime(z, a, fp), d)
             dot(ones, d, sb)                # BP3
             dot(d.T, acts[l], sw)           # BP4
         if momentum or lmbda:

@@ -1,0 +1,187 @@
+"""The global view: nudge one weight with a slider and watch Delta z, Delta a travel to C;
+the measured Delta C beside dC/dw Delta w for shrinking Delta w; the paths from the weight to C."""
+
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSlider,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_bp.core.figures import vector_grid
+from desktop_bp.core.microscope import PathLimitError
+from desktop_bp.ui.microscope.images import SignedPanel, colour_map, largest_magnitude
+
+#: The table's steps: Delta w = 1, 0.1, ..., 1e-5 times the sign of the slider.
+SHRINKING = tuple(10.0 ** -p for p in range(6))
+#: Slider positions: -100 .. 100, Delta w = sign * 10^(-4 + 4 |v| / 100) (0 at the middle).
+SLIDER_RANGE = 100
+
+
+def slider_to_dw(v):
+    if v == 0:
+        return 0.0
+    return math.copysign(10.0 ** (-4 + 4 * abs(v) / SLIDER_RANGE), v)
+
+
+class NudgePanel(QWidget):
+    """:meth:`set_pass` gives the backward pass, :meth:`set_weight` the weight (book layer l,
+    neuron j, input k); the slider sets Delta w."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.title = QLabel(self.tr("Pick a weight: click a pixel of a ∂C/∂w tile or a cell of a "
+                                    "∂C/∂w matrix."))
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setWordWrap(True)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(-SLIDER_RANGE, SLIDER_RANGE)
+        self.slider.setValue(SLIDER_RANGE // 2)
+        self.slider.setToolTip(self.tr("Δw, on a logarithmic scale from −1 to +1 (0 in the middle)"))
+        self.slider.valueChanged.connect(self._on_slider)
+        self.dw_label = QLabel()
+        self.dw_label.setMinimumWidth(110)
+        self.result = QLabel(" ")
+        self.result.setTextFormat(Qt.TextFormat.RichText)
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setBackground("w")
+        self.view.setMinimumHeight(160)
+        self.table = QTableWidget(len(SHRINKING), 4)
+        self.table.setHorizontalHeaderLabels(["Δw", self.tr("ΔC measured"), "∂C/∂w · Δw",
+                                              self.tr("ratio")])
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setMinimumHeight(150)
+        self.paths = QLabel(" ")
+        self.paths.setTextFormat(Qt.TextFormat.RichText)
+        self.paths.setWordWrap(True)
+        self.paths.setAlignment(Qt.AlignmentFlag.AlignTop)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Δw"))
+        row.addWidget(self.slider, 1)
+        row.addWidget(self.dw_label)
+        below = QHBoxLayout()
+        below.addWidget(self.table, 3)
+        below.addWidget(self.paths, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addLayout(row)
+        layout.addWidget(self.result)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(below)
+        self._pass = None
+        self.weight = None
+        self.panels = []
+        self._layers = None
+        self.steps = []         # the table's NudgeSteps, largest Delta w first
+        self._on_slider(self.slider.value())
+
+    @property
+    def dw(self):
+        return slider_to_dw(self.slider.value())
+
+    def set_pass(self, bp):
+        self._pass = bp
+        if self.weight is not None:
+            l, j, k = self.weight
+            n_out, n_in = bp.weights[l - 2].shape
+            if l > bp.L or j >= n_out or k >= n_in:
+                self.weight = None
+        self.refresh()
+
+    def set_weight(self, l, j, k):
+        self.weight = (int(l), int(j), int(k))
+        self.refresh()
+
+    def _build(self, layers):
+        if layers == self._layers:
+            return
+        self._layers = layers
+        self.view.clear()
+        ci = self.view.ci
+        self.panels = []
+        for col, l in enumerate(layers):
+            pz = SignedPanel(ci, 0, col, parent=self)
+            pa = SignedPanel(ci, 1, col, parent=self)
+            self.panels.append((l, pz, pa))
+        # each panel on its own scale (its title says it): the change shrinks, or grows, by
+        # orders of magnitude from layer to layer, and a shared scale would hide the later ones
+        cmap = colour_map()
+        for _, pz, pa in self.panels:
+            pz.image.setColorMap(cmap)
+            pa.image.setColorMap(cmap)
+
+    @Slot(int)
+    def _on_slider(self, value):
+        self.dw_label.setText(f"Δw = {slider_to_dw(value):+.3g}")
+        self.refresh(table=False)
+
+    def refresh(self, table=True):
+        bp, weight = self._pass, self.weight
+        if bp is None or weight is None:
+            self.result.setText(" ")
+            return
+        l, j, k = weight
+        gradient = float(bp.layer(l).nabla_w[j, k])
+        self.title.setText(self.tr(
+            "Nudging w<sup>{l}</sup><sub>{j},{k}</sub> = {w:.4g} (∂C/∂w = {g:.4g}): the change "
+            "moves z<sup>{l}</sup><sub>{j}</sub>, then every later layer, then C.").format(
+            l=l, j=j, k=k, w=float(bp.weights[l - 2][j, k]), g=gradient))
+        dw = self.dw
+        step = bp.nudge(l, j, k, dws=(dw,))[0]
+        self._build(list(range(l, bp.L + 1)))
+        for (lay, pz, pa), dz, da in zip(self.panels, step.dz, step.da):
+            for panel, name, values in ((pz, "Δz", dz[0]), (pa, "Δa", da[0])):
+                scale = largest_magnitude(values)
+                panel.show(vector_grid(values), scale)
+                panel.set_title(self.tr("{name}<sup>{l}</sup>, blue −{s:.2g} … red +{s:.2g}").format(
+                    name=name, l=lay, s=scale))
+        self.result.setText(self.tr(
+            "Δw = {dw:+.3g}: measured ΔC = {dc:+.4e}, ∂C/∂w · Δw = {p:+.4e}").format(
+            dw=dw, dc=step.dC, p=step.predicted))
+        if table:
+            self._fill_table(bp, l, j, k, gradient)
+
+    def _fill_table(self, bp, l, j, k, gradient):
+        sign = -1.0 if gradient > 0 else 1.0        # the direction that lowers C
+        self.steps = bp.nudge(l, j, k, dws=[sign * d for d in SHRINKING])
+        for r, s in enumerate(self.steps):
+            ratio = f"{s.dC / s.predicted:.6f}" if s.predicted else "—"
+            for c, text in enumerate((f"{s.dw:+.0e}", f"{s.dC:+.6e}", f"{s.predicted:+.6e}",
+                                      ratio)):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, item)
+        try:
+            paths = bp.paths(l, j, k)
+        except PathLimitError:
+            self.paths.setText(self.tr("{n:,} paths lead from this weight to C: too many to list "
+                                       "here. Pick a weight of a later layer.").format(
+                n=bp.path_count(l)))
+            return
+        rows = "".join(f"<tr><td>{' → '.join(str(q) for q in neurons)}</td>"
+                       f"<td align='right'>{product:+.3e}</td></tr>"
+                       for neurons, product in paths.largest(8))
+        self.paths.setText(self.tr(
+            "<b>{n:,} paths</b> from w<sup>{l}</sup><sub>{j},{k}</sub> to C (neurons of layers "
+            "{l}…{L}; largest products first):<table>{rows}</table>sum of all paths = {total:.6e}"
+            "<br>backprop's ∂C/∂w = {bp:.6e}").format(
+            n=len(paths.products), l=l, j=j, k=k, L=bp.L, rows=rows, total=paths.total,
+            bp=paths.backprop))
+
+    def table_values(self):
+        """[(dw, dC, predicted)] of the table (for tests)."""
+        return [(s.dw, s.dC, s.predicted) for s in self.steps]
+

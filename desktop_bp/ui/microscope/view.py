@@ -1,0 +1,509 @@
+"""The backprop microscope page: one backward pass on the current drawing, opened up.
+
+:class:`MicroscopeView` takes a network (:meth:`~MicroscopeView.set_network`) and an input
+(:meth:`~MicroscopeView.set_input`), computes the pass with
+:class:`desktop_bp.core.microscope.Microscope` and shows it in three tabs: BP1-BP3 layer by
+layer (with the saliency), BP4's dC/dw (first layer as 28x28 tiles, a page at a time, and a
+weight's read-out beside its finite-difference value), and the global view (nudge a weight).
+It owns no maths: every number drawn is the core's.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_bp.core.figures import export_views, tiles
+from desktop_bp.core.microscope import COST_NAMES, Microscope, top_neurons
+from desktop_bp.ui.microscope.help import BP1, BP2, BP3, BP4, view_help
+from desktop_bp.ui.microscope.images import SignedPanel, colour_bar, largest_magnitude
+from desktop_bp.ui.microscope.layers import LayerGrid
+from desktop_bp.ui.microscope.nudge import NudgePanel
+
+SIDE = 28
+TILES_PER_PAGE = 64
+TILE_COLUMNS = 8
+AUTO = -1           # the target combo's "predicted digit" entry
+
+
+class MicroscopeView(QWidget):
+    """The microscope page. Signals: ``saliency_changed(object)`` the 28x28 dC/dx of the
+    current input (a read-only float array) after every recompute; ``pass_changed(object)``
+    the :class:`~desktop_bp.core.microscope.BackwardPass`; ``weight_selected(object)``
+    (l, j, k) when a weight is picked."""
+
+    saliency_changed = Signal(object)
+    pass_changed = Signal(object)
+    weight_selected = Signal(object)
+
+    def __init__(self, net=None, parent=None):
+        super().__init__(parent)
+        self._scope = None
+        self._net = None
+        self._x = None
+        self.bp = None
+        self.page = 0
+        self.tile_neurons = np.zeros(0, dtype=np.int64)
+        self.weight = None
+        self.last_readout = None        # the WeightReadout shown
+        self._stale = set()
+        self._build_top()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_layers_tab(), self.tr("BP1–BP3: layer by layer"))
+        self.tabs.addTab(self._build_weights_tab(), self.tr("BP4: ∂C/∂w"))
+        self.nudge = NudgePanel()
+        self.tabs.addTab(self.nudge, self.tr("Global view: nudge a weight"))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.help_label = QLabel()
+        self.help_label.setWordWrap(True)
+        self.help_label.setTextFormat(Qt.TextFormat.RichText)
+        self.help_label.setStyleSheet("background: #fffbe6; border: 1px solid #e0d8a8; padding: 6px")
+        self.help_label.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(self.top)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.help_label)
+        layout.addWidget(self.tabs, 1)
+        self._on_tab_changed(0)
+        if net is not None:
+            self.set_network(net)
+
+    # -- construction ---------------------------------------------------------------------------
+
+    def _build_top(self):
+        self.source_label = QLabel(self.tr("No input yet: draw a digit."))
+        self.target_combo = QComboBox()
+        self.target_combo.addItem(self.tr("predicted digit"), AUTO)
+        for d in range(10):
+            self.target_combo.addItem(str(d), d)
+        self.target_combo.setToolTip(self.tr("The target y: the digit the cost measures the "
+                                             "output against"))
+        self.cost_combo = QComboBox()
+        for name in COST_NAMES:
+            self.cost_combo.addItem(name, name)
+        self.cost_combo.setToolTip(self.tr("The cost whose gradient is shown; it may differ from "
+                                           "the one the network was trained with"))
+        self.export_button = QPushButton(self.tr("Export figures…"))
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.help_button = QToolButton()
+        self.help_button.setText(self.tr("What am I seeing?"))
+        self.help_button.setCheckable(True)
+        self.help_button.toggled.connect(self._on_help_toggled)
+        self.target_combo.currentIndexChanged.connect(self._on_choice_changed)
+        self.cost_combo.currentIndexChanged.connect(self._on_choice_changed)
+        self.top = QHBoxLayout()
+        self.top.addWidget(self.source_label, 1)
+        self.top.addWidget(QLabel(self.tr("Target y:")))
+        self.top.addWidget(self.target_combo)
+        self.top.addWidget(QLabel(self.tr("Cost:")))
+        self.top.addWidget(self.cost_combo)
+        self.top.addWidget(self.export_button)
+        self.top.addWidget(self.help_button)
+        self.caption = QLabel(" ")
+        self.caption.setTextFormat(Qt.TextFormat.RichText)
+        self.caption.setWordWrap(True)
+
+    def _build_layers_tab(self):
+        self.layers = LayerGrid()
+        self.side = pg.GraphicsLayoutWidget()
+        self.side.setBackground("w")
+        self.side.setFixedWidth(230)
+        ci = self.side.ci
+        self.input_panel = SignedPanel(ci, 0, 0, self.tr("input x"), parent=self)
+        self.saliency_panel = SignedPanel(ci, 1, 0, "∂C/∂x", parent=self)
+        self.saliency_bar = colour_bar(ci, 2, 0, [self.saliency_panel], "∂C/∂x")
+        self.saliency_panel.hovered.connect(self._on_saliency_hovered)
+        # the drawing's ink laid over the saliency, so the colours read against the strokes
+        self.ink_overlay = pg.ImageItem(axisOrder="row-major")
+        self.ink_overlay.setZValue(1)
+        self.saliency_panel.plot.addItem(self.ink_overlay)
+        self.saliency_readout = QLabel(" ")
+        self.saliency_readout.setWordWrap(True)
+        side = QVBoxLayout()
+        side.addWidget(self.side, 1)
+        side.addWidget(self.saliency_readout)
+        tab = QWidget()
+        row = QHBoxLayout(tab)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.layers, 1)
+        row.addLayout(side)
+        return tab
+
+    def _build_weights_tab(self):
+        self.weights_view = pg.GraphicsLayoutWidget()
+        self.weights_view.setBackground("w")
+        self.tile_panel = None
+        self.matrix_panels = {}
+        self.weights_bar = None
+        self.prev_button = QPushButton("◀")
+        self.next_button = QPushButton("▶")
+        self.prev_button.clicked.connect(self.previous_page)
+        self.next_button.clicked.connect(self.next_page)
+        self.page_label = QLabel()
+        self.hover_label = QLabel(" ")
+        self.readout = QLabel(self.tr("Hover over or click a weight to read it out."))
+        self.readout.setTextFormat(Qt.TextFormat.RichText)
+        self.readout.setWordWrap(True)
+        self.readout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.readout.setMinimumWidth(250)
+        self.readout.setMaximumWidth(320)
+        paging = QHBoxLayout()
+        paging.addWidget(self.prev_button)
+        paging.addWidget(self.page_label)
+        paging.addWidget(self.next_button)
+        paging.addWidget(self.hover_label, 1)
+        left = QVBoxLayout()
+        left.addWidget(self.weights_view, 1)
+        left.addLayout(paging)
+        tab = QWidget()
+        row = QHBoxLayout(tab)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addLayout(left, 1)
+        row.addWidget(self.readout)
+        return tab
+
+    def _build_weight_panels(self, sizes):
+        self.weights_view.clear()
+        ci = self.weights_view.ci
+        self.matrix_panels = {}
+        tiled = sizes[0] == SIDE * SIDE
+        later = list(range(3 if tiled else 2, len(sizes) + 1))
+        self.tile_panel = None
+        if tiled:
+            self.tile_panel = SignedPanel(ci, 0, 0, rowspan=max(1, len(later)), parent=self)
+            self.tile_panel.hovered.connect(self._on_tile_hovered)
+            self.tile_panel.clicked.connect(self._on_tile_clicked)
+        for r, l in enumerate(later):
+            panel = SignedPanel(ci, r, 1 if tiled else 0, aspect=False, parent=self)
+            panel.layer = l
+            panel.hovered.connect(self._on_matrix_hovered)
+            panel.clicked.connect(self._on_matrix_clicked)
+            self.matrix_panels[l] = panel
+        if tiled:
+            ci.layout.setColumnStretchFactor(0, 3)
+            ci.layout.setColumnStretchFactor(1, 2)
+        group = ([self.tile_panel] if tiled else []) + list(self.matrix_panels.values())
+        self.weights_bar = colour_bar(ci, max(1, len(later)), 0, group, "∂C/∂w",
+                                      colspan=2 if tiled else 1)
+
+    # -- inputs ---------------------------------------------------------------------------------
+
+    def set_network(self, net):
+        """Show ``net`` (a :class:`~desktop_bp.core.network.Network`); its own cost becomes the
+        cost shown. Recomputes for the current input."""
+        self._net = net
+        self._scope = None if net is None else Microscope(net)
+        self.bp = None
+        self.weight = None
+        if net is not None:
+            self.cost_combo.blockSignals(True)
+            for i, name in enumerate(COST_NAMES):
+                own = name == net.cost_name
+                self.cost_combo.setItemText(i, self.tr("{cost} (the network's own)").format(cost=name)
+                                            if own else name)
+                if own:
+                    self.cost_combo.setCurrentIndex(i)
+            self.cost_combo.blockSignals(False)
+            self.layers.set_sizes(net.sizes)
+            self._build_weight_panels(net.sizes)
+            self.export_button.setEnabled(True)
+        self.recompute()
+
+    def refresh_weights(self):
+        """The network's weights changed in place (training): take them and recompute."""
+        if self._scope is not None:
+            self._scope.refresh()
+            self.recompute()
+
+    def set_input(self, x, source_label="", target=None):
+        """Look at input ``x`` (784 values in [0, 1]; None clears). ``source_label`` says where
+        it comes from ("your drawing", "test image 18"); ``target`` picks the target digit (by
+        default the predicted one, recomputed at every input)."""
+        self._x = None if x is None else np.array(x, dtype=np.float64).reshape(-1)
+        self.source_label.setText(source_label or " ")
+        if target is not None:
+            self.target_combo.blockSignals(True)
+            self.target_combo.setCurrentIndex(self.target_combo.findData(int(target)))
+            self.target_combo.blockSignals(False)
+        self.recompute()
+
+    def set_target(self, digit):
+        """Choose the target digit (None: the predicted one)."""
+        self.target_combo.setCurrentIndex(self.target_combo.findData(AUTO if digit is None else int(digit)))
+
+    def set_cost(self, name):
+        self.cost_combo.setCurrentIndex(self.cost_combo.findData(name))
+
+    @property
+    def cost(self):
+        return self.cost_combo.currentData()
+
+    @property
+    def target(self):
+        """The target digit in use (the prediction when the combo says so), or None."""
+        if self.bp is not None:
+            return int(self.bp.target[0])
+        return None
+
+    @Slot(int)
+    def _on_choice_changed(self, _index):
+        self.recompute()
+
+    # -- computing and drawing -------------------------------------------------------------------
+
+    def recompute(self):
+        """One backward pass for the current input, target and cost, and every view redrawn."""
+        if self._scope is None or self._x is None:
+            return
+        if self._x.shape != (self._net.sizes[0],):
+            self.caption.setText(self.tr("This input has {n} values; the network takes {m}.").format(
+                n=self._x.size, m=self._net.sizes[0]))
+            return
+        chosen = self.target_combo.currentData()
+        target = None if chosen == AUTO else chosen         # None: the predicted digit
+        if target is not None and target >= self._net.sizes[-1]:
+            self.caption.setText(self.tr("The network has only {n} outputs: pick a target below "
+                                         "{n}.").format(n=self._net.sizes[-1]))
+            return
+        self.bp = bp = self._scope.look(self._x, target, self.cost)
+        self._stale = {0, 1, 2}         # tabs drawn from an older pass: each when it is shown
+        self._draw_caption()
+        self._draw_current_tab()
+        self.pass_changed.emit(bp)
+        if bp.x.shape[1] == SIDE * SIDE:
+            image = bp.saliency_image().copy()
+            image.flags.writeable = False
+            self.saliency_changed.emit(image)
+
+    def _draw_current_tab(self):
+        tab = self.tabs.currentIndex()
+        if self.bp is None or tab not in self._stale:
+            return
+        self._stale.discard(tab)
+        if tab == 0:
+            self.layers.show_pass(self.bp)
+            self._draw_side()
+        elif tab == 1:
+            self._draw_weights()
+            if self.weight is not None:
+                self._show_readout(*self.weight)
+        else:
+            self.nudge.set_pass(self.bp)
+
+    def _draw_caption(self):
+        bp = self.bp
+        tab = self.tabs.currentIndex()
+        if tab == 0:
+            if bp is None:
+                cancel = ""
+            elif bp.cancels:
+                cancel = self.tr("with {cost} and {output} outputs σ′ cancels: "
+                                 "δ<sup>L</sup> = a − y").format(cost=bp.cost, output=bp.output)
+            elif bp.output == "softmax":
+                cancel = self.tr("softmax couples its outputs: δ<sup>L</sup> = J<sup>T</sup>"
+                                 "∇<sub>a</sub>C, and σ′ shows the diagonal a(1 − a)")
+            else:
+                cancel = self.tr("with the {cost} cost σ′(z<sup>L</sup>) stays in: saturated "
+                                 "outputs learn slowly").format(cost=bp.cost)
+            text = self.tr("<b>BP1</b> (top row): {bp1}; {note}. <b>BP2</b> (rows below): {bp2}. "
+                           "<b>BP3</b>: {bp3}.").format(bp1=BP1, note=cancel, bp2=BP2, bp3=BP3)
+        elif tab == 1:
+            text = self.tr("<b>BP4</b>: {bp4}. Layer 2's tiles are the input drawing times each "
+                           "neuron's δ.").format(bp4=BP4)
+        else:
+            text = self.tr("<b>The global view</b>: ΔC ≈ ∂C/∂w · Δw, and ∂C/∂w is the sum over "
+                           "all paths from the weight to C of the products of the rates.")
+        if bp is not None:
+            text += " " + self.tr("Target y = {y}, C = {c:.4g}.").format(y=int(bp.target[0]),
+                                                                       c=bp.cost_value)
+        self.caption.setText(text)
+
+    def _draw_side(self):
+        bp = self.bp
+        if bp.x.shape[1] != SIDE * SIDE:
+            return
+        paper = 1.0 - bp.x[0].reshape(SIDE, SIDE).astype(np.float32)  # dark ink on white
+        paper.flags.writeable = False
+        self.input_panel.image.setImage(paper, autoLevels=False, levels=(0.0, 1.0))
+        if self.input_panel._shape is None:
+            self.input_panel._shape = paper.shape
+            self.input_panel.plot.setRange(xRange=(0, SIDE), yRange=(0, SIDE), padding=0.02)
+        ink = np.zeros((SIDE, SIDE, 4), dtype=np.uint8)
+        ink[..., 3] = np.rint(90 * bp.x[0].reshape(SIDE, SIDE)).astype(np.uint8)   # grey, 35 %
+        ink.flags.writeable = False
+        self.ink_overlay.setImage(ink, autoLevels=False)
+        saliency = bp.saliency_image()
+        scale = largest_magnitude(saliency)
+        self.saliency_panel.show(saliency, scale)
+        self.saliency_bar.setLevels((-scale, scale))
+        self.saliency_panel.set_title(self.tr("∂C/∂x: red raises C, blue lowers it"))
+
+    def _draw_weights(self):
+        bp = self.bp
+        first = bp.layer(2).nabla_w
+        images = []
+        if self.tile_panel is not None:
+            pages = max(1, -(-first.shape[0] // TILES_PER_PAGE))
+            self.page = min(self.page, pages - 1)
+            self.tile_neurons = top_neurons(first, TILES_PER_PAGE, self.page)
+            images.append((self.tile_panel, tiles(first[self.tile_neurons], SIDE,
+                                                  cols=TILE_COLUMNS), 2))
+            self.page_label.setText(self.tr("neurons by |∂C/∂w|, page {p} of {n}").format(
+                p=self.page + 1, n=pages))
+            self.prev_button.setEnabled(self.page > 0)
+            self.next_button.setEnabled(self.page < pages - 1)
+        for l, panel in self.matrix_panels.items():
+            images.append((panel, bp.layer(l).nabla_w, l))
+        scale = largest_magnitude(*[image for _, image, _ in images])
+        for panel, image, l in images:
+            panel.show(image, scale)
+            panel.set_title(self.tr("layer {l} ∂C/∂w, |max| {m:.2g}").format(
+                l=l, m=largest_magnitude(image)))
+        if self.weights_bar is not None:
+            self.weights_bar.setLevels((-scale, scale))
+
+    @Slot()
+    def next_page(self):
+        self.page += 1
+        if self.bp is not None:
+            self._draw_weights()
+
+    @Slot()
+    def previous_page(self):
+        self.page = max(0, self.page - 1)
+        if self.bp is not None:
+            self._draw_weights()
+
+    # -- hover and click -------------------------------------------------------------------------
+
+    def _tile_weight(self, cell):
+        """(l, j, k) of a cell of the tile image, or None (the gap between tiles)."""
+        step = SIDE + 1
+        row, col = cell
+        if row % step == SIDE or col % step == SIDE:
+            return None
+        index = (row // step) * TILE_COLUMNS + col // step
+        if index >= len(self.tile_neurons):
+            return None
+        return 2, int(self.tile_neurons[index]), (row % step) * SIDE + col % step
+
+    @Slot(object)
+    def _on_tile_hovered(self, cell):
+        # leaving one image (None) keeps the read-out: the mouse may have entered another
+        weight = None if cell is None or self.bp is None else self._tile_weight(cell)
+        if weight is None:
+            return
+        _, j, k = weight
+        value = self.bp.layer(2).nabla_w[j, k]
+        self.hover_label.setText(self.tr("neuron {j}, pixel ({x}, {y}): ∂C/∂w = {v:.4g}").format(
+            j=j, x=k % SIDE, y=k // SIDE, v=value))
+        self._show_readout(*weight)
+
+    @Slot(object)
+    def _on_tile_clicked(self, cell):
+        weight = None if self.bp is None else self._tile_weight(cell)
+        if weight is not None:
+            self.select_weight(*weight)
+
+    @Slot(object)
+    def _on_matrix_hovered(self, cell):
+        panel = self.sender()
+        if cell is None or self.bp is None:
+            return
+        j, k = cell
+        value = self.bp.layer(panel.layer).nabla_w[j, k]
+        self.hover_label.setText(self.tr("layer {l}, neuron {j}, input {k}: ∂C/∂w = {v:.4g}").format(
+            l=panel.layer, j=j, k=k, v=value))
+        self._show_readout(panel.layer, j, k)
+
+    @Slot(object)
+    def _on_matrix_clicked(self, cell):
+        panel = self.sender()
+        if self.bp is not None:
+            self.select_weight(panel.layer, *cell)
+
+    @Slot(object)
+    def _on_saliency_hovered(self, cell):
+        if cell is None or self.bp is None:
+            self.saliency_readout.setText(" ")
+            return
+        y, x = cell
+        self.saliency_readout.setText(self.tr("pixel ({x}, {y}): x = {v:.3f}, ∂C/∂x = {s:.4g}").format(
+            x=x, y=y, v=self.bp.x[0, y * SIDE + x], s=self.bp.saliency_image()[y, x]))
+
+    def select_weight(self, l, j, k):
+        """Pick w^l_jk (book layer numbers) for the read-out and the global view."""
+        self.weight = (int(l), int(j), int(k))
+        self._show_readout(*self.weight)
+        if 2 in self._stale:
+            self.nudge.weight = self.weight     # drawn when its tab is shown
+        else:
+            self.nudge.set_weight(*self.weight)
+        self.weight_selected.emit(self.weight)
+
+    def _show_readout(self, l, j, k):
+        r = self.bp.weight(l, j, k)
+        self.last_readout = r
+        self.readout.setText(self.tr(
+            "<b>w<sup>{l}</sup><sub>{j},{k}</sub></b> = {w:.4g}<br><br>"
+            "a<sup>{lm}</sup><sub>{k}</sub> = {a:.6g}<br>δ<sup>{l}</sup><sub>{j}</sub> = {d:.6g}"
+            "<br><br><b>∂C/∂w</b> = a<sub>k</sub>·δ<sub>j</sub> = {p:.6e}<br>"
+            "finite differences: {fd:.6e}<br><span style='color:#777'>(C(w+ε) − C(w−ε)) / 2ε, "
+            "ε = 10<sup>−6</sup>: two more forward passes for this one weight</span>").format(
+            l=l, j=j, k=k, lm=l - 1, w=r.weight, a=r.a_in, d=r.delta, p=r.product,
+            fd=r.finite_difference))
+
+    # -- help and export -------------------------------------------------------------------------
+
+    @Slot(int)
+    def _on_tab_changed(self, index):
+        self._draw_current_tab()
+        self._draw_caption()
+        self._on_help_toggled(self.help_button.isChecked())
+
+    @Slot(bool)
+    def _on_help_toggled(self, shown):
+        if shown:
+            names = {0: ("layers", "saliency"), 1: ("tiles", "readout"), 2: ("nudge",)}
+            self.help_label.setText("<br>".join(view_help(n) for n in
+                                                names[self.tabs.currentIndex()]))
+        self.help_label.setVisible(shown)
+
+    def export_figures(self, folder):
+        """Write the views as the CLI does (PNG files and views.txt) into ``folder``; returns
+        the paths written (empty when there is nothing to show)."""
+        if self.bp is None:
+            return []
+        steps = self.nudge.steps if self.nudge.weight is not None and self.nudge.steps else None
+        return export_views(self.bp, folder, nudge=steps)
+
+    @Slot()
+    def _on_export_clicked(self):
+        if self.bp is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export figures into a folder"))
+        if not folder:
+            return
+        try:
+            written = self.export_figures(folder)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Export figures"),
+                                self.tr("The figures could not be written: {reason}. Choose "
+                                        "another folder.").format(reason=exc))
+            return
+        self.source_label.setText(self.tr("{n} files written to {folder}").format(
+            n=len(written), folder=folder))

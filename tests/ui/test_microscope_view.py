@@ -1,0 +1,215 @@
+"""The microscope's views with a small network: they show the engine's numbers, read out what
+the mouse is over, follow the cost switch, and run the gradient check without blocking."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from desktop_bp.core.figures import vector_grid
+from desktop_bp.core.network import Network, one_hot
+from desktop_bp.ui.microscope import GradientCheckView, MicroscopeView, chapter_two_tour, view_help
+
+
+@pytest.fixture
+def net():
+    return Network([784, 6, 5, 10], seed=4)        # sigmoid, quadratic, float32
+
+
+@pytest.fixture
+def x():
+    image = np.zeros((28, 28))
+    image[5:23, 12:16] = 1.0                        # a "1"
+    return image.ravel()
+
+
+@pytest.fixture
+def view(qtbot, net, x):
+    widget = MicroscopeView()
+    qtbot.addWidget(widget)
+    widget.resize(1200, 760)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_network(net)
+    with qtbot.waitSignal(widget.saliency_changed) as blocker:
+        widget.set_input(x, "a test drawing", target=3)
+    widget.saliency = blocker.args[0]
+    return widget
+
+
+def _cell_point(panel, row, col):
+    gv = panel.plot.scene().views()[0]
+    scene = panel.plot.vb.mapViewToScene(QPointF(col + 0.5, row + 0.5))
+    return gv.viewport(), QPointF(gv.mapFromScene(scene))
+
+
+def _send(widget, kind, pos, button, buttons):
+    event = QMouseEvent(kind, pos, widget.mapToGlobal(pos), button, buttons,
+                        Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def hover(panel, row, col):
+    """A real mouse move (no button) over cell (row, col) of a SignedPanel's image."""
+    widget, point = _cell_point(panel, row, col)
+    none = Qt.MouseButton.NoButton
+    _send(widget, QEvent.Type.MouseMove, point, none, none)
+
+
+def hover_until(qtbot, panel, row, col, shown):
+    """Hover until ``shown()`` (the layout of a tab just shown may still be settling)."""
+    qtbot.waitUntil(lambda: (hover(panel, row, col), shown())[1])
+
+
+def click(panel, row, col):
+    widget, point = _cell_point(panel, row, col)
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    _send(widget, QEvent.Type.MouseMove, point, none, none)
+    _send(widget, QEvent.Type.MouseButtonPress, point, left, left)
+    _send(widget, QEvent.Type.MouseButtonRelease, point, left, none)
+
+
+def test_the_view_shows_the_engines_numbers(view, net, x):
+    engine = net.copy(np.float64).backprop(x[None, :], one_hot([3], 10, np.float64))
+    drawn = view.layers.images()
+    for i, l in enumerate((2, 3, 4)):
+        np.testing.assert_allclose(view.bp.layer(l).delta, engine.delta[i], rtol=1e-5, atol=1e-9)
+        np.testing.assert_allclose(drawn[(l, "delta")], vector_grid(engine.delta[i][0]),
+                                   rtol=1e-5, atol=1e-9)
+        np.testing.assert_allclose(drawn[(l, "z")], vector_grid(engine.zs[i][0]), rtol=1e-5, atol=1e-6)
+    # the saliency signal carries dC/dx as 28x28, read-only, and it is the engine's
+    assert view.saliency.shape == (28, 28) and not view.saliency.flags.writeable
+    expected = net.copy(np.float64).input_gradient(x[None, :], one_hot([3], 10, np.float64))[0]
+    np.testing.assert_allclose(view.saliency.ravel(), expected, rtol=1e-6, atol=1e-12)
+    assert view.target == 3 and "a test drawing" in view.source_label.text()
+    # BP4 tab: layer 2's dC/dw tiles are the engine's nabla_w rows
+    view.tabs.setCurrentIndex(1)
+    first = view.tile_panel.image.image
+    j = int(view.tile_neurons[0])
+    np.testing.assert_allclose(first[:28, :28], engine.nabla_w[0][j].reshape(28, 28),
+                               rtol=1e-5, atol=1e-9)
+    np.testing.assert_allclose(view.matrix_panels[4].image.image, engine.nabla_w[2],
+                               rtol=1e-5, atol=1e-9)
+
+
+def test_hover_reads_out_neuron_pixel_and_value(view, qtbot):
+    view.tabs.setCurrentIndex(1)
+    qtbot.wait(10)
+    j = int(view.tile_neurons[0])
+    hover_until(qtbot, view.tile_panel, 10, 13,             # first tile, pixel (13, 10)
+                lambda: "pixel (13, 10)" in view.hover_label.text())
+    value = view.bp.layer(2).nabla_w[j, 10 * 28 + 13]
+    assert f"neuron {j}" in view.hover_label.text() and f"{value:.4g}" in view.hover_label.text()
+    r = view.last_readout
+    assert (r.l, r.j, r.k) == (2, j, 10 * 28 + 13)
+    assert r.finite_difference == pytest.approx(r.product, rel=1e-5, abs=1e-12)
+    assert "finite differences" in view.readout.text()
+    # a later layer's matrix: neuron j, input k
+    hover_until(qtbot, view.matrix_panels[3], 2, 4,
+                lambda: "layer 3, neuron 2, input 4" in view.hover_label.text())
+    # the layer grid: neuron read-out
+    view.tabs.setCurrentIndex(0)
+    qtbot.wait(10)
+    hover_until(qtbot, view.layers.panels[(3, "delta")], 0, 1,
+                lambda: "layer 3, neuron 1" in view.layers.readout.text())
+
+
+def test_click_selects_a_weight_for_the_readout_and_the_nudge(view, qtbot):
+    view.tabs.setCurrentIndex(1)
+    picked = []
+    view.weight_selected.connect(picked.append)
+    qtbot.waitUntil(lambda: (click(view.matrix_panels[4], 7, 2), bool(picked))[1])
+    assert picked[0] == (4, 7, 2)
+    view.tabs.setCurrentIndex(2)
+    steps = view.nudge.table_values()
+    assert len(steps) == 6
+    dw, dC, predicted = steps[-1]
+    assert dC == pytest.approx(predicted, rel=1e-3)
+    assert "sum of all paths" in view.nudge.paths.text()
+    view.nudge.slider.setValue(-100)                     # Delta w = -1
+    assert "Δw = -1" in view.nudge.result.text()
+
+
+def test_cost_switch_changes_bp1(view, qtbot):
+    quadratic = view.layers.images()[(4, "delta")].copy()
+    assert "stays in" in view.caption.text()
+    view.set_cost("cross-entropy")
+    out = view.bp.layer(4)
+    y = np.eye(10)[3]
+    after = view.layers.images()[(4, "delta")]
+    np.testing.assert_allclose(after, vector_grid(out.a[0] - y), rtol=1e-6, atol=1e-7)   # a - y
+    assert not np.allclose(after, quadratic)
+    assert "σ′ cancels" in view.caption.text() and view.bp.cost == "cross-entropy"
+    # the network's own cost is marked, and a new network resets the choice to its own
+    assert "network's own" in view.cost_combo.itemText(view.cost_combo.findData("quadratic"))
+    view.set_network(Network([784, 6, 10], cost="log-likelihood", seed=1))
+    assert view.cost == "log-likelihood" and view.bp.output == "softmax"
+
+
+def test_target_follows_the_prediction_when_asked(view, x):
+    view.set_target(None)
+    predicted = int(np.argmax(view.bp.layer(4).a[0]))
+    assert view.target == predicted
+    view.set_target(8)
+    assert view.target == 8 and view.bp.y[0, 8] == 1.0
+
+
+def test_paging_and_export(view, tmp_path):
+    view.tabs.setCurrentIndex(1)
+    assert "page 1 of 1" in view.page_label.text() and not view.next_button.isEnabled()
+    written = view.export_figures(tmp_path / "figs")
+    names = {p.name for p in written}
+    assert {"input.png", "saliency.png", "layer2_nabla_w.png", "views.txt"} <= names
+
+
+def test_help_texts(view):
+    view.help_button.setChecked(True)
+    assert view.help_label.isVisible() and "BP2" in view.help_label.text()
+    view.tabs.setCurrentIndex(1)
+    assert "28×28" in view.help_label.text()
+    tour = chapter_two_tour()
+    for word in ("Saturation", "BP1", "Finite differences", "δ<sup>L</sup>"):
+        assert word in tour
+    assert "paths" in view_help("nudge")
+
+
+@pytest.fixture
+def check_view(qtbot):
+    widget = GradientCheckView()
+    qtbot.addWidget(widget)
+    widget.resize(800, 600)
+    widget.show()
+    return widget
+
+
+def test_gradient_check_view_completes(check_view, qtbot):
+    net = Network([20, 8, 4], seed=2)
+    check_view.set_network(net)
+    check_view.set_input(np.random.default_rng(0).random(20), 1)
+    with qtbot.waitSignal(check_view.finished, timeout=20000) as blocker:
+        check_view.start()
+    report = blocker.args[0]
+    assert report.passed() and report.checked == net.num_parameters
+    qtbot.waitUntil(lambda: not check_view.running)
+    assert check_view.table.rowCount() == 2
+    assert check_view.table.item(0, 5).text().startswith("pass")
+    assert check_view.table.item(1, 2).text() == "36 / 36"
+    backprop, finite = check_view.bar_values()
+    assert backprop == pytest.approx(report.backprop_seconds, rel=1e-6)
+    assert finite == pytest.approx(report.finite_difference_all_seconds, rel=1e-6)
+    assert "Passed" in check_view.status.text() and check_view.run_button.isEnabled()
+
+
+def test_gradient_check_view_can_be_cancelled(check_view, qtbot):
+    check_view.set_network(Network([784, 30, 10], seed=0))
+    check_view.full_below = 10 ** 9                      # every weight: long enough to cancel
+    with qtbot.waitSignal(check_view.finished, timeout=30000) as blocker:
+        check_view.start()
+        assert check_view.running and not check_view.run_button.isEnabled()
+        qtbot.waitUntil(lambda: check_view.progress_bar.value() > 0, timeout=20000)
+        check_view.cancel()
+    report = blocker.args[0]
+    assert report.cancelled and report.checked < report.parameters
+    qtbot.waitUntil(lambda: not check_view.running)
+    assert "Cancelled" in check_view.status.text() and check_view.run_button.isEnabled()
