@@ -25,6 +25,7 @@ from desktop_bp.core import checkpoint as checkpoint_mod
 from desktop_bp.core.presets import PRESETS
 from desktop_bp.core.run_config import MNIST_TRAINING_SIZE, parse_eta
 from desktop_bp.ui.heatmaps import GRADIENTS, WEIGHTS
+from desktop_bp.ui.i18n import Retranslating
 from desktop_bp.ui.plots import BOOK_REFERENCE
 from desktop_bp.ui.session import Session, checkpoint_summary
 from desktop_bp.ui.training.controls import RunClock, RunControls
@@ -36,7 +37,7 @@ from desktop_bp.ui.worker import TrainingJob
 DRAW_INTERVAL_MS = 500      # progress at every tick; curves and heatmaps alternate (1 Hz each)
 
 
-class TrainingPanel(QWidget):
+class TrainingPanel(Retranslating, QWidget):
     """See the module doc. ``session``: the app's :class:`Session` (None: a session of its own,
     for a panel shown alone); ``data``: optional ``(training, validation, test)`` pairs (tests
     and the benchmark pass small ones), otherwise MNIST is read in the worker thread at the
@@ -145,6 +146,11 @@ class TrainingPanel(QWidget):
                 and model.origin != "run":
             self.controls.clear_progress()  # the last run's numbers are not this model's
             self._show_network(model.network)
+        self._update_buttons()
+
+    def retranslate(self):
+        """The panel's own words: the Save button's tooltip (its parts retranslate
+        themselves)."""
         self._update_buttons()
 
     @Slot(str)
