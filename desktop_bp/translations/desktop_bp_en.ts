@@ -5,9 +5,9 @@
     <name>ModelDescriber</name>
     <message numerus="yes">
         <source>%n epoch(s), {0:.0f} s of training.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n epoch, {0:.0f} s of training.</numerusform>
+            <numerusform>%n epochs, {0:.0f} s of training.</numerusform>
         </translation>
     </message>
 </context>
@@ -15,9 +15,9 @@
     <name>TrainingPanel</name>
     <message numerus="yes">
         <source>Save the network trained here: {0}, %n epoch(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Save the network trained here: {0}, %n epoch</numerusform>
+            <numerusform>Save the network trained here: {0}, %n epochs</numerusform>
         </translation>
     </message>
 </context>

@@ -236,46 +236,45 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         """Every text of the window in the current language (at the end of ``__init__`` and on
         ``QEvent.LanguageChange``); the texts about the model are rendered again from
         ``session.model``."""
-        tr = self.tr
-        self.pen_label.setText(tr("Pen"))
-        self.pen_slider.setToolTip(tr("Pen width (pixels on a 280-pixel canvas)"))
-        self.overlay_check.setText(tr("Show preprocessing"))
-        self.overlay_check.setToolTip(tr("Show the bounding box and the centre of mass the "
-                                         "preprocessing finds (Ctrl+B)"))
-        self.input_group.setTitle(tr("Network input, 28 × 28"))
-        self.prediction_group.setTitle(tr("Prediction"))
-        self.train_placeholder.setText(tr(
+        self.pen_label.setText(self.tr("Pen"))
+        self.pen_slider.setToolTip(self.tr("Pen width (pixels on a 280-pixel canvas)"))
+        self.overlay_check.setText(self.tr("Show preprocessing"))
+        self.overlay_check.setToolTip(self.tr("Show the bounding box and the centre of mass "
+                                              "the preprocessing finds (Ctrl+B)"))
+        self.input_group.setTitle(self.tr("Network input, 28 × 28"))
+        self.prediction_group.setTitle(self.tr("Prediction"))
+        self.train_placeholder.setText(self.tr(
             "Training will appear here: set up a network, press Start and watch the cost fall "
             "and the gradients change, epoch by epoch."))
-        self.tabs.setTabText(self.tabs.indexOf(self.train_page), tr("Train"))
-        self.tabs.setTabText(self.tabs.indexOf(self.model_info), tr("Model"))
+        self.tabs.setTabText(self.tabs.indexOf(self.train_page), self.tr("Train"))
+        self.tabs.setTabText(self.tabs.indexOf(self.model_info), self.tr("Model"))
         for action, text, tip in (
-                (self.open_action, tr("&Open model…"),
-                 tr("Open a model file (.npz, or network2.py JSON)")),
-                (self.open_bundled_action, tr("Open &bundled model"),
-                 tr("Go back to the model that comes with the app")),
-                (self.save_action, tr("&Save model"), tr("Save the model in use")),
-                (self.save_as_action, tr("Save model &as…"),
-                 tr("Save the model in use to a new file")),
-                (self.quit_action, tr("&Quit"), ""),
-                (self.undo_action, tr("&Undo stroke"), tr("Remove the last stroke")),
-                (self.clear_action, tr("&Clear canvas"), tr("Remove every stroke")),
-                (self.overlay_action, tr("Show what &preprocessing sees"),
-                 tr("Bounding box and centre of mass on the canvas")),
-                (self.threshold_action, tr("&Confidence threshold…"),
-                 tr("Below this output activation the answer is 'not sure'")),
-                (self.about_action, tr("&About desktop-bp"), ""),
-                (self.about_qt_action, tr("About &Qt"), "")):
+                (self.open_action, self.tr("&Open model…"),
+                 self.tr("Open a model file (.npz, or network2.py JSON)")),
+                (self.open_bundled_action, self.tr("Open &bundled model"),
+                 self.tr("Go back to the model that comes with the app")),
+                (self.save_action, self.tr("&Save model"), self.tr("Save the model in use")),
+                (self.save_as_action, self.tr("Save model &as…"),
+                 self.tr("Save the model in use to a new file")),
+                (self.quit_action, self.tr("&Quit"), ""),
+                (self.undo_action, self.tr("&Undo stroke"), self.tr("Remove the last stroke")),
+                (self.clear_action, self.tr("&Clear canvas"), self.tr("Remove every stroke")),
+                (self.overlay_action, self.tr("Show what &preprocessing sees"),
+                 self.tr("Bounding box and centre of mass on the canvas")),
+                (self.threshold_action, self.tr("&Confidence threshold…"),
+                 self.tr("Below this output activation the answer is 'not sure'")),
+                (self.about_action, self.tr("&About desktop-bp"), ""),
+                (self.about_qt_action, self.tr("About &Qt"), "")):
             action.setText(text)
             action.setStatusTip(tip)
         # the tool buttons show their action's text unless given their own: shorter ones
-        self.undo_button.setText(tr("Undo"))
-        self.clear_button.setText(tr("Clear"))
-        self.file_menu.setTitle(tr("&File"))
-        self.recent_menu.setTitle(tr("Open &recent"))
-        self.canvas_menu.setTitle(tr("&Canvas"))
-        self.help_menu.setTitle(tr("&Help"))
-        self.arch_label.setToolTip(tr("The model in use: layer sizes, activation, cost"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.canvas_menu.setTitle(self.tr("&Canvas"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.arch_label.setToolTip(self.tr("The model in use: layer sizes, activation, cost"))
         self._show_model(self.session.model)
 
     # -- settings --------------------------------------------------------------------------------

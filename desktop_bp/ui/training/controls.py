@@ -164,25 +164,26 @@ class RunControls(Retranslating, QWidget):
 
     def retranslate(self):
         """The fixed texts in the current language (messages already shown stay as written)."""
-        tr = self.tr
         for button, text, tip in (
-                (self.start_button, tr("Start"), tr("Train with these settings")),
-                (self.pause_button, tr("Pause"), ""),
-                (self.resume_button, tr("Resume"), ""),
-                (self.stop_button, tr("Stop"),
-                 tr("Stop after the current mini-batch; what was learned is kept")),
-                (self.step_batch_button, tr("Step batch"), tr("Train one mini-batch, then pause")),
-                (self.step_epoch_button, tr("Step epoch"),
-                 tr("Train to the end of this epoch, then pause")),
-                (self.mnist_button, tr("Get MNIST…"),
-                 tr("Download MNIST or choose the folder that holds it"))):
+                (self.start_button, self.tr("Start"), self.tr("Train with these settings")),
+                (self.pause_button, self.tr("Pause"), ""),
+                (self.resume_button, self.tr("Resume"), ""),
+                (self.stop_button, self.tr("Stop"),
+                 self.tr("Stop after the current mini-batch; what was learned is kept")),
+                (self.step_batch_button, self.tr("Step batch"),
+                 self.tr("Train one mini-batch, then pause")),
+                (self.step_epoch_button, self.tr("Step epoch"),
+                 self.tr("Train to the end of this epoch, then pause")),
+                (self.mnist_button, self.tr("Get MNIST…"),
+                 self.tr("Download MNIST or choose the folder that holds it"))):
             button.setText(text)
             button.setToolTip(tip)
-        self.save_button.setText(tr("Save trained model…"))     # its tooltip: set_phase
-        self.progress_group.setTitle(tr("Progress"))
-        for label, name in zip(self._row_labels, (tr("Epoch"), tr("Mini-batch"), tr("Time"),
-                                                  tr("Cost"), tr("Accuracy"))):
-            label.setText(tr("{0}:").format(name))
+        self.save_button.setText(self.tr("Save trained model…"))     # its tooltip: set_phase
+        self.progress_group.setTitle(self.tr("Progress"))
+        names = (self.tr("Epoch"), self.tr("Mini-batch"), self.tr("Time"), self.tr("Cost"),
+                 self.tr("Accuracy"))
+        for label, name in zip(self._row_labels, names):
+            label.setText(self.tr("{0}:").format(name))
 
     def set_phase(self, phase, *, valid, can_save, save_tip=""):
         """Enable what ``phase`` (a :class:`~desktop_bp.ui.state.Phase` value) allows."""

@@ -123,37 +123,40 @@ class RunForm(Retranslating, QWidget):
 
     def retranslate(self):
         """Every fixed text of the form in the current language, and the description again."""
-        tr = self.tr
-        self.setup_group.setTitle(tr("Run set-up"))
-        for key, text in (("preset", tr("Preset")), ("train", tr("Train")),
-                          ("hidden", tr("Hidden layers")), ("activation", tr("Activation")),
-                          ("cost", tr("Cost")), ("init", tr("Initial w")),
-                          ("eta", tr("Learning rate η")), ("batch", tr("Mini-batch")),
-                          ("epochs", tr("Epochs")), ("lmbda", tr("L2 λ")),
-                          ("momentum", tr("Momentum μ")), ("eta_decay", tr("η decay")),
-                          ("augment", tr("Augment")), ("images", tr("Images")),
-                          ("seed", tr("Seed"))):
+        self.setup_group.setTitle(self.tr("Run set-up"))
+        for key, text in (("preset", self.tr("Preset")), ("train", self.tr("Train")),
+                          ("hidden", self.tr("Hidden layers")),
+                          ("activation", self.tr("Activation")),
+                          ("cost", self.tr("Cost")), ("init", self.tr("Initial w")),
+                          ("eta", self.tr("Learning rate η")),
+                          ("batch", self.tr("Mini-batch")),
+                          ("epochs", self.tr("Epochs")), ("lmbda", self.tr("L2 λ")),
+                          ("momentum", self.tr("Momentum μ")),
+                          ("eta_decay", self.tr("η decay")),
+                          ("augment", self.tr("Augment")), ("images", self.tr("Images")),
+                          ("seed", self.tr("Seed"))):
             self._row_labels[key].setText(text)
         for i in range(self.preset_combo.count()):
             name = self.preset_combo.itemData(i)
-            self.preset_combo.setItemText(i, tr("custom") if name == CUSTOM
+            self.preset_combo.setItemText(i, self.tr("custom") if name == CUSTOM
                                           else self._preset_label(name))
             if name != CUSTOM:
                 self.preset_combo.setItemData(i, self.preset_text(name), Qt.ToolTipRole)
         for i in range(self.init_combo.count()):
             name = self.init_combo.itemData(i)
-            self.init_combo.setItemText(i, {"standard": tr("standard N(0, 1)"),
-                                            "scaled": tr("scaled N(0, 1/n_in)")}.get(name, name))
-        self.fresh_radio.setText(tr("New network"))
-        self.continue_radio.setText(tr("Continue the model in use"))
-        self.hidden_edit.setPlaceholderText(tr("e.g. 30 or 100, 30"))
-        self.seed_edit.setPlaceholderText(tr("empty: random"))
-        self.cost_combo.setToolTip(tr("log-likelihood goes with a softmax output layer"))
-        self.augment_check.setText(tr("random distortions"))
-        self.augment_check.setToolTip(tr("Distort the training images randomly (slower, more "
-                                         "robust)"))
-        self.training_size_spin.setToolTip(tr("Train on the first n training images (a subset "
-                                              "trains in seconds)"))
+            names = {"standard": self.tr("standard N(0, 1)"),
+                     "scaled": self.tr("scaled N(0, 1/n_in)")}
+            self.init_combo.setItemText(i, names.get(name, name))
+        self.fresh_radio.setText(self.tr("New network"))
+        self.continue_radio.setText(self.tr("Continue the model in use"))
+        self.hidden_edit.setPlaceholderText(self.tr("e.g. 30 or 100, 30"))
+        self.seed_edit.setPlaceholderText(self.tr("empty: random"))
+        self.cost_combo.setToolTip(self.tr("log-likelihood goes with a softmax output layer"))
+        self.augment_check.setText(self.tr("random distortions"))
+        self.augment_check.setToolTip(self.tr("Distort the training images randomly (slower, "
+                                              "more robust)"))
+        self.training_size_spin.setToolTip(self.tr("Train on the first n training images (a "
+                                                   "subset trains in seconds)"))
         self._show_continue_tip()
         self._describe(*self._description)
         self._validate()        # field tooltips and messages
