@@ -455,9 +455,10 @@ class MainWindow(i18n.Retranslating, QMainWindow):
             self.accuracy_label.setText(
                 self.tr("test accuracy {0:.2f}%").format(100 * float(accuracy))
                 if isinstance(accuracy, (int, float)) else self.tr("test accuracy unknown"))
-            name = model.label + (" *" if model.unsaved else "")
+            label = self.session.label(model)
+            name = label + (" *" if model.unsaved else "")
             self.file_label.setText(name)
-            self.file_label.setToolTip(str(model.path) if model.path else model.label)
+            self.file_label.setToolTip(str(model.path) if model.path else label)
             self.setWindowTitle(f"{name} — {APP_TITLE}" if name else APP_TITLE)
         text, warn = self._describer.quality(model)
         self.network_quality_label.setText(text)

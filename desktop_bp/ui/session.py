@@ -72,6 +72,12 @@ class Session(QObject):
     def network(self):
         return self.state.network
 
+    def label(self, model=None):
+        """The name of ``model`` (default: the model in use) as the window shows it, in the
+        current language: the bundled model is named again after a language change."""
+        model = self.model if model is None else model
+        return self.tr("bundled default model") if model.origin == BUNDLED else model.label
+
     # -- questions: the one rule about unsaved work --------------------------------------------
 
     def _ask(self, title, text, informative, buttons, default, labels=None, icon=None):

@@ -460,6 +460,11 @@ class RunForm(Retranslating, QWidget):
             self.fill_from_model(net)
         self._validate()
 
+    def set_model_label(self, label):
+        """The name of the model in use, as the window shows it (after a language change)."""
+        self._model_label = label
+        self._show_continue_tip()
+
     def _show_continue_tip(self):
         net = self._model
         self.continue_radio.setToolTip(

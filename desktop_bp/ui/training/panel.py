@@ -141,7 +141,7 @@ class TrainingPanel(Retranslating, QWidget):
 
     @Slot(object)
     def _on_model_changed(self, model):
-        self.form.set_model(model.network, model.label)
+        self.form.set_model(model.network, self.session.label(model))
         if model.network is not None and not self.session.state.run_active \
                 and model.origin != "run":
             self.controls.clear_progress()  # the last run's numbers are not this model's
@@ -152,6 +152,8 @@ class TrainingPanel(Retranslating, QWidget):
         """The panel's own words: the Save button's tooltip (its parts retranslate
         themselves)."""
         self._update_buttons()
+        model = self.session.model
+        self.form.set_model_label(self.session.label(model))
 
     @Slot(str)
     def _on_phase_changed(self, phase):
