@@ -10,6 +10,13 @@
             <numerusform>%n epochs, {0:.0f} s of training.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n epoch(s), {0:.0f} s of training. Last epoch: {1}.</source>
+        <translation>
+            <numerusform>%n epoch, {0:.0f} s of training. Last epoch: {1}.</numerusform>
+            <numerusform>%n epochs, {0:.0f} s of training. Last epoch: {1}.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TrainingPanel</name>
@@ -18,6 +25,13 @@
         <translation>
             <numerusform>Save the network trained here: {0}, %n epoch</numerusform>
             <numerusform>Save the network trained here: {0}, %n epochs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Trained %n epoch(s).</source>
+        <translation>
+            <numerusform>Trained %n epoch.</numerusform>
+            <numerusform>Trained %n epochs.</numerusform>
         </translation>
     </message>
 </context>

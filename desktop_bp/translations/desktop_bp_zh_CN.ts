@@ -398,6 +398,10 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
         <translation>预设</translation>
     </message>
     <message>
+        <source>custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
         <source>{0} at the start, {1} in the last epoch</source>
         <translation>开始时 {0}，最后一个迭代期 {1}</translation>
     </message>
@@ -515,9 +519,15 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
             <numerusform>%n 个迭代期，训练 {0:.0f} s。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n epoch(s), {0:.0f} s of training. Last epoch: {1}.</source>
+        <translation>
+            <numerusform>%n 个迭代期，训练 {0:.0f} s。最后一个迭代期：{1}。</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Last epoch: {0}.</source>
-        <translation>最后一个迭代期：{0}。</translation>
+        <source>, </source>
+        <translation>，</translation>
     </message>
     <message>
         <source>Training history</source>
@@ -661,16 +671,20 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
         <source>after epoch {0}: {1}</source>
         <translation>第 {0} 个迭代期后：{1}</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
 </context>
 <context>
     <name>RunForm</name>
     <message>
         <source>book (ch. 1: 784-30-10)</source>
-        <translation>原书（第 1 章：784-30-10）</translation>
+        <translation>原书 784-30-10</translation>
     </message>
     <message>
         <source>book-100 (784-100-10)</source>
-        <translation>原书-100（784-100-10）</translation>
+        <translation>原书 784-100-10</translation>
     </message>
     <message>
         <source>improved (ch. 3)</source>
@@ -972,6 +986,14 @@ The current model stays in use.</source>
         <translation>打开 {0}</translation>
     </message>
     <message>
+        <source>best epoch {0}, before it diverged: {1}</source>
+        <translation>发散前最好的第 {0} 个迭代期：{1}</translation>
+    </message>
+    <message>
+        <source>trained here: {0}</source>
+        <translation>在此训练：{0}</translation>
+    </message>
+    <message>
         <source>bundled default model</source>
         <translation>自带的默认模型</translation>
     </message>
@@ -1010,14 +1032,6 @@ The current model stays in use.</source>
     <message>
         <source>training: {0}, {1}</source>
         <translation>训练中：{0}，{1}</translation>
-    </message>
-    <message>
-        <source>best epoch {0}, before it diverged</source>
-        <translation>发散前最好的第 {0} 个迭代期</translation>
-    </message>
-    <message>
-        <source>trained here</source>
-        <translation>在此训练</translation>
     </message>
     <message>
         <source>Recovery file unreadable</source>
@@ -1115,6 +1129,24 @@ Restore its weights and history?</source>
     <message>
         <source>Training diverged</source>
         <translation>训练发散</translation>
+    </message>
+    <message numerus="yes">
+        <source>Trained %n epoch(s).</source>
+        <translation>
+            <numerusform>已训练 %n 个迭代期。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped in epoch {0} after {1} of {2} mini-batches; what was learned is kept.</source>
+        <translation>已在第 {0} 个迭代期停止，完成 {1} / {2} 个小批量；已学到的会保留。</translation>
+    </message>
+    <message>
+        <source>Stopped after epoch {0}; what was learned is kept.</source>
+        <translation>已在第 {0} 个迭代期后停止；已学到的会保留。</translation>
+    </message>
+    <message>
+        <source>Stopped before the first mini-batch.</source>
+        <translation>已在第一个小批量之前停止。</translation>
     </message>
     <message>
         <source>The canvas now uses the weights of epoch {0}, this run&apos;s best; Save keeps them.</source>

@@ -384,9 +384,9 @@ class Session(QObject):
         elif ev.reason == "error":
             net = None
         if net is not None:
-            where = (self.tr("best epoch {0}, before it diverged").format(ev.best_epoch + 1)
-                     if ev.reason == "diverged" else self.tr("trained here"))
-            label = f"{where}: {net.describe()}"
+            label = (self.tr("best epoch {0}, before it diverged: {1}").format(
+                         ev.best_epoch + 1, net.describe()) if ev.reason == "diverged"
+                     else self.tr("trained here: {0}").format(net.describe()))
         else:
             label = ""
         self.state.run_ended(ev.reason, net, label)

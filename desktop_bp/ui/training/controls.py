@@ -228,4 +228,5 @@ class RunControls(Retranslating, QWidget):
         if test is not None:
             parts.append(self.tr("test {0:.2f}%").format(100 * test))
         self.accuracy_label.setText(
-            self.tr("after epoch {0}: {1}").format(epoch, ", ".join(parts)) if parts else "–")
+            self.tr("after epoch {0}: {1}").format(epoch, self.tr(", ").join(parts))
+            if parts else "–")

@@ -184,6 +184,7 @@ class RunForm(Retranslating, QWidget):
         else:
             text = self._custom_description(arg)
         self.preset_description.setText(text)
+        self.preset_description.setToolTip(text)     # the whole text, when the box cuts it
 
     def _build(self):
         outer = QVBoxLayout(self)

@@ -437,7 +437,7 @@ class TrainingPanel(Retranslating, QWidget):
         self._draw()
         self._draw_timer.stop()
         self.controls.show_time(self.clock.seconds())     # the run is over: no time left
-        message = ev.message
+        message = self._finished_message(ev)
         if ev.reason == "diverged":
             message = self._after_divergence(ev)
         elif ev.reason == "stopped":
@@ -446,6 +446,23 @@ class TrainingPanel(Retranslating, QWidget):
         self._update_buttons()
         if ev.reason == "diverged":
             QMessageBox.warning(self, self.tr("Training diverged"), message)
+
+    def _finished_message(self, ev):
+        """How the run ended, in the window's language (a divergence: the core's explanation,
+        which names the numbers that exploded)."""
+        first = self._run_first_epoch
+        if ev.reason == "completed":
+            return self.tr("Trained %n epoch(s).", "", ev.epochs_done)
+        if ev.reason == "stopped":
+            if ev.batches_done:
+                return self.tr("Stopped in epoch {0} after {1} of {2} mini-batches; what was "
+                               "learned is kept.").format(first + ev.epochs_done + 1,
+                                                          ev.batches_done, ev.batches)
+            if ev.epochs_done:
+                return self.tr("Stopped after epoch {0}; what was learned is kept.").format(
+                    first + ev.epochs_done)
+            return self.tr("Stopped before the first mini-batch.")
+        return ev.message
 
     def _after_divergence(self, ev):
         self.plots.mark_divergence(self._run_first_epoch + ev.epochs_done
