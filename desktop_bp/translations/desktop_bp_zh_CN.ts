@@ -379,7 +379,7 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
     </message>
     <message>
         <source>These paused weights are not measured yet; after epoch {0}: {1:.1f}% on the {2} set</source>
-        <translation>暂停时的权重尚未评估；第 {0} 个迭代期后：{2}准确率 {1:.1f}%</translation>
+        <translation>暂停的权重未评估；第 {0} 个迭代期后：{2}准确率 {1:.1f}%</translation>
     </message>
     <message>
         <source>This network: {0:.1f}% right on the {1} set</source>
