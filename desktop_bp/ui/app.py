@@ -152,7 +152,11 @@ def main(argv=None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APPLICATION]
                                                   + list(argv or []))
     app.setApplicationDisplayName("desktop-bp")
-    window = build_window(QSettings())
+    from desktop_bp.ui import i18n
+
+    settings = QSettings()
+    i18n.install(app, settings)     # before any widget: each is built in the chosen language
+    window = build_window(settings)
     window.load_startup_model()
     window.show()
     QTimer.singleShot(0, window.training_panel().offer_recovery)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QFileDialog, QGroupBox, 
 from desktop_bp._version import __version__
 from desktop_bp.core import checkpoint as checkpoint_mod
 from desktop_bp.core.preprocess import preprocess
-from desktop_bp.ui import model_files
+from desktop_bp.ui import i18n, model_files
 from desktop_bp.ui.canvas import DEFAULT_PEN_FRACTION, DrawingCanvas
 from desktop_bp.ui.model_info import ModelDescriber
 from desktop_bp.ui.prediction import DEFAULT_THRESHOLD, InputView, PredictionView
@@ -43,7 +43,7 @@ PEN_REFERENCE = 280               # the pen slider is in pixels on a 280-pixel c
 DEFAULT_SIZE = (1500, 950)        # at most, and at most 94% of the screen
 
 
-class MainWindow(QMainWindow):
+class MainWindow(i18n.Retranslating, QMainWindow):
     """The app's main window. ``settings``: a QSettings for geometry, splitters and options;
     ``session``: the app's :class:`Session` (None: one of its own, without a recovery file
     unless ``recovery`` is given). The training page is put in with
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         session.model_changed.connect(self._on_model_changed)
         session.message.connect(self._show_message)
         self._restore_settings()
+        self.retranslate()
         self._on_model_changed(session.model)
 
     def _build_widgets(self):
@@ -94,18 +95,16 @@ class MainWindow(QMainWindow):
         self.pen_slider = QSlider(Qt.Orientation.Horizontal)
         self.pen_slider.setRange(6, 40)
         self.pen_slider.setValue(round(DEFAULT_PEN_FRACTION * PEN_REFERENCE))
-        self.pen_slider.setToolTip(self.tr("Pen width (pixels on a 280-pixel canvas)"))
         self.pen_slider.setMaximumWidth(160)
         self.pen_slider.valueChanged.connect(self._pen_changed)
         self.undo_button = QToolButton()
         self.clear_button = QToolButton()
-        self.overlay_check = QCheckBox(self.tr("Show preprocessing"))
-        self.overlay_check.setToolTip(self.tr("Show the bounding box and the centre of mass "
-                                              "the preprocessing finds (Ctrl+B)"))
+        self.overlay_check = QCheckBox()
+        self.pen_label = QLabel()
 
         controls = QHBoxLayout()
         controls.setContentsMargins(0, 0, 0, 0)
-        controls.addWidget(QLabel(self.tr("Pen")))
+        controls.addWidget(self.pen_label)
         controls.addWidget(self.pen_slider)
         controls.addSpacing(8)
         controls.addWidget(self.undo_button)
@@ -120,9 +119,9 @@ class MainWindow(QMainWindow):
         canvas_layout.addWidget(self.canvas, 1)
         canvas_layout.addLayout(controls)
 
-        input_group = QGroupBox(self.tr("Network input, 28 × 28"))
+        self.input_group = input_group = QGroupBox()
         QVBoxLayout(input_group).addWidget(self.input_view)
-        prediction_group = QGroupBox(self.tr("Prediction"))
+        self.prediction_group = prediction_group = QGroupBox()
         prediction_layout = QVBoxLayout(prediction_group)
         prediction_layout.addWidget(self.prediction_view, 1)
         # how good the network is, beside how sure it is: a network at chance level can still
@@ -152,16 +151,14 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.train_page = QWidget()
         QVBoxLayout(self.train_page).setContentsMargins(0, 0, 0, 0)
-        self.train_placeholder = QLabel(self.tr(
-            "Training will appear here: set up a network, press Start and watch the cost fall "
-            "and the gradients change, epoch by epoch."))
+        self.train_placeholder = QLabel()
         self.train_placeholder.setWordWrap(True)
         self.train_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.train_page.layout().addWidget(self.train_placeholder)
         self.model_info = QTextBrowser()
         self.model_info.setOpenExternalLinks(False)
-        self.tabs.addTab(self.train_page, self.tr("Train"))
-        self.tabs.addTab(self.model_info, self.tr("Model"))
+        self.tabs.addTab(self.train_page, "")
+        self.tabs.addTab(self.model_info, "")
 
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("main_splitter")
@@ -171,12 +168,11 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(1, 3)
         self.setCentralWidget(self.main_splitter)
 
-    def _action(self, text, slot, shortcuts=(), tip=None, checkable=False):
-        action = QAction(text, self)
+    def _action(self, slot, shortcuts=(), checkable=False):
+        """An action of the window, without text: :meth:`retranslate` names it."""
+        action = QAction(self)
         if shortcuts:
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        if tip:
-            action.setStatusTip(tip)
         action.setCheckable(checkable)
         (action.toggled if checkable else action.triggered).connect(slot)
         self.addAction(action)     # shortcuts work whichever widget has the focus
@@ -184,56 +180,42 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self):
         K = QKeySequence.StandardKey
-        self.open_action = self._action(self.tr("&Open model…"), self.open_model_dialog, [K.Open],
-                                        self.tr("Open a model file (.npz, or network2.py JSON)"))
-        self.open_bundled_action = self._action(
-            self.tr("Open &bundled model"), self.open_bundled_model,
-            tip=self.tr("Go back to the model that comes with the app"))
-        self.save_action = self._action(self.tr("&Save model"), self.save_model, [K.Save],
-                                        self.tr("Save the model in use"))
-        self.save_as_action = self._action(self.tr("Save model &as…"), self.save_model_as,
-                                           ["Ctrl+Shift+S"],
-                                           self.tr("Save the model in use to a new file"))
-        self.quit_action = self._action(self.tr("&Quit"), self.close, ["Ctrl+Q"])
-        self.undo_action = self._action(self.tr("&Undo stroke"), self.canvas.undo, [K.Undo],
-                                        self.tr("Remove the last stroke"))
-        self.clear_action = self._action(self.tr("&Clear canvas"), self.canvas.clear,
-                                         ["Esc", "Delete"], self.tr("Remove every stroke"))
-        self.overlay_action = self._action(self.tr("Show what &preprocessing sees"),
-                                           self._set_overlay, ["Ctrl+B"],
-                                           self.tr("Bounding box and centre of mass on the "
-                                                   "canvas"), checkable=True)
-        self.threshold_action = self._action(self.tr("&Confidence threshold…"),
-                                             self.ask_threshold,
-                                             tip=self.tr("Below this output activation the "
-                                                         "answer is 'not sure'"))
-        self.about_action = self._action(self.tr("&About desktop-bp"), self.show_about)
-        self.about_qt_action = self._action(self.tr("About &Qt"), QApplication.aboutQt)
+        self.open_action = self._action(self.open_model_dialog, [K.Open])
+        self.open_bundled_action = self._action(self.open_bundled_model)
+        self.save_action = self._action(self.save_model, [K.Save])
+        self.save_as_action = self._action(self.save_model_as, ["Ctrl+Shift+S"])
+        self.quit_action = self._action(self.close, ["Ctrl+Q"])
+        self.undo_action = self._action(self.canvas.undo, [K.Undo])
+        self.clear_action = self._action(self.canvas.clear, ["Esc", "Delete"])
+        self.overlay_action = self._action(self._set_overlay, ["Ctrl+B"], checkable=True)
+        self.threshold_action = self._action(self.ask_threshold)
+        self.about_action = self._action(self.show_about)
+        self.about_qt_action = self._action(QApplication.aboutQt)
         self.undo_button.setDefaultAction(self.undo_action)
         self.clear_button.setDefaultAction(self.clear_action)
-        self.undo_button.setText(self.tr("Undo"))
-        self.clear_button.setText(self.tr("Clear"))
         self.overlay_check.toggled.connect(self.overlay_action.setChecked)
         self.overlay_action.toggled.connect(self.overlay_check.setChecked)
 
     def _build_menus(self):
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu = file_menu = bar.addMenu("")
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.open_bundled_action)
-        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu = file_menu.addMenu("")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.save_as_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(self.tr("&Canvas"))
+        self.canvas_menu = edit_menu = bar.addMenu("")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.clear_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.overlay_action)
         edit_menu.addAction(self.threshold_action)
-        help_menu = bar.addMenu(self.tr("&Help"))
+        # the Language menu names itself and keeps its check marks in step
+        self.language_menu = i18n.build_language_menu(bar.addMenu(""), self._settings)
+        self.help_menu = help_menu = bar.addMenu("")
         help_menu.addAction(self.about_action)
         help_menu.addAction(self.about_qt_action)
 
@@ -243,11 +225,57 @@ class MainWindow(QMainWindow):
         self.file_label = QLabel()
         for label in (self.arch_label, self.accuracy_label, self.file_label):
             label.setContentsMargins(8, 0, 8, 0)
-        self.arch_label.setToolTip(self.tr("The model in use: layer sizes, activation, cost"))
         status = self.statusBar()
         status.addPermanentWidget(self.arch_label)
         status.addPermanentWidget(self.accuracy_label)
         status.addPermanentWidget(self.file_label)
+
+    # -- texts -----------------------------------------------------------------------------------
+
+    def retranslate(self):
+        """Every text of the window in the current language (at the end of ``__init__`` and on
+        ``QEvent.LanguageChange``); the texts about the model are rendered again from
+        ``session.model``."""
+        self.pen_label.setText(self.tr("Pen"))
+        self.pen_slider.setToolTip(self.tr("Pen width (pixels on a 280-pixel canvas)"))
+        self.overlay_check.setText(self.tr("Show preprocessing"))
+        self.overlay_check.setToolTip(self.tr("Show the bounding box and the centre of mass "
+                                              "the preprocessing finds (Ctrl+B)"))
+        self.input_group.setTitle(self.tr("Network input, 28 × 28"))
+        self.prediction_group.setTitle(self.tr("Prediction"))
+        self.train_placeholder.setText(self.tr(
+            "Training will appear here: set up a network, press Start and watch the cost fall "
+            "and the gradients change, epoch by epoch."))
+        self.tabs.setTabText(self.tabs.indexOf(self.train_page), self.tr("Train"))
+        self.tabs.setTabText(self.tabs.indexOf(self.model_info), self.tr("Model"))
+        for action, text, tip in (
+                (self.open_action, self.tr("&Open model…"),
+                 self.tr("Open a model file (.npz, or network2.py JSON)")),
+                (self.open_bundled_action, self.tr("Open &bundled model"),
+                 self.tr("Go back to the model that comes with the app")),
+                (self.save_action, self.tr("&Save model"), self.tr("Save the model in use")),
+                (self.save_as_action, self.tr("Save model &as…"),
+                 self.tr("Save the model in use to a new file")),
+                (self.quit_action, self.tr("&Quit"), ""),
+                (self.undo_action, self.tr("&Undo stroke"), self.tr("Remove the last stroke")),
+                (self.clear_action, self.tr("&Clear canvas"), self.tr("Remove every stroke")),
+                (self.overlay_action, self.tr("Show what &preprocessing sees"),
+                 self.tr("Bounding box and centre of mass on the canvas")),
+                (self.threshold_action, self.tr("&Confidence threshold…"),
+                 self.tr("Below this output activation the answer is 'not sure'")),
+                (self.about_action, self.tr("&About desktop-bp"), ""),
+                (self.about_qt_action, self.tr("About &Qt"), "")):
+            action.setText(text)
+            action.setStatusTip(tip)
+        # the tool buttons show their action's text unless given their own: shorter ones
+        self.undo_button.setText(self.tr("Undo"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.canvas_menu.setTitle(self.tr("&Canvas"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.arch_label.setToolTip(self.tr("The model in use: layer sizes, activation, cost"))
+        self._show_model(self.session.model)
 
     # -- settings --------------------------------------------------------------------------------
 
@@ -408,6 +436,13 @@ class MainWindow(QMainWindow):
         net = model.network
         self.save_action.setEnabled(net is not None)
         self.save_as_action.setEnabled(net is not None)
+        self._show_model(model)
+        self.update_prediction()
+        self.network_changed.emit(net)
+
+    def _show_model(self, model):
+        """The status bar, the title, the quality line and the Model page for ``model``."""
+        net = model.network
         if net is None:
             self.arch_label.setText(self.tr("no model"))
             self.accuracy_label.setText("")
@@ -420,16 +455,15 @@ class MainWindow(QMainWindow):
             self.accuracy_label.setText(
                 self.tr("test accuracy {0:.2f}%").format(100 * float(accuracy))
                 if isinstance(accuracy, (int, float)) else self.tr("test accuracy unknown"))
-            name = model.label + (" *" if model.unsaved else "")
+            label = self.session.label(model)
+            name = label + (" *" if model.unsaved else "")
             self.file_label.setText(name)
-            self.file_label.setToolTip(str(model.path) if model.path else model.label)
+            self.file_label.setToolTip(str(model.path) if model.path else label)
             self.setWindowTitle(f"{name} — {APP_TITLE}" if name else APP_TITLE)
         text, warn = self._describer.quality(model)
         self.network_quality_label.setText(text)
         self.network_quality_label.setStyleSheet("color: #b05a00" if warn else "color: #555")
         self.model_info.setHtml(self._describer.html(model))
-        self.update_prediction()
-        self.network_changed.emit(net)
 
     # -- prediction ------------------------------------------------------------------------------
 

@@ -49,7 +49,8 @@ class ModelDescriber(QObject):
         number = (int, float)
         rows = []
         if hyper.get("preset"):
-            rows.append((self.tr("Preset"), str(hyper["preset"])))
+            preset = str(hyper["preset"])
+            rows.append((self.tr("Preset"), self.tr("custom") if preset == "custom" else preset))
         if isinstance(hyper.get("eta"), number):
             text = format_eta(hyper["eta"])
             used = [r.get("eta") for r in history
@@ -130,7 +131,8 @@ class ModelDescriber(QObject):
                 if isinstance(last.get(key), (int, float)):
                     parts.append(f"{label} {100 * last[key]:.2f}%")
             if parts:
-                text += " " + self.tr("Last epoch: {0}.").format(", ".join(parts))
+                text = self.tr("%n epoch(s), {0:.0f} s of training. Last epoch: {1}.", "",
+                               len(history)).format(seconds, self.tr(", ").join(parts))
             title = self.tr("Training history")
             html.append(f"<h4>{escape(title)}</h4><p>{escape(text)}</p>")
         return "".join(html)

@@ -72,6 +72,12 @@ class Session(QObject):
     def network(self):
         return self.state.network
 
+    def label(self, model=None):
+        """The name of ``model`` (default: the model in use) as the window shows it, in the
+        current language: the bundled model is named again after a language change."""
+        model = self.model if model is None else model
+        return self.tr("bundled default model") if model.origin == BUNDLED else model.label
+
     # -- questions: the one rule about unsaved work --------------------------------------------
 
     def _ask(self, title, text, informative, buttons, default, labels=None, icon=None):
@@ -378,9 +384,9 @@ class Session(QObject):
         elif ev.reason == "error":
             net = None
         if net is not None:
-            where = (self.tr("best epoch {0}, before it diverged").format(ev.best_epoch + 1)
-                     if ev.reason == "diverged" else self.tr("trained here"))
-            label = f"{where}: {net.describe()}"
+            label = (self.tr("best epoch {0}, before it diverged: {1}").format(
+                         ev.best_epoch + 1, net.describe()) if ev.reason == "diverged"
+                     else self.tr("trained here: {0}").format(net.describe()))
         else:
             label = ""
         self.state.run_ended(ev.reason, net, label)

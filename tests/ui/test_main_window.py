@@ -482,6 +482,9 @@ def run_python(code, env_changes, tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in env_changes or env_changes[k] is not None}
     env.update({k: v for k, v in env_changes.items() if v is not None})
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    # the app speaks the system's language at first start: English here, whatever the machine's
+    env.pop("LANGUAGE", None)
+    env.update({"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"})
     return subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=120)
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QGridLayout, QGroupBox, QLabel, QPushButton, QScr
                                QVBoxLayout, QWidget)
 
 from desktop_bp.core.run_config import format_eta
+from desktop_bp.ui.i18n import Retranslating
 
 MESSAGE_LINES = 5                   # the status and validation messages' box, in lines
 MIN_PROGRESS_FOR_ESTIMATE = 0.005   # of the run, before a time left is estimated
@@ -89,7 +90,7 @@ class RunClock:
             self.time_left = (elapsed - t0) * (1 - fraction) / (fraction - f0)
 
 
-class RunControls(QWidget):
+class RunControls(Retranslating, QWidget):
     """Start, Pause, Resume, Stop, Step batch, Step epoch, Save trained model, Get MNIST; the
     Progress box; the messages (status above the form's validation)."""
 
@@ -99,29 +100,23 @@ class RunControls(QWidget):
         top.setContentsMargins(6, 6, 6, 0)
         top.setSpacing(4)
         buttons = QGridLayout()
-        self.start_button = QPushButton(self.tr("Start"))
-        self.pause_button = QPushButton(self.tr("Pause"))
-        self.resume_button = QPushButton(self.tr("Resume"))
-        self.stop_button = QPushButton(self.tr("Stop"))
-        self.step_batch_button = QPushButton(self.tr("Step batch"))
-        self.step_epoch_button = QPushButton(self.tr("Step epoch"))
-        self.start_button.setToolTip(self.tr("Train with these settings"))
-        self.stop_button.setToolTip(self.tr("Stop after the current mini-batch; what was "
-                                            "learned is kept"))
-        self.step_batch_button.setToolTip(self.tr("Train one mini-batch, then pause"))
-        self.step_epoch_button.setToolTip(self.tr("Train to the end of this epoch, then pause"))
+        self.start_button = QPushButton()
+        self.pause_button = QPushButton()
+        self.resume_button = QPushButton()
+        self.stop_button = QPushButton()
+        self.step_batch_button = QPushButton()
+        self.step_epoch_button = QPushButton()
         for i, button in enumerate((self.start_button, self.pause_button, self.resume_button,
                                     self.stop_button, self.step_batch_button,
                                     self.step_epoch_button)):
             buttons.addWidget(button, i // 2, i % 2)
-        self.save_button = QPushButton(self.tr("Save trained model…"))
+        self.save_button = QPushButton()
         buttons.addWidget(self.save_button, 3, 0, 1, 2)
-        self.mnist_button = QPushButton(self.tr("Get MNIST…"))
-        self.mnist_button.setToolTip(self.tr("Download MNIST or choose the folder that holds it"))
+        self.mnist_button = QPushButton()
         buttons.addWidget(self.mnist_button, 4, 0, 1, 2)
         top.addLayout(buttons)
 
-        progress = QGroupBox(self.tr("Progress"))
+        self.progress_group = progress = QGroupBox()
         grid = QGridLayout(progress)
         grid.setVerticalSpacing(2)
         self.epoch_label = QLabel("–")
@@ -133,13 +128,12 @@ class RunControls(QWidget):
         # room for two lines ("epoch 3: val. 97.12%, test 97.30%"): the form does not move
         self.accuracy_label.setMinimumHeight(2 * self.fontMetrics().lineSpacing())
         self.accuracy_label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
-        for row, (name, label) in enumerate(((self.tr("Epoch"), self.epoch_label),
-                                             (self.tr("Mini-batch"), self.batch_label),
-                                             (self.tr("Time"), self.elapsed_label),
-                                             (self.tr("Cost"), self.cost_label),
-                                             (self.tr("Accuracy"), self.accuracy_label))):
-            grid.addWidget(QLabel(self.tr("{0}:").format(name)), row, 0,
-                           Qt.AlignLeft | Qt.AlignTop)
+        self._row_labels = []       # the names of the Progress rows, named in retranslate()
+        for row, label in enumerate((self.epoch_label, self.batch_label, self.elapsed_label,
+                                     self.cost_label, self.accuracy_label)):
+            name = QLabel()
+            self._row_labels.append(name)
+            grid.addWidget(name, row, 0, Qt.AlignLeft | Qt.AlignTop)
             grid.addWidget(label, row, 1)
         grid.setColumnStretch(1, 1)
         top.addWidget(progress)
@@ -166,6 +160,30 @@ class RunControls(QWidget):
         self.message_area.setFixedHeight(MESSAGE_LINES * line
                                          + 2 * self.message_area.frameWidth())
         top.addWidget(self.message_area)
+        self.retranslate()
+
+    def retranslate(self):
+        """The fixed texts in the current language (messages already shown stay as written)."""
+        for button, text, tip in (
+                (self.start_button, self.tr("Start"), self.tr("Train with these settings")),
+                (self.pause_button, self.tr("Pause"), ""),
+                (self.resume_button, self.tr("Resume"), ""),
+                (self.stop_button, self.tr("Stop"),
+                 self.tr("Stop after the current mini-batch; what was learned is kept")),
+                (self.step_batch_button, self.tr("Step batch"),
+                 self.tr("Train one mini-batch, then pause")),
+                (self.step_epoch_button, self.tr("Step epoch"),
+                 self.tr("Train to the end of this epoch, then pause")),
+                (self.mnist_button, self.tr("Get MNIST…"),
+                 self.tr("Download MNIST or choose the folder that holds it"))):
+            button.setText(text)
+            button.setToolTip(tip)
+        self.save_button.setText(self.tr("Save trained model…"))     # its tooltip: set_phase
+        self.progress_group.setTitle(self.tr("Progress"))
+        names = (self.tr("Epoch"), self.tr("Mini-batch"), self.tr("Time"), self.tr("Cost"),
+                 self.tr("Accuracy"))
+        for label, name in zip(self._row_labels, names):
+            label.setText(self.tr("{0}:").format(name))
 
     def set_phase(self, phase, *, valid, can_save, save_tip=""):
         """Enable what ``phase`` (a :class:`~desktop_bp.ui.state.Phase` value) allows."""
@@ -210,4 +228,5 @@ class RunControls(QWidget):
         if test is not None:
             parts.append(self.tr("test {0:.2f}%").format(100 * test))
         self.accuracy_label.setText(
-            self.tr("after epoch {0}: {1}").format(epoch, ", ".join(parts)) if parts else "–")
+            self.tr("after epoch {0}: {1}").format(epoch, self.tr(", ").join(parts))
+            if parts else "–")

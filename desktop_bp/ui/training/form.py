@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, 
 from desktop_bp.core import run_config as rc
 from desktop_bp.core.network import ACTIVATIONS, COSTS, INITS
 from desktop_bp.core.presets import PRESETS
+from desktop_bp.ui.i18n import Retranslating
 
 CUSTOM = "custom"
 DESCRIPTION_LINES = 5       # the preset description keeps this height: the form never jumps
@@ -55,7 +56,7 @@ class NoWheelSpinBox(QSpinBox):
             event.ignore()
 
 
-class RunForm(QWidget):
+class RunForm(Retranslating, QWidget):
     """See the module doc. :meth:`settings` gives the validated
     :class:`~desktop_bp.core.run_config.RunSettings` or None."""
 
@@ -64,11 +65,15 @@ class RunForm(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._model = None          # the model in use: what "Continue" trains further
+        self._model_label = ""
         self._applying = False
         self._valid = True
         self._running = False
         self._training_available = rc.MNIST_TRAINING_SIZE
+        self._description = ("custom", None)    # what the description says: see _describe
+        self._row_labels = {}                   # key -> the QLabel of a form row
         self._build()
+        self.retranslate()
         initial = "book" if "book" in PRESETS else CUSTOM
         self.apply_preset(initial)
 
@@ -79,22 +84,122 @@ class RunForm(QWidget):
                 "slow-eta": self.tr("warning: η = 0.001"),
                 "diverging-eta": self.tr("warning: η = 100")}.get(name, name)
 
+    def preset_text(self, name):
+        """The description of preset ``name`` in the window's language. The English texts are
+        ``core.presets``' own (a test keeps them equal); a preset without a text here shows
+        the core's."""
+        texts = {
+            "book": self.tr(
+                "Chapter 1's network: 784-30-10 sigmoid neurons, quadratic cost, eta = 3.0, "
+                "mini-batches of 10, 30 epochs (the book's best: 95.42%). Without a seed every "
+                "run starts from other random weights; now and then saturated output neurons "
+                "hold one below 85% for an epoch or more: chapter 3's slow learning."),
+            "book-100": self.tr(
+                "The same with 100 hidden neurons (the book: 96.59%). With N(0, 1) weights many "
+                "output neurons start saturated, and from some starting weights they never "
+                "recover: the run sticks at 70-85% (seeds 0, 1, 3). Seed 2 reproduces the book; "
+                "chapter 3's cure is the 'improved' preset."),
+            "improved": self.tr(
+                "Chapter 3's network: cross-entropy cost, weights N(0, 1/n_in), L2 "
+                "regularisation lambda = 5.0, eta = 0.1, 60 epochs (the book: 98.04%)."),
+            "best": self.tr(
+                "The most accurate network this app trains in about two minutes on two CPU "
+                "cores: two ReLU hidden layers, softmax output, momentum, an eta that decays "
+                "each epoch, and randomly distorted training images."),
+            "slow-eta": self.tr(
+                "The book's warning: eta = 0.001 is far too small; after 30 epochs the network "
+                "is still far from 90%."),
+            "diverging-eta": self.tr(
+                "The book's other warning: eta = 100 is far too large; the steps overshoot and "
+                "the accuracy stays near chance."),
+        }
+        return texts.get(name) or PRESETS.get(name, {}).get("description", "")
+
+    def _row(self, form, key, field):
+        """A form row whose label :meth:`retranslate` names (``key``: see there)."""
+        label = QLabel()
+        self._row_labels[key] = label
+        form.addRow(label, field)
+
+    def retranslate(self):
+        """Every fixed text of the form in the current language, and the description again."""
+        self.setup_group.setTitle(self.tr("Run set-up"))
+        for key, text in (("preset", self.tr("Preset")), ("train", self.tr("Train")),
+                          ("hidden", self.tr("Hidden layers")),
+                          ("activation", self.tr("Activation")),
+                          ("cost", self.tr("Cost")), ("init", self.tr("Initial w")),
+                          ("eta", self.tr("Learning rate η")),
+                          ("batch", self.tr("Mini-batch")),
+                          ("epochs", self.tr("Epochs")), ("lmbda", self.tr("L2 λ")),
+                          ("momentum", self.tr("Momentum μ")),
+                          ("eta_decay", self.tr("η decay")),
+                          ("augment", self.tr("Augment")), ("images", self.tr("Images")),
+                          ("seed", self.tr("Seed"))):
+            self._row_labels[key].setText(text)
+        for i in range(self.preset_combo.count()):
+            name = self.preset_combo.itemData(i)
+            self.preset_combo.setItemText(i, self.tr("custom") if name == CUSTOM
+                                          else self._preset_label(name))
+            if name != CUSTOM:
+                self.preset_combo.setItemData(i, self.preset_text(name), Qt.ToolTipRole)
+        for i in range(self.init_combo.count()):
+            name = self.init_combo.itemData(i)
+            names = {"standard": self.tr("standard N(0, 1)"),
+                     "scaled": self.tr("scaled N(0, 1/n_in)")}
+            self.init_combo.setItemText(i, names.get(name, name))
+        self.fresh_radio.setText(self.tr("New network"))
+        self.continue_radio.setText(self.tr("Continue the model in use"))
+        self.hidden_edit.setPlaceholderText(self.tr("e.g. 30 or 100, 30"))
+        self.seed_edit.setPlaceholderText(self.tr("empty: random"))
+        self.cost_combo.setToolTip(self.tr("log-likelihood goes with a softmax output layer"))
+        self.augment_check.setText(self.tr("random distortions"))
+        self.augment_check.setToolTip(self.tr("Distort the training images randomly (slower, "
+                                              "more robust)"))
+        self.training_size_spin.setToolTip(self.tr("Train on the first n training images (a "
+                                                   "subset trains in seconds)"))
+        self._show_continue_tip()
+        self._describe(*self._description)
+        self._validate()        # field tooltips and messages
+
+    def _field_tips(self):
+        """The tooltip of each line edit while its content is valid."""
+        return {self.hidden_edit: self.tr("Hidden layer sizes, input (784) and output (10) "
+                                          "excluded"),
+                self.eta_edit: self.tr("Learning rate; can be changed while training (press "
+                                       "Enter)"),
+                self.lmbda_edit: self.tr("L2 regularisation λ (0: none)"),
+                self.momentum_edit: self.tr("Momentum μ in [0, 1) (0: plain SGD)"),
+                self.eta_decay_edit: self.tr("η is multiplied by this after every epoch "
+                                             "(1: constant)"),
+                self.seed_edit: ""}
+
+    def _describe(self, kind, arg=None):
+        """Show and remember the description: ``("preset", name)``, ``("custom", base
+        preset or None)`` or ``("model", hyperparameters)``."""
+        self._description = (kind, arg)
+        if kind == "preset":
+            text = self.preset_text(arg)
+        elif kind == "model":
+            text = self._describe_model_settings(arg)
+        else:
+            text = self._custom_description(arg)
+        self.preset_description.setText(text)
+        self.preset_description.setToolTip(text)     # the whole text, when the box cuts it
+
     def _build(self):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
-        setup = QGroupBox(self.tr("Run set-up"))
+        self.setup_group = setup = QGroupBox()
         form = QFormLayout(setup)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         form.setHorizontalSpacing(6)
         form.setRowWrapPolicy(QFormLayout.WrapLongRows)     # a narrow column still fits
         self.preset_combo = NoWheelComboBox()
-        self.preset_combo.addItem(self.tr("custom"), CUSTOM)
-        for name, values in PRESETS.items():
-            self.preset_combo.addItem(self._preset_label(name), name)
-            self.preset_combo.setItemData(self.preset_combo.count() - 1,
-                                          values.get("description", ""), Qt.ToolTipRole)
+        self.preset_combo.addItem("", CUSTOM)
+        for name in PRESETS:
+            self.preset_combo.addItem("", name)
         self.preset_combo.activated.connect(self._on_preset_activated)
-        form.addRow(self.tr("Preset"), self.preset_combo)
+        self._row(form, "preset", self.preset_combo)
         self.preset_description = QLabel()
         self.preset_description.setWordWrap(True)
         self.preset_description.setAlignment(Qt.AlignLeft | Qt.AlignTop)
@@ -104,8 +209,8 @@ class RunForm(QWidget):
             DESCRIPTION_LINES * self.fontMetrics().lineSpacing())
         form.addRow(self.preset_description)
 
-        self.fresh_radio = QRadioButton(self.tr("New network"))
-        self.continue_radio = QRadioButton(self.tr("Continue the model in use"))
+        self.fresh_radio = QRadioButton()
+        self.continue_radio = QRadioButton()
         self.fresh_radio.setChecked(True)
         self.continue_radio.setEnabled(False)
         group = QButtonGroup(self)
@@ -116,61 +221,44 @@ class RunForm(QWidget):
         start_box.setSpacing(0)
         start_box.addWidget(self.fresh_radio)
         start_box.addWidget(self.continue_radio)
-        form.addRow(self.tr("Train"), start_box)
+        self._row(form, "train", start_box)
 
         self.hidden_edit = QLineEdit()
-        self.hidden_edit.setPlaceholderText(self.tr("e.g. 30 or 100, 30"))
-        self.hidden_edit.setToolTip(self.tr("Hidden layer sizes, input (784) and output (10) "
-                                            "excluded"))
-        form.addRow(self.tr("Hidden layers"), self.hidden_edit)
+        self._row(form, "hidden", self.hidden_edit)
         self.activation_combo = NoWheelComboBox()
         self.activation_combo.addItems(list(ACTIVATIONS))
-        form.addRow(self.tr("Activation"), self.activation_combo)
+        self._row(form, "activation", self.activation_combo)
         self.cost_combo = NoWheelComboBox()
         self.cost_combo.addItems(list(COSTS))
-        self.cost_combo.setToolTip(self.tr("log-likelihood goes with a softmax output layer"))
-        form.addRow(self.tr("Cost"), self.cost_combo)
+        self._row(form, "cost", self.cost_combo)
         self.init_combo = NoWheelComboBox()
         for name in INITS:
-            self.init_combo.addItem({"standard": self.tr("standard N(0, 1)"),
-                                     "scaled": self.tr("scaled N(0, 1/n_in)")}.get(name, name),
-                                    name)
-        form.addRow(self.tr("Initial w"), self.init_combo)
+            self.init_combo.addItem(name, name)
+        self._row(form, "init", self.init_combo)
 
         self.eta_edit = QLineEdit()
-        self.eta_edit.setToolTip(self.tr("Learning rate; can be changed while training (press "
-                                         "Enter)"))
-        form.addRow(self.tr("Learning rate η"), self.eta_edit)
+        self._row(form, "eta", self.eta_edit)
         self.batch_spin = NoWheelSpinBox()
         self.batch_spin.setRange(1, rc.MNIST_TRAINING_SIZE)
-        form.addRow(self.tr("Mini-batch"), self.batch_spin)
+        self._row(form, "batch", self.batch_spin)
         self.epochs_spin = NoWheelSpinBox()
         self.epochs_spin.setRange(1, rc.MAX_EPOCHS)
-        form.addRow(self.tr("Epochs"), self.epochs_spin)
+        self._row(form, "epochs", self.epochs_spin)
         self.lmbda_edit = QLineEdit()
-        self.lmbda_edit.setToolTip(self.tr("L2 regularisation λ (0: none)"))
-        form.addRow(self.tr("L2 λ"), self.lmbda_edit)
+        self._row(form, "lmbda", self.lmbda_edit)
         self.momentum_edit = QLineEdit()
-        self.momentum_edit.setToolTip(self.tr("Momentum μ in [0, 1) (0: plain SGD)"))
-        form.addRow(self.tr("Momentum μ"), self.momentum_edit)
+        self._row(form, "momentum", self.momentum_edit)
         self.eta_decay_edit = QLineEdit()
-        self.eta_decay_edit.setToolTip(self.tr("η is multiplied by this after every epoch "
-                                               "(1: constant)"))
-        form.addRow(self.tr("η decay"), self.eta_decay_edit)
-        self.augment_check = QCheckBox(self.tr("random distortions"))
-        self.augment_check.setToolTip(self.tr("Distort the training images randomly (slower, "
-                                              "more robust)"))
-        form.addRow(self.tr("Augment"), self.augment_check)
+        self._row(form, "eta_decay", self.eta_decay_edit)
+        self.augment_check = QCheckBox()
+        self._row(form, "augment", self.augment_check)
         self.training_size_spin = NoWheelSpinBox()
         self.training_size_spin.setRange(10, rc.MNIST_TRAINING_SIZE)
         self.training_size_spin.setValue(rc.MNIST_TRAINING_SIZE)
         self.training_size_spin.setSingleStep(1000)
-        self.training_size_spin.setToolTip(self.tr("Train on the first n training images (a "
-                                                   "subset trains in seconds)"))
-        form.addRow(self.tr("Images"), self.training_size_spin)
+        self._row(form, "images", self.training_size_spin)
         self.seed_edit = QLineEdit()
-        self.seed_edit.setPlaceholderText(self.tr("empty: random"))
-        form.addRow(self.tr("Seed"), self.seed_edit)
+        self._row(form, "seed", self.seed_edit)
         outer.addWidget(setup)
         outer.addStretch(1)
 
@@ -208,7 +296,7 @@ class RunForm(QWidget):
         """Fill the form from preset ``name`` (a key of ``core.presets.PRESETS``)."""
         values = PRESETS.get(name)
         if values is None:
-            self.preset_description.setText(self._custom_description())
+            self._describe("custom")
             return
         self._applying = True
         try:
@@ -225,7 +313,7 @@ class RunForm(QWidget):
             self.momentum_edit.setText(f"{values.get('momentum', 0.0):g}")
             self.eta_decay_edit.setText(f"{values.get('eta_decay', 1.0):g}")
             self.augment_check.setChecked(bool(values.get("augment")))
-            self.preset_description.setText(values.get("description", ""))
+            self._describe("preset", name)
         finally:
             self._applying = False
         self._validate()
@@ -241,7 +329,7 @@ class RunForm(QWidget):
         current = self.preset_combo.currentData()
         if current != CUSTOM:
             self.preset_combo.setCurrentIndex(self.preset_combo.findData(CUSTOM))
-            self.preset_description.setText(self._custom_description(current))
+            self._describe("custom", current)
         self._validate()
 
     @Slot()
@@ -259,6 +347,7 @@ class RunForm(QWidget):
     def _validate(self):
         """Check every field; mark bad ones and list the reasons. Returns RunSettings or None."""
         errors, warnings, results = [], [], {}
+        tips = self._field_tips()
         for key, edit, parser in (("hidden", self.hidden_edit, rc.parse_hidden_layers),
                                   ("eta", self.eta_edit, rc.parse_eta),
                                   ("lmbda", self.lmbda_edit, rc.parse_lmbda),
@@ -277,6 +366,7 @@ class RunForm(QWidget):
                 edit.setToolTip(warning)
             else:
                 edit.setStyleSheet("")
+                edit.setToolTip(tips[edit])
         settings = None
         if not errors:
             continuing = self.continue_radio.isChecked() and self._model is not None
@@ -328,8 +418,7 @@ class RunForm(QWidget):
         try:
             preset = settings.preset if settings.preset in PRESETS else CUSTOM
             self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(preset)))
-            self.preset_description.setText(PRESETS[preset].get("description", "")
-                                            if preset in PRESETS else self._custom_description())
+            self._describe(*(("preset", preset) if preset in PRESETS else ("custom", None)))
             self.hidden_edit.setText(", ".join(str(s) for s in settings.sizes[1:-1]))
             self.activation_combo.setCurrentText(settings.activation)
             self.cost_combo.setCurrentText(settings.cost)
@@ -363,15 +452,26 @@ class RunForm(QWidget):
     def set_model(self, net, label=""):
         """The model in use, which "Continue" trains further (None: nothing to continue)."""
         self._model = net
+        self._model_label = label
         self.continue_radio.setEnabled(net is not None and not self._running)
-        self.continue_radio.setToolTip(
-            self.tr("Open a model first (File ▸ Open model…)") if net is None else
-            self.tr("Train {0} further ({1})").format(net.describe(), label))
+        self._show_continue_tip()
         if net is None:
             self.fresh_radio.setChecked(True)
         elif self.continue_radio.isChecked() and not self._running:
             self.fill_from_model(net)
         self._validate()
+
+    def set_model_label(self, label):
+        """The name of the model in use, as the window shows it (after a language change)."""
+        self._model_label = label
+        self._show_continue_tip()
+
+    def _show_continue_tip(self):
+        net = self._model
+        self.continue_radio.setToolTip(
+            self.tr("Open a model first (File ▸ Open model…)") if net is None else
+            self.tr("Train {0} further ({1})").format(net.describe(),
+                                                      self._model_label))
 
     @Slot(bool)
     def _on_continue_toggled(self, checked):
@@ -409,10 +509,10 @@ class RunForm(QWidget):
             preset = hyper.get("preset")
             if preset in PRESETS:
                 self.preset_combo.setCurrentIndex(self.preset_combo.findData(preset))
-                self.preset_description.setText(PRESETS[preset].get("description", ""))
+                self._describe("preset", preset)
             else:
                 self.preset_combo.setCurrentIndex(self.preset_combo.findData(CUSTOM))
-                self.preset_description.setText(self._describe_model_settings(hyper))
+                self._describe("model", dict(hyper))
         finally:
             self._applying = False
         self._validate()

@@ -25,6 +25,7 @@ from desktop_bp.core import checkpoint as checkpoint_mod
 from desktop_bp.core.presets import PRESETS
 from desktop_bp.core.run_config import MNIST_TRAINING_SIZE, parse_eta
 from desktop_bp.ui.heatmaps import GRADIENTS, WEIGHTS
+from desktop_bp.ui.i18n import Retranslating
 from desktop_bp.ui.plots import BOOK_REFERENCE
 from desktop_bp.ui.session import Session, checkpoint_summary
 from desktop_bp.ui.training.controls import RunClock, RunControls
@@ -36,7 +37,7 @@ from desktop_bp.ui.worker import TrainingJob
 DRAW_INTERVAL_MS = 500      # progress at every tick; curves and heatmaps alternate (1 Hz each)
 
 
-class TrainingPanel(QWidget):
+class TrainingPanel(Retranslating, QWidget):
     """See the module doc. ``session``: the app's :class:`Session` (None: a session of its own,
     for a panel shown alone); ``data``: optional ``(training, validation, test)`` pairs (tests
     and the benchmark pass small ones), otherwise MNIST is read in the worker thread at the
@@ -140,12 +141,19 @@ class TrainingPanel(QWidget):
 
     @Slot(object)
     def _on_model_changed(self, model):
-        self.form.set_model(model.network, model.label)
+        self.form.set_model(model.network, self.session.label(model))
         if model.network is not None and not self.session.state.run_active \
                 and model.origin != "run":
             self.controls.clear_progress()  # the last run's numbers are not this model's
             self._show_network(model.network)
         self._update_buttons()
+
+    def retranslate(self):
+        """The panel's own words: the Save button's tooltip (its parts retranslate
+        themselves)."""
+        self._update_buttons()
+        model = self.session.model
+        self.form.set_model_label(self.session.label(model))
 
     @Slot(str)
     def _on_phase_changed(self, phase):
@@ -429,7 +437,7 @@ class TrainingPanel(QWidget):
         self._draw()
         self._draw_timer.stop()
         self.controls.show_time(self.clock.seconds())     # the run is over: no time left
-        message = ev.message
+        message = self._finished_message(ev)
         if ev.reason == "diverged":
             message = self._after_divergence(ev)
         elif ev.reason == "stopped":
@@ -438,6 +446,23 @@ class TrainingPanel(QWidget):
         self._update_buttons()
         if ev.reason == "diverged":
             QMessageBox.warning(self, self.tr("Training diverged"), message)
+
+    def _finished_message(self, ev):
+        """How the run ended, in the window's language (a divergence: the core's explanation,
+        which names the numbers that exploded)."""
+        first = self._run_first_epoch
+        if ev.reason == "completed":
+            return self.tr("Trained %n epoch(s).", "", ev.epochs_done)
+        if ev.reason == "stopped":
+            if ev.batches_done:
+                return self.tr("Stopped in epoch {0} after {1} of {2} mini-batches; what was "
+                               "learned is kept.").format(first + ev.epochs_done + 1,
+                                                          ev.batches_done, ev.batches)
+            if ev.epochs_done:
+                return self.tr("Stopped after epoch {0}; what was learned is kept.").format(
+                    first + ev.epochs_done)
+            return self.tr("Stopped before the first mini-batch.")
+        return ev.message
 
     def _after_divergence(self, ev):
         self.plots.mark_divergence(self._run_first_epoch + ev.epochs_done

@@ -1,0 +1,128 @@
+"""The whole window in Chinese, and back: built in Chinese it shows Chinese menus, form labels,
+buttons and plot titles; switched zh -> en -> zh while it runs, no fixed text stays behind in the
+other language."""
+
+import re
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenu
+
+from desktop_bp.core import checkpoint
+from desktop_bp.core.presets import PRESETS
+from desktop_bp.ui import i18n
+from desktop_bp.ui.app import build_window
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# a word of the English texts: three Latin letters or more, not part of a symbol (a_in, δ_out)
+ENGLISH_WORD = re.compile(r"(?<![\w])[A-Za-z]{3,}")
+# words that stay as they are in every language: names, file formats, the language names,
+# activation and cost names (the network's own, as the command line writes them); "Export" is
+# pyqtgraph's own context menu
+NOT_TRANSLATED = {"English", "MNIST", "desktop", "npz", "JSON", "json", "network2", "sigmoid",
+                  "quadratic", "relu", "softmax", "tanh", "entropy", "cross", "log",
+                  "likelihood", "ReLU", "SGD", "CPU", "Export"}
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = build_window(settings, recovery=checkpoint.Recovery(enabled=False))
+    qtbot.addWidget(window)
+    window.load_startup_model()
+    return window
+
+
+@pytest.fixture
+def chinese(qapp):
+    i18n.set_language(qapp, i18n.SIMPLIFIED_CHINESE)
+    yield
+    i18n.set_language(qapp, i18n.ENGLISH)
+    qapp.processEvents()
+
+
+def fixed_texts(window):
+    """{where: text} for every label, button, group box, menu and action of the window, the
+    status bar's model description (the network's own name for itself) left out."""
+    out = {}
+    for kind in (QLabel, QAbstractButton):
+        for widget in window.findChildren(kind):
+            if widget is window.arch_label or not widget.text():
+                continue
+            out[f"{type(widget).__name__} {widget.objectName() or id(widget)}"] = widget.text()
+            if widget.toolTip() and isinstance(widget, QAbstractButton):
+                out[f"tip of {widget.text()}"] = widget.toolTip()
+    for box in window.findChildren(QGroupBox):
+        out[f"group {id(box)}"] = box.title()
+    for menu in window.findChildren(QMenu):
+        out[f"menu {id(menu)}"] = menu.title()
+    for action in window.findChildren(QAction):
+        if action.text() and action.data() not in i18n.LANGUAGES:   # each named in itself
+            out[f"action {action.text()}"] = action.text()
+            if action.statusTip():
+                out[f"status tip of {action.text()}"] = action.statusTip()
+    return out
+
+
+def left_in_english(texts):
+    return {k: t for k, t in texts.items()
+            if not CJK.search(t) and set(ENGLISH_WORD.findall(t)) - NOT_TRANSLATED}
+
+
+def test_the_window_built_in_chinese_speaks_chinese(chinese, window):
+    panel = window.training_panel()
+    assert window.file_menu.title() == "文件(&F)"
+    assert window.language_menu.menu.title() == "语言 Language(&L)"
+    assert window.open_action.text() == "打开模型…(&O)"
+    assert panel.form._row_labels["eta"].text() == "学习率 η"
+    assert panel.form._row_labels["batch"].text() == "小批量"
+    assert panel.form._row_labels["epochs"].text() == "迭代期"
+    assert panel.controls.start_button.text() == "开始"
+    assert panel.controls.progress_group.title() == "进度"
+    assert "代价" in panel.plots.cost_plot.titleLabel.text
+    assert window.tabs.tabText(0) == "训练" and window.tabs.tabText(1) == "模型"
+    assert "结构" in window.model_info.toPlainText()
+    assert "第 1 章" in panel.form.preset_description.text()
+    assert left_in_english(fixed_texts(window)) == {}
+
+
+def test_switching_zh_en_zh_leaves_no_text_behind(qapp, qtbot, window):
+    panel = window.training_panel()
+    english = fixed_texts(window)
+    assert not [t for t in english.values() if CJK.search(t)]
+    try:
+        for _ in range(2):
+            i18n.set_language(qapp, i18n.SIMPLIFIED_CHINESE)
+            qtbot.waitUntil(lambda: panel.controls.start_button.text() == "开始")
+            assert left_in_english(fixed_texts(window)) == {}
+            assert panel.form.preset_combo.currentText().startswith("原书")
+            assert "学习率 η" in window.model_info.toPlainText() or \
+                "结构" in window.model_info.toPlainText()
+            i18n.set_language(qapp, i18n.ENGLISH)
+            qtbot.waitUntil(lambda: panel.controls.start_button.text() == "Start")
+            back = fixed_texts(window)
+            assert [t for t in back.values() if CJK.search(t)] == []
+            assert back == english
+    finally:
+        i18n.set_language(qapp, i18n.ENGLISH)
+
+
+def test_a_custom_description_follows_the_language(qapp, qtbot, window):
+    form = window.training_panel().form
+    form.eta_edit.setText("0.5")
+    form.eta_edit.textEdited.emit("0.5")        # as typed: the preset becomes "custom"
+    assert form.preset_description.text().startswith("Your own settings")
+    try:
+        i18n.set_language(qapp, i18n.SIMPLIFIED_CHINESE)
+        qtbot.waitUntil(lambda: form.preset_description.text().startswith("你自己的设置"))
+        assert "原书" in form.preset_description.text()       # "from the book preset"
+    finally:
+        i18n.set_language(qapp, i18n.ENGLISH)
+
+
+def test_the_form_s_preset_descriptions_are_the_presets_own(window):
+    # the form names the presets' descriptions for translation; in English they are core's
+    form = window.training_panel().form
+    for name, values in PRESETS.items():
+        assert form.preset_text(name) == values["description"], name
