@@ -32,9 +32,8 @@ class ModelDescriber(QObject):
             if isinstance(accuracy, (int, float)) and np.isfinite(accuracy):
                 if not model.measured:
                     epochs = len(meta.get("history") or [])
-                    return (self.tr("These paused weights are not measured yet; after epoch "
-                                    "{0}: {1:.1f}% on the {2} set").format(epochs, 100 * accuracy,
-                                                                        where), False)
+                    return (self.tr("Not measured since epoch {0} ({1:.1f}% on the {2} "
+                                    "set)").format(epochs, 100 * accuracy, where), False)
                 text = self.tr("This network: {0:.1f}% right on the {1} set").format(
                     100 * accuracy, where)
                 if accuracy < 0.5:     # short: more lines would crowd the bars above

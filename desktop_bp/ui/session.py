@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_bp.core import checkpoint as checkpoint_mod
@@ -40,7 +40,7 @@ class Session(QObject):
         super().__init__(parent)
         self.settings = settings
         self.recovery = recovery if recovery is not None else checkpoint_mod.Recovery()
-        self.state = AppState(self.recovery)
+        self.state = AppState(self.recovery, defer=_after_this_event)
         self.state.subscribe(self._on_state_changed)
         self.recent = model_files.RecentModels(settings)
         self.controller = TrainingController(self)
@@ -114,7 +114,7 @@ class Session(QObject):
             return False
         if need == "stop":
             answer = self._ask(
-                self.tr("Training is running"),
+                self._run_title(),
                 self.tr("Stop the training before {0}?").format(doing),
                 self.tr("Save keeps what it has learned in a model file first; Discard lets it "
                         "go."),
@@ -158,6 +158,11 @@ class Session(QObject):
             return True
         return False
 
+    def _run_title(self):
+        if self.state.phase == Phase.PAUSED:
+            return self.tr("Training is paused")
+        return self.tr("Training is running")
+
     def request_quit(self, close):
         """For the window's ``closeEvent``: True when it may close now. During a run, asks to
         stop it (the recovery file keeps what was learned, as promised) and returns False; the
@@ -167,7 +172,7 @@ class Session(QObject):
             return not self.controller.is_running and not self._thread_alive()
         if self.state.run_active:
             answer = self._ask(
-                self.tr("Training is running"), self.tr("Stop the training and quit?"),
+                self._run_title(), self.tr("Stop the training and quit?"),
                 self.tr("What the network has learned so far is kept in the recovery file and "
                         "offered when the app starts again."),
                 (QMessageBox.Yes, QMessageBox.Cancel), QMessageBox.Cancel,
@@ -216,8 +221,9 @@ class Session(QObject):
     def open_model(self, path):
         """Use the model in ``path``, after the question about unsaved work. Returns True when
         it is in use now."""
-        name = Path(path).name
-        return self.confirm("open", self.tr("opening {0}").format(name),
+        doing = (self.tr("opening the bundled model") if model_files.is_bundled(path)
+                 else self.tr("opening {0}").format(Path(path).name))
+        return self.confirm("open", doing,
                             lambda: self._use_file(path)) and self.model.path is not None \
             and Path(self.model.path) == Path(path)
 
@@ -389,7 +395,9 @@ class Session(QObject):
                      else self.tr("trained here: {0}").format(net.describe()))
         else:
             label = ""
-        self.state.run_ended(ev.reason, net, label)
+        # stopped within an epoch: the accuracy on record is the last finished epoch's
+        measured = not (ev.reason == "stopped" and ev.batches_done > 0)
+        self.state.run_ended(ev.reason, net, label, measured=measured)
 
     @Slot(object)
     def _on_error(self, report):
@@ -458,6 +466,11 @@ class Session(QObject):
     def shutdown(self, timeout_ms=5000):
         """Stop any run and wait for its thread (tests, and the app's very end)."""
         return self.controller.shutdown(timeout_ms)
+
+
+def _after_this_event(callback):
+    """Call ``callback`` once the event being handled has reached every receiver."""
+    QTimer.singleShot(0, callback)
 
 
 def checkpoint_summary(cp):

@@ -85,10 +85,14 @@ class ModelInUse:
 
 class AppState:
     """See the module doc. ``recovery``: an object with ``discard()`` that removes the recovery
-    file (:class:`~desktop_bp.core.checkpoint.Recovery`), or None."""
+    file (:class:`~desktop_bp.core.checkpoint.Recovery`), or None; ``defer(callback)``: how the
+    actions that wait for a run's end are called (default: at once)."""
 
-    def __init__(self, recovery=None):
+    def __init__(self, recovery=None, defer=None):
         self.recovery = recovery
+        # how the actions waiting for a run's end are called: at once, or (the window) once
+        # every part has drawn that end, so that none draws the old run over the new model
+        self._defer = defer or (lambda callback: callback())
         self._model = ModelInUse()
         self._phase = Phase.IDLE
         self._listeners = []
@@ -221,7 +225,7 @@ class AppState:
             raise StateError("no run is going on")
         self._set_model(ModelInUse(network, "run", label, saved=False, measured=measured))
 
-    def run_ended(self, reason, network=None, label=""):
+    def run_ended(self, reason, network=None, label="", *, measured=True):
         """The run's worker has finished. ``reason``: "completed", "stopped", "diverged" or
         "error"; ``network``: what it leaves to use (a diverged run's best epoch, or None when
         nothing is worth keeping: the model from before the run comes back)."""
@@ -229,13 +233,13 @@ class AppState:
             raise StateError("no run is going on")
         self.end_reason = reason
         if network is not None:
-            self._set_model(ModelInUse(network, "run", label, saved=False))
+            self._set_model(ModelInUse(network, "run", label, saved=False, measured=measured))
         elif self._run_start_model is not None and self._model.origin == "run":
             self._set_model(self._run_start_model)
         self._set_phase(Phase.DIVERGED if reason == "diverged" else Phase.FINISHED)
         callbacks, self._after_run = self._after_run, []
         for callback in callbacks:
-            callback()
+            self._defer(callback)
 
     def after_run(self, callback):
         """Call ``callback()`` once the run has ended (at once when none is going on)."""

@@ -129,7 +129,7 @@ def test_3_opening_a_model_during_a_run_asks_and_the_canvas_says_which(make, qtb
     qtbot.waitUntil(lambda: window.session.model.origin == "run", timeout=10000)
     prompts.answers.append(QMessageBox.StandardButton.Cancel)
     assert not window.open_model(path)
-    assert prompts.shown[-1][0] == "Training is running" and panel.state == "paused"
+    assert prompts.shown[-1][0] == "Training is paused" and panel.state == "paused"
     assert window.session.model.origin == "run"
     # Stop and discard: the run ends, then the file is opened; nothing switches back later
     prompts.answers.append(QMessageBox.StandardButton.Discard)
@@ -145,6 +145,23 @@ def test_3_opening_a_model_during_a_run_asks_and_the_canvas_says_which(make, qtb
     prompts.answers.append(QMessageBox.StandardButton.Cancel)
     assert not window.open_model(path)
     assert window.network() is trained and "opening" in prompts.shown[-1][1]
+
+
+def test_3_stop_and_discard_mid_run_shows_the_opened_model_everywhere(make, qtbot, prompts,
+                                                                     tmp_path):
+    window, panel = make()
+    panel.form.epochs_spin.setValue(1000)
+    path = model_file(tmp_path)
+    with qtbot.waitSignal(panel.controller.epoch, timeout=10000):
+        assert panel.start()
+    prompts.answers.append(QMessageBox.StandardButton.Discard)      # Stop and discard
+    window.open_model(path)
+    qtbot.waitUntil(lambda: window.model_path() == path, timeout=10000)
+    qtbot.wait(50)      # anything the run's end still had to draw has been drawn
+    opened = window.network()
+    assert opened.sizes == [784, 8, 10] and panel.heatmaps.mode == "weights"
+    np.testing.assert_allclose(panel.heatmaps.images()[1], opened.weights[1])
+    assert panel.controls.epoch_label.text() == "–"     # the stopped run's numbers are gone
 
 
 def test_4_closing_during_a_long_mini_batch_waits_and_keeps_the_recovery_file(

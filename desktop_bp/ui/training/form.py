@@ -8,7 +8,7 @@ beside the run controls) and emits ``validity_changed(bool)``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QRect, Qt, Signal, Slot
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QGroupBox,
                                QLabel, QLineEdit, QRadioButton, QSizePolicy, QSpinBox,
                                QVBoxLayout, QWidget)
@@ -19,7 +19,6 @@ from desktop_bp.core.presets import PRESETS
 from desktop_bp.ui.i18n import Retranslating
 
 CUSTOM = "custom"
-DESCRIPTION_LINES = 5       # the preset description keeps this height: the form never jumps
 
 _INVALID_STYLE = "QLineEdit { border: 1px solid #d62728; background: #fff0f0; }"
 _WARNING_STYLE = "QLineEdit { border: 1px solid #e69500; background: #fff8e6; }"
@@ -54,6 +53,35 @@ class NoWheelSpinBox(QSpinBox):
             super().wheelEvent(event)
         else:
             event.ignore()
+
+
+class DescriptionLabel(QLabel):
+    """A wrapped label as tall as the longest of ``texts()`` (and its own text) needs at its
+    width, so that showing one or another never moves what is below it."""
+
+    def __init__(self, texts, parent=None):
+        super().__init__(parent)
+        self._texts = texts
+        self.setWordWrap(True)
+
+    def _fit(self):
+        width = self.contentsRect().width()
+        if width < 40:
+            return
+        metrics = self.fontMetrics()
+        bounds = QRect(0, 0, width, 100000)
+        need = max(metrics.boundingRect(bounds, int(Qt.TextWordWrap), text).height()
+                   for text in [*self._texts(), self.text()])
+        if need != self.minimumHeight():
+            self.setMinimumHeight(need)
+
+    def setText(self, text):
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._fit()
 
 
 class RunForm(Retranslating, QWidget):
@@ -200,13 +228,12 @@ class RunForm(Retranslating, QWidget):
             self.preset_combo.addItem("", name)
         self.preset_combo.activated.connect(self._on_preset_activated)
         self._row(form, "preset", self.preset_combo)
-        self.preset_description = QLabel()
-        self.preset_description.setWordWrap(True)
+        # as tall as the longest description needs: switching to "custom" while typing must
+        # not move the fields below, and no description is cut off
+        self.preset_description = DescriptionLabel(
+            lambda: [self.preset_text(name) for name in PRESETS])
         self.preset_description.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         self.preset_description.setStyleSheet("color: #555")
-        # a fixed height: switching to "custom" while typing must not move the fields below
-        self.preset_description.setFixedHeight(
-            DESCRIPTION_LINES * self.fontMetrics().lineSpacing())
         form.addRow(self.preset_description)
 
         self.fresh_radio = QRadioButton()

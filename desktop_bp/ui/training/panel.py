@@ -158,6 +158,10 @@ class TrainingPanel(Retranslating, QWidget):
     @Slot(str)
     def _on_phase_changed(self, phase):
         self.form.set_running(self.session.state.run_active)
+        if phase == "stopping":
+            self.controls.status_label.setText(self.tr(
+                "Stopping: the run ends once the mini-batch (or the evaluation) under way is "
+                "done; what was learned is kept."))
         self._update_buttons()
 
     def _update_buttons(self, *_args):
@@ -362,6 +366,8 @@ class TrainingPanel(Retranslating, QWidget):
         if cp.settings:
             self.form.set_settings(cp.settings)
         self.form.continue_radio.setChecked(True)
+        # Continue finishes the run that was planned ("14 of 30 epochs": 16 more)
+        self.form.epochs_spin.setValue(max(1, cp.epochs_planned - cp.epochs_done))
         self.controls.status_label.setText(self.tr("Restored: {0}").format(
             checkpoint_summary(cp)))
 
@@ -440,6 +446,8 @@ class TrainingPanel(Retranslating, QWidget):
         message = self._finished_message(ev)
         if ev.reason == "diverged":
             message = self._after_divergence(ev)
+        elif ev.reason == "error" and self.session.network is not None:
+            self._show_network(self.session.network)    # the model in use, not an empty run
         elif ev.reason == "stopped":
             self._show_stopped_progress(ev)
         self.controls.status_label.setText(message)
