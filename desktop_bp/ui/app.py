@@ -117,6 +117,8 @@ def build_window(settings, *, recovery=None, data=None, mnist_path=None):
     Returns the window; its ``session`` and ``training_panel()`` are the parts."""
     from desktop_bp.core import checkpoint
     from desktop_bp.ui.main_window import MainWindow
+    from desktop_bp.ui.microscope import GradientCheckView, MicroscopeView
+    from desktop_bp.ui.microscope.link import MicroscopeLink
     from desktop_bp.ui.session import Session
     from desktop_bp.ui.training import TrainingPanel
 
@@ -126,6 +128,9 @@ def build_window(settings, *, recovery=None, data=None, mnist_path=None):
     panel = TrainingPanel(session, data=data, mnist_path=mnist_path)
     window.set_training_panel(panel)
     window.about_to_close.connect(panel.shutdown)
+    microscope, gradcheck = MicroscopeView(), GradientCheckView()
+    window.microscope_link = MicroscopeLink(window, session, microscope, gradcheck)
+    window.about_to_close.connect(gradcheck.stop_and_wait)
     return window
 
 

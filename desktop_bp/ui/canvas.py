@@ -54,6 +54,7 @@ class DrawingCanvas(Retranslating, QWidget):
         self._drawn_to = None       # where the painted part of the current stroke ends (QPointF)
         self._image = QImage()
         self._overlay = None        # (bbox, center_of_mass, source_shape) from the preprocessing
+        self._saliency = None       # (QImage of the 28x28 field, its rect in image pixels)
         self._overlay_visible = False
         self.label_rects = []       # where the overlay's labels were last painted
         self._tablet_down = False
@@ -125,6 +126,13 @@ class DrawingCanvas(Retranslating, QWidget):
                                                    tuple(source_shape))
         if self._overlay_visible:
             self.update()
+
+    def set_saliency(self, image=None, field_rect=None):
+        """Lay ``image`` (a QImage of the 28x28 field, e.g. signed colours of ∂C/∂x with an alpha
+        that grows with |∂C/∂x|) over the drawing, stretched to ``field_rect`` = (top, left,
+        height, width) of the field as fractions of the canvas; None removes it."""
+        self._saliency = None if image is None or field_rect is None else (image, field_rect)
+        self.update()
 
     def set_overlay_visible(self, visible):
         """Show or hide the bounding box and the centre of mass."""
@@ -325,6 +333,14 @@ class DrawingCanvas(Retranslating, QWidget):
             font.setPointSizeF(max(10.0, rect.width() / 28))
             painter.setFont(font)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr("Draw a digit here"))
+        if self._saliency is not None and self._strokes:
+            image, (top, left, height, width) = self._saliency
+            w, h = rect.width(), rect.height()
+            painter.save()
+            painter.setClipRect(rect)
+            painter.drawImage(QRectF(rect.x() + left * w, rect.y() + top * h, width * w,
+                                     height * h), image)
+            painter.restore()
         if self._overlay_visible and self._overlay is not None:
             self._paint_overlay(painter, rect)
 

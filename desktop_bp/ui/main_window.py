@@ -55,6 +55,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
 
     network_changed = Signal(object)
     about_to_close = Signal()       # the window closes now: threads are to be ended
+    input_changed = Signal(object)  # the Preprocessed drawing after each prediction (or None)
 
     def __init__(self, settings=None, parent=None, *, session=None, recovery=None):
         super().__init__(parent)
@@ -65,6 +66,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self.session = session
         session.dialog_parent = self
         self._training_panel = None
+        self._pages = []                # (widget, title) of the tabs added by add_page
         self._last_preprocessed = None
         self._describer = ModelDescriber(self)
 
@@ -248,6 +250,8 @@ class MainWindow(i18n.Retranslating, QMainWindow):
             "and the gradients change, epoch by epoch."))
         self.tabs.setTabText(self.tabs.indexOf(self.train_page), self.tr("Train"))
         self.tabs.setTabText(self.tabs.indexOf(self.model_info), self.tr("Model"))
+        for page, title in self._pages:
+            self.tabs.setTabText(self.tabs.indexOf(page), title())
         for action, text, tip in (
                 (self.open_action, self.tr("&Open model…"),
                  self.tr("Open a model file (.npz, or network2.py JSON)")),
@@ -492,6 +496,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
             self.prediction_view.set_output(None)
         else:
             self.prediction_view.set_output(net.feedforward(pre.inputs)[0])
+        self.input_changed.emit(pre)
 
     def last_preprocessed(self):
         """The :class:`~desktop_bp.core.preprocess.Preprocessed` of the last prediction, or None."""
@@ -536,6 +541,11 @@ class MainWindow(i18n.Retranslating, QMainWindow):
 
     def training_panel(self):
         return self._training_panel
+
+    def add_page(self, widget, title):
+        """Add a tab before the Model page; ``title()`` gives its text in the current language."""
+        self._pages.append((widget, title))
+        self.tabs.insertTab(self.tabs.indexOf(self.model_info), widget, title())
 
     def set_training_panel(self, widget):
         """Put ``widget`` on the "Train" page, replacing the placeholder or a previous panel."""

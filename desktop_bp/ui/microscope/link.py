@@ -1,0 +1,159 @@
+"""The microscope in the window: it follows the model in use and the person's drawing, and lays
+the saliency ∂C/∂x over the canvas.
+
+:class:`MicroscopeLink` is created by the app's assembly (``ui.app``). It feeds
+:class:`~desktop_bp.ui.microscope.view.MicroscopeView` and
+:class:`~desktop_bp.ui.microscope.gradcheck_view.GradientCheckView` from the session's
+``model_changed`` and the window's ``input_changed``; while the pen moves the microscope is
+recomputed at most every :data:`MIN_INTERVAL_MS` (its maths takes a few milliseconds, its drawing
+more), and once more when the stroke ends. Work is done only for the page on show.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Slot
+from PySide6.QtGui import QAction, QImage
+from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout
+
+from desktop_bp.ui import i18n
+from desktop_bp.ui.microscope.help import chapter_two_tour
+
+MIN_INTERVAL_MS = 100
+FIELD = 28
+
+
+def saliency_rgba(saliency):
+    """A 28x28 signed array as an RGBA QImage: red where raising the pixel raises the cost of the
+    chosen digit (the stroke pushes away from it), blue where it lowers it, transparent at 0."""
+    s = np.asarray(saliency, dtype=np.float64)
+    scale = float(np.abs(s).max()) or 1.0
+    t = np.clip(s / scale, -1.0, 1.0)
+    rgba = np.zeros(s.shape + (4,), np.uint8)
+    rgba[..., 0] = np.where(t > 0, 220, 40)
+    rgba[..., 1] = np.where(t > 0, 50, 110)
+    rgba[..., 2] = np.where(t > 0, 40, 230)
+    rgba[..., 3] = (np.abs(t) ** 0.7 * 200).astype(np.uint8)
+    rgba = np.ascontiguousarray(rgba)
+    image = QImage(rgba.data, s.shape[1], s.shape[0], 4 * s.shape[1],
+                   QImage.Format.Format_RGBA8888)
+    return image.copy()         # owns its pixels: the array may go
+
+
+def field_rect(pre):
+    """Where the network's 28x28 field lies on the canvas, as fractions (top, left, height,
+    width): the preprocessing moved the centre of mass to the field's centre and scaled the
+    ink by ``pre.scale`` field pixels per canvas pixel."""
+    h, w = pre.source_shape
+    cy, cx = pre.center_of_mass
+    side = FIELD / pre.scale
+    return ((cy - side / 2) / h, (cx - side / 2) / w, side / h, side / w)
+
+
+class MicroscopeLink(QObject):
+    """See the module doc."""
+
+    def __init__(self, window, session, microscope, gradcheck):
+        super().__init__(window)
+        self.window, self.session = window, session
+        self.microscope, self.gradcheck = microscope, gradcheck
+        self._pre = None
+        self._dirty = False
+        self._clock = QElapsedTimer()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._update)
+        window.add_page(microscope, self.microscope_title)
+        window.add_page(gradcheck, self.gradcheck_title)
+        session.model_changed.connect(self._on_model_changed)
+        window.input_changed.connect(self._on_input_changed)
+        window.canvas.stroke_finished.connect(self._update_now)
+        window.tabs.currentChanged.connect(self._on_page_changed)
+        microscope.saliency_changed.connect(self._on_saliency)
+        self.tour_action = QAction(window)
+        self.tour_action.triggered.connect(self.show_tour)
+        window.help_menu.insertAction(window.help_menu.actions()[0], self.tour_action)
+        i18n.on_language_change(window.help_menu, self.retranslate)
+        self.retranslate()
+        self._on_model_changed(session.model)
+
+    def microscope_title(self):
+        return self.tr("Microscope")
+
+    def gradcheck_title(self):
+        return self.tr("Gradient check")
+
+    def retranslate(self):
+        self.tour_action.setText(self.tr("Chapter 2 &tour…"))
+        self.tour_action.setStatusTip(self.tr("Chapter 2's lessons, and where the app shows "
+                                              "each of them"))
+
+    def _showing(self, page):
+        return self.window.tabs.currentWidget() is page
+
+    @Slot(object)
+    def _on_model_changed(self, model):
+        net = model.network
+        self.microscope.set_network(net)
+        self.gradcheck.set_network(net)
+        self._dirty = True
+        self._schedule()
+
+    @Slot(object)
+    def _on_input_changed(self, pre):
+        self._pre = pre
+        self._dirty = True
+        if pre is None:
+            self.window.canvas.set_saliency(None)
+        self._schedule()
+
+    def _schedule(self):
+        if not self._showing(self.microscope) and not self._showing(self.gradcheck):
+            return      # done when the page is shown
+        if self._timer.isActive():
+            return
+        waited = self._clock.elapsed() if self._clock.isValid() else MIN_INTERVAL_MS
+        self._timer.start(max(0, MIN_INTERVAL_MS - waited))
+
+    @Slot()
+    def _update_now(self):
+        self._timer.stop()
+        self._update()
+
+    @Slot()
+    def _update(self):
+        if not self._dirty or self._pre is None:
+            return
+        if not self._showing(self.microscope) and not self._showing(self.gradcheck):
+            return
+        self._dirty = False
+        self._clock.start()
+        self.microscope.set_input(self._pre.inputs, self.tr("your drawing"))
+        self.gradcheck.set_input(self._pre.inputs, None)
+
+    @Slot(int)
+    def _on_page_changed(self, index):
+        if self._showing(self.microscope) or self._showing(self.gradcheck):
+            self._update_now()
+        else:
+            self.window.canvas.set_saliency(None)
+
+    @Slot(object)
+    def _on_saliency(self, saliency):
+        pre = self._pre
+        if pre is None or not self._showing(self.microscope):
+            self.window.canvas.set_saliency(None)
+            return
+        self.window.canvas.set_saliency(saliency_rgba(saliency), field_rect(pre))
+
+    @Slot()
+    def show_tour(self):
+        dialog = QDialog(self.window)
+        dialog.setWindowTitle(self.tr("Chapter 2 in this app"))
+        browser = QTextBrowser(dialog)
+        browser.setOpenExternalLinks(True)
+        browser.setHtml(chapter_two_tour())
+        QVBoxLayout(dialog).addWidget(browser)
+        dialog.resize(640, 560)
+        dialog.show()
+        return dialog

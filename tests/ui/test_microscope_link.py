@@ -1,0 +1,55 @@
+"""The microscope in the assembled window: it follows the drawing and the model in use, and lays
+the saliency over the canvas while its page is on show."""
+
+import numpy as np
+from PySide6.QtCore import QSettings
+
+from desktop_bp.core import checkpoint
+from desktop_bp.core.network import Network
+from desktop_bp.ui.app import build_window
+from desktop_bp.ui.microscope.link import field_rect, saliency_rgba
+from mouse_drawing import stroke
+
+
+def test_the_microscope_follows_the_drawing_and_the_model(qtbot, tmp_path):
+    window = build_window(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+                          recovery=checkpoint.Recovery(enabled=False))
+    qtbot.addWidget(window)
+    window.resize(1200, 760)
+    window.show()
+    net = Network([784, 12, 10], seed=3)
+    window.set_network(net, "small")
+    microscope = window.microscope_link.microscope
+    stroke(window.canvas, [(0.5, 0.15), (0.5, 0.85)])
+    qtbot.waitUntil(lambda: window.last_preprocessed() is not None)
+    assert microscope.bp is None            # no work for a page that is not on show
+    window.tabs.setCurrentWidget(microscope)
+    qtbot.waitUntil(lambda: microscope.bp is not None, timeout=3000)
+    pre = window.last_preprocessed()
+    np.testing.assert_allclose(microscope.bp.x[0], pre.inputs, atol=1e-6)
+    # the engine's own delta: BP1 for the network's cost at the chosen target
+    assert microscope.bp.layers[-1].delta.shape[-1] == 10
+    assert window.canvas._saliency is not None          # the overlay is on the canvas
+    # another model in use: the microscope looks through it
+    other = Network([784, 7, 10], seed=4)
+    window.set_network(other, "other")
+    qtbot.waitUntil(lambda: microscope.bp is not None and microscope.bp.layers[0].z.shape[-1] == 7,
+                    timeout=3000)
+    # leaving the page takes the overlay away
+    window.tabs.setCurrentWidget(window.model_info)
+    assert window.canvas._saliency is None
+
+
+def test_the_saliency_overlay_sits_where_the_network_looks():
+    class Pre:
+        source_shape = (280, 280)
+        center_of_mass = (140.0, 100.0)
+        scale = 0.1         # 20 field pixels for a 200-pixel stroke
+    top, left, height, width = field_rect(Pre)
+    assert (height, width) == (1.0, 1.0)        # 28 field pixels = 280 canvas pixels
+    assert (top, left) == (0.0, (100 - 140) / 280)
+    s = np.zeros((28, 28))
+    s[3, 4], s[5, 6] = 2.0, -1.0
+    image = saliency_rgba(s)
+    assert image.width() == 28 and image.pixelColor(4, 3).red() > 200
+    assert image.pixelColor(6, 5).blue() > 200 and image.pixelColor(0, 0).alpha() == 0
