@@ -23,7 +23,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QRadioButton,
+                               QVBoxLayout, QWidget)
 
 from desktop_bp.ui.i18n import Retranslating
 from desktop_bp.ui.plots import ColumnReflow, label_plot, style_plot
@@ -33,6 +34,9 @@ COLOUR_MAP = "CET-D1"       # blue - white - red, perceptually uniform
 
 GRADIENTS = "gradients"
 WEIGHTS = "weights"
+HELD, EACH = "held", "each"         # the colour scale: held over the run, or per update
+LARGEST = "largest"                 # the page of the first layer's tiles with the largest values
+TILES_PER_PAGE = 64
 
 # the layer views are not QObjects: they translate in their widget's context
 translate = QCoreApplication.translate
@@ -110,6 +114,8 @@ class _LayerView:
         self.plot.disableAutoRange()    # the range is set once, to the image (see show)
         self._shape = None
         self.grid = None
+        self.rows = None            # the neurons drawn as tiles, when not all of them
+        self.matrix = None
         self.all_zero = False       # every value drawn is exactly 0 (the colour bar says so)
         self.set_mode(GRADIENTS)
 
@@ -138,11 +144,14 @@ class _LayerView:
         else:
             self.bar.axis.setLabel(self._what, color="#222")
 
-    def show(self, matrix):
-        """Draw an (n_out, n_in) array with levels symmetric around zero."""
+    def show(self, matrix, scale=None, rows=None):
+        """Draw an (n_out, n_in) array with levels symmetric around zero: ±``scale``, else
+        ±max|value|. ``rows``: the neurons to draw as tiles (the first layer; all when None)."""
         matrix = np.asarray(matrix)
+        self.rows = None if rows is None else np.asarray(rows)
+        self.matrix = matrix
         if self.tiled:
-            image, self.grid = tile_grid(matrix)
+            image, self.grid = tile_grid(matrix if rows is None else matrix[self.rows])
         else:
             image = np.array(matrix, dtype=np.float32)      # a fresh copy for the item
         image.flags.writeable = False
@@ -151,10 +160,11 @@ class _LayerView:
             self.plot.setRange(xRange=(0, image.shape[1]), yRange=(0, image.shape[0]),
                                padding=0.02)
         finite = image[np.isfinite(image)]
-        scale = float(np.abs(finite).max()) if finite.size else 0.0
-        if (not scale > 0) != self.all_zero:
-            self.all_zero = not scale > 0
+        largest = float(np.abs(finite).max()) if finite.size else 0.0
+        if (not largest > 0) != self.all_zero:
+            self.all_zero = not largest > 0
             self._label_bar()
+        scale = largest if scale is None else max(float(scale), largest)
         if not scale > 0:
             scale = 1e-12
         self.image.setImage(image, autoLevels=False, levels=(-scale, scale))
@@ -191,11 +201,22 @@ class GradientHeatmaps(Retranslating, QWidget):
         self.hint.setStyleSheet("color: #555")
         self.hint.setMinimumWidth(10)
         self.show_label = QLabel()
+        # the colour scale: held over the run (vanishing and exploding gradients look
+        # different) or renormalised at each update
+        self.scale_combo = QComboBox()
+        self.scale_combo.addItem("", HELD)
+        self.scale_combo.addItem("", EACH)
+        self.scale_combo.currentIndexChanged.connect(self._redraw)
+        # the first layer's tiles a page at a time: 1,024 tiles in 200 pixels cannot be read
+        self.page_combo = QComboBox()
+        self.page_combo.currentIndexChanged.connect(self._redraw)
         top = QHBoxLayout()
         top.setContentsMargins(4, 0, 4, 0)
         top.addWidget(self.show_label)
         top.addWidget(self.gradients_button)
         top.addWidget(self.weights_button)
+        top.addWidget(self.scale_combo)
+        top.addWidget(self.page_combo)
         top.addStretch(1)
         top.addWidget(self.hint)
         self.view = pg.GraphicsLayoutWidget()
@@ -210,7 +231,9 @@ class GradientHeatmaps(Retranslating, QWidget):
         self._sizes = None
         self._gradients = None
         self._weights = None
+        self._held = {}             # layer -> the largest |∂C/∂w| of this run so far
         self.reflow = ColumnReflow(self.view, ONE_COLUMN_LAYER_HEIGHT, 170)
+        self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.retranslate()
 
     def retranslate(self):
@@ -218,8 +241,15 @@ class GradientHeatmaps(Retranslating, QWidget):
         self.gradients_button.setToolTip(self.tr("The gradient of the latest mini-batch (BP4)"))
         self.weights_button.setText(self.tr("weights w"))
         self.weights_button.setToolTip(self.tr("The weights as they are now"))
-        self.hint.setText(self.tr("blue < 0 < red, one scale per layer"))
+        self.hint.setText(self.tr("blue < 0 < red"))
         self.show_label.setText(self.tr("Show:"))
+        self.scale_combo.setItemText(0, self.tr("scale held over the run"))
+        self.scale_combo.setItemText(1, self.tr("scale of each update"))
+        self.scale_combo.setToolTip(self.tr(
+            "Held: one colour scale per layer, the largest value of the run so far, so that "
+            "gradients that vanish fade and gradients that explode stand out. Each update: the "
+            "scale follows the latest values (any gradient looks vivid)."))
+        self._fill_pages()
         mode = self.mode
         for view in self.layers:
             view.set_mode(mode)
@@ -251,6 +281,8 @@ class GradientHeatmaps(Retranslating, QWidget):
             view.set_mode(self.mode)
         self._sizes = sizes
         self._gradients = self._weights = None
+        self._held = {}
+        self._fill_pages()
         # two columns whatever the depth: the first layer (the tile grid, given the most room)
         # on the left spanning the rows, every later layer stacked on the right
         self.reflow.set_items([(self.layers[0].plot, 0, 0, later)]
@@ -277,9 +309,11 @@ class GradientHeatmaps(Retranslating, QWidget):
             self._redraw()
 
     def clear_gradients(self):
-        """Forget the gradients; in gradient mode the heatmaps are then left blank (never
-        the weights under a "∂C/∂w" title)."""
+        """Forget the gradients (and the scale held over the run: a new run starts); in
+        gradient mode the heatmaps are then left blank (never the weights under a "∂C/∂w"
+        title)."""
         self._gradients = None
+        self._held = {}
         if self.mode == GRADIENTS:
             self._redraw()
 
@@ -290,8 +324,86 @@ class GradientHeatmaps(Retranslating, QWidget):
             for view in self.layers:
                 view.image.clear()
             return
+        held = mode == GRADIENTS and self.scale_combo.currentData() == HELD
         for view, matrix in zip(self.layers, data):
-            view.show(matrix)
+            scale = None
+            if held:
+                largest = float(np.nanmax(np.abs(matrix))) if np.size(matrix) else 0.0
+                scale = self._held[view.l] = max(self._held.get(view.l, 0.0), largest)
+            view.show(matrix, scale, self._tile_rows(view, matrix))
+
+    # -- the first layer's tiles, a page at a time ------------------------------------------
+
+    def _fill_pages(self):
+        """Pages of :data:`TILES_PER_PAGE` neurons: the largest now, or by number."""
+        n = self._sizes[1] if self._sizes and len(self._sizes) > 1 else 0
+        combo = self.page_combo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        if n > TILES_PER_PAGE:
+            combo.addItem(self.tr("the %n largest", "", TILES_PER_PAGE), LARGEST)
+            for start in range(0, n, TILES_PER_PAGE):
+                stop = min(n, start + TILES_PER_PAGE)
+                combo.addItem(self.tr("neurons {0}–{1}").format(start + 1, stop), start)
+            combo.setToolTip(self.tr(
+                "Layer 1 has %n neurons: its tiles are shown a page at a time, either the "
+                "ones with the largest values now or by number. Point at a tile to read it.",
+                "", n))
+            index = combo.findData(current)
+            combo.setCurrentIndex(index if index >= 0 else 0)
+        combo.setVisible(n > TILES_PER_PAGE)
+        combo.blockSignals(False)
+
+    def _tile_rows(self, view, matrix):
+        if not view.tiled or len(matrix) <= TILES_PER_PAGE:
+            return None
+        choice = self.page_combo.currentData()
+        if choice == LARGEST or choice is None:
+            size = np.abs(np.asarray(matrix, dtype=np.float32)).mean(axis=1)
+            return np.sort(np.argsort(size)[::-1][:TILES_PER_PAGE])
+        return np.arange(choice, min(len(matrix), choice + TILES_PER_PAGE))
+
+    def read_out(self, view, x, y):
+        """What is under image coordinates (``x``, ``y``) of ``view``: (neuron j, input k,
+        value), counted from 0, or None."""
+        if view.matrix is None or x < 0 or y < 0:
+            return None
+        col, row = int(x), int(y)
+        if view.tiled:
+            if view.grid is None:
+                return None
+            step = SIDE + 1
+            tile_row, py = divmod(row, step)
+            tile_col, px = divmod(col, step)
+            if px >= SIDE or py >= SIDE or tile_col >= view.grid[1]:
+                return None
+            tile = tile_row * view.grid[1] + tile_col
+            rows = view.rows if view.rows is not None else np.arange(len(view.matrix))
+            if tile >= len(rows):
+                return None
+            j, k = int(rows[tile]), py * SIDE + px
+        else:
+            j, k = row, col
+            if j >= view.matrix.shape[0] or k >= view.matrix.shape[1]:
+                return None
+        return j, k, float(view.matrix[j, k])
+
+    @Slot(object)
+    def _on_mouse_moved(self, pos):
+        for view in self.layers:
+            if view.plot.sceneBoundingRect().contains(pos):
+                point = view.image.mapFromScene(pos)
+                found = self.read_out(view, point.x(), point.y())
+                if found is not None:
+                    j, k, value = found
+                    where = (self.tr("neuron {0}, pixel ({1}, {2})").format(
+                        j + 1, k % SIDE, k // SIDE) if view.tiled else
+                        self.tr("neuron {0}, input {1}").format(j + 1, k + 1))
+                    self.hint.setText(self.tr("layer {0}: {1}: {2:.3g}").format(
+                        view.l + 1, where, value))
+                    return
+        self.hint.setText(self.tr("blue < 0 < red"))
 
     @Slot(bool)
     def _on_mode_toggled(self, _checked):

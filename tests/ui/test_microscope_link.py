@@ -23,7 +23,7 @@ def test_the_microscope_follows_the_drawing_and_the_model(qtbot, tmp_path):
     stroke(window.canvas, [(0.5, 0.15), (0.5, 0.85)])
     qtbot.waitUntil(lambda: window.last_preprocessed() is not None)
     assert microscope.bp is None            # no work for a page that is not on show
-    window.tabs.setCurrentWidget(microscope)
+    window.tabs.setCurrentWidget(window.microscope_link.microscope_page)
     qtbot.waitUntil(lambda: microscope.bp is not None, timeout=3000)
     pre = window.last_preprocessed()
     np.testing.assert_allclose(microscope.bp.x[0], pre.inputs, atol=1e-6)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Slot
 from PySide6.QtGui import QAction, QImage
-from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QScrollArea, QTextBrowser, QVBoxLayout
 
 from desktop_bp.ui import i18n
 from desktop_bp.ui.microscope.help import chapter_two_tour
@@ -33,7 +33,7 @@ def saliency_rgba(saliency):
     rgba[..., 0] = np.where(t > 0, 220, 40)
     rgba[..., 1] = np.where(t > 0, 50, 110)
     rgba[..., 2] = np.where(t > 0, 40, 230)
-    rgba[..., 3] = (np.abs(t) ** 0.7 * 200).astype(np.uint8)
+    rgba[..., 3] = (np.abs(t) * 200).astype(np.uint8)
     rgba = np.ascontiguousarray(rgba)
     image = QImage(rgba.data, s.shape[1], s.shape[0], 4 * s.shape[1],
                    QImage.Format.Format_RGBA8888)
@@ -50,6 +50,14 @@ def field_rect(pre):
     return ((cy - side / 2) / h, (cx - side / 2) / w, side / h, side / w)
 
 
+def _scrolled(widget):
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area
+
+
 class MicroscopeLink(QObject):
     """See the module doc."""
 
@@ -63,8 +71,11 @@ class MicroscopeLink(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._update)
-        window.add_page(microscope, self.microscope_title)
-        window.add_page(gradcheck, self.gradcheck_title)
+        # in scroll areas: a page's least size must not set the window's (1024-pixel screens)
+        self.microscope_page = _scrolled(microscope)
+        self.gradcheck_page = _scrolled(gradcheck)
+        window.add_page(self.microscope_page, self.microscope_title)
+        window.add_page(self.gradcheck_page, self.gradcheck_title)
         session.model_changed.connect(self._on_model_changed)
         window.input_changed.connect(self._on_input_changed)
         window.canvas.stroke_finished.connect(self._update_now)
@@ -88,7 +99,8 @@ class MicroscopeLink(QObject):
         self.tour_action.setStatusTip(self.tr("Chapter 2's lessons, and where the app shows "
                                               "each of them"))
 
-    def _showing(self, page):
+    def _showing(self, view):
+        page = self.microscope_page if view is self.microscope else self.gradcheck_page
         return self.window.tabs.currentWidget() is page
 
     @Slot(object)

@@ -6,8 +6,9 @@ wheel only while Ctrl is held, or after it was clicked (until the pointer leaves
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QGraphicsView, QScrollArea, QSplitter
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtWidgets import (QGraphicsView, QHBoxLayout, QMessageBox, QScrollArea, QSplitter,
+                               QToolButton, QVBoxLayout, QWidget)
 
 from desktop_bp.ui.heatmaps import GradientHeatmaps
 from desktop_bp.ui.plots import TrainingPlots
@@ -55,12 +56,60 @@ class PlotsHost(QScrollArea):
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setChildrenCollapsible(False)
-        self.setWidget(self.splitter)
+        self.help_button = QToolButton()
+        self.help_button.clicked.connect(self.show_help)
+        header = QHBoxLayout()
+        header.setContentsMargins(4, 2, 4, 0)
+        header.addStretch(1)
+        header.addWidget(self.help_button)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(header)
+        layout.addWidget(self.splitter, 1)
+        self.setWidget(page)
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
         self.wheel_guard = WheelGuard(self)
         self.rewatch()
+        self.retranslate()
+
+    def retranslate(self):
+        self.help_button.setText(self.tr("What am I seeing?"))
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def help_html(self):
+        return self.tr(
+            "<h3>The curves</h3>"
+            "<p><b>Cost</b>: the quadratic (or cross-entropy, log-likelihood) cost C averaged "
+            "over the training set after each epoch, and over the validation set; the thin "
+            "line is each mini-batch's cost. Gradient descent makes C fall; a cost that rises "
+            "or explodes means η is too large.</p>"
+            "<p><b>Accuracy</b>: the share of validation and test images named right after "
+            "each epoch (the book's dashed line, where a preset matches it).</p>"
+            "<p><b>Saturation</b>: the share of neurons whose σ′(z) is below 0.01. A saturated "
+            "neuron passes almost no error back (BP2: δ = (wᵀδ) ⊙ σ′(z)), so its weights "
+            "learn slowly: chapter 2's first lesson.</p>"
+            "<p><b>Gradient size</b>: the mini-batch mean |∂C/∂w| per layer, on a log scale. "
+            "Layers far from the output often learn more slowly (smaller gradients).</p>"
+            "<h3>The heatmaps</h3>"
+            "<p>∂C/∂w = a<sub>in</sub>·δ<sub>out</sub> (BP4) for the latest mini-batch, or the "
+            "weights w themselves; red is positive, blue negative. The first layer is drawn as "
+            "one 28×28 tile per hidden neuron: a<sub>in</sub> is the input image, so its "
+            "gradient tiles look like the digits being learned from, and weights fed by "
+            "pixels that are always 0 (the border) never change: small activations learn "
+            "slowly. With the scale held over the run, vanishing gradients fade to white and "
+            "exploding ones stand out.</p>")
+
+    @Slot()
+    def show_help(self):
+        QMessageBox.information(self, self.tr("What am I seeing?"), self.help_html())
 
     def rewatch(self):
         """Guard the wheel of every plot view (call again after plots were rebuilt)."""
