@@ -117,7 +117,6 @@ def build_window(settings, *, recovery=None, data=None, mnist_path=None):
     Returns the window; its ``session`` and ``training_panel()`` are the parts."""
     from desktop_bp.core import checkpoint
     from desktop_bp.ui.main_window import MainWindow
-    from desktop_bp.ui.microscope import GradientCheckView, MicroscopeView
     from desktop_bp.ui.microscope.link import MicroscopeLink
     from desktop_bp.ui.session import Session
     from desktop_bp.ui.training import TrainingPanel
@@ -128,9 +127,8 @@ def build_window(settings, *, recovery=None, data=None, mnist_path=None):
     panel = TrainingPanel(session, data=data, mnist_path=mnist_path)
     window.set_training_panel(panel)
     window.about_to_close.connect(panel.shutdown)
-    microscope, gradcheck = MicroscopeView(), GradientCheckView()
-    window.microscope_link = MicroscopeLink(window, session, microscope, gradcheck)
-    window.about_to_close.connect(gradcheck.stop_and_wait)
+    window.microscope_link = MicroscopeLink(window, session)
+    window.about_to_close.connect(window.microscope_link.shutdown)
     return window
 
 
@@ -162,7 +160,41 @@ def main(argv=None) -> int:
     settings = QSettings()
     i18n.install(app, settings)     # before any widget: each is built in the chosen language
     window = build_window(settings)
-    window.load_startup_model()
     window.show()
-    QTimer.singleShot(0, window.training_panel().offer_recovery)
+    probe = os.environ.get(FIRST_PAINT_ENV, "")
+    if probe == "model":
+        # for measuring start-up: quit once the model is in use and painted
+        def loaded():
+            window.load_startup_model()
+            window.first_paint_probe = first_paint_probe(window, app.quit)
+            window.update()
+        QTimer.singleShot(0, loaded)
+    elif probe:
+        # for measuring start-up: quit as soon as the window has been painted once
+        window.first_paint_probe = first_paint_probe(window, app.quit)
+    else:
+        # what the first paint does not need comes once the window is on screen: the model
+        # (the last one used, else the bundled one), then the offer of a recovery file
+        QTimer.singleShot(0, window.load_startup_model)
+        QTimer.singleShot(0, window.training_panel().offer_recovery)
     return int(app.exec())
+
+
+FIRST_PAINT_ENV = "DESKTOP_BP_EXIT_AFTER_FIRST_PAINT"
+
+
+def first_paint_probe(window, then):
+    """An event filter that calls ``then()`` once ``window`` has been painted the first time
+    (to time the start-up from outside the process)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, then)
+            return False
+
+    probe = FirstPaint(window)
+    window.installEventFilter(probe)
+    return probe

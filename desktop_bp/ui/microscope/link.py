@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import QDialog, QScrollArea, QTextBrowser, QVBoxLayout
 
 from desktop_bp.ui import i18n
-from desktop_bp.ui.microscope.help import chapter_two_tour
 
 MIN_INTERVAL_MS = 100
 FIELD = 28
@@ -50,9 +49,8 @@ def field_rect(pre):
     return ((cy - side / 2) / h, (cx - side / 2) / w, side / h, side / w)
 
 
-def _scrolled(widget):
+def _scrolled():
     area = QScrollArea()
-    area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     return area
@@ -61,32 +59,56 @@ def _scrolled(widget):
 class MicroscopeLink(QObject):
     """See the module doc."""
 
-    def __init__(self, window, session, microscope, gradcheck):
+    def __init__(self, window, session):
         super().__init__(window)
         self.window, self.session = window, session
-        self.microscope, self.gradcheck = microscope, gradcheck
+        self._microscope = self._gradcheck = None     # built when first needed
         self._pre = None
         self._dirty = False
         self._clock = QElapsedTimer()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._update)
-        # in scroll areas: a page's least size must not set the window's (1024-pixel screens)
-        self.microscope_page = _scrolled(microscope)
-        self.gradcheck_page = _scrolled(gradcheck)
+        # in scroll areas: a page's least size must not set the window's (1024-pixel screens);
+        # the views themselves are built when their page is first shown (a faster start)
+        self.microscope_page = _scrolled()
+        self.gradcheck_page = _scrolled()
         window.add_page(self.microscope_page, self.microscope_title)
         window.add_page(self.gradcheck_page, self.gradcheck_title)
         session.model_changed.connect(self._on_model_changed)
         window.input_changed.connect(self._on_input_changed)
         window.canvas.stroke_finished.connect(self._update_now)
         window.tabs.currentChanged.connect(self._on_page_changed)
-        microscope.saliency_changed.connect(self._on_saliency)
         self.tour_action = QAction(window)
         self.tour_action.triggered.connect(self.show_tour)
         window.help_menu.insertAction(window.help_menu.actions()[0], self.tour_action)
         i18n.on_language_change(window.help_menu, self.retranslate)
+        self._net_changed = False
         self.retranslate()
-        self._on_model_changed(session.model)
+
+    @property
+    def microscope(self):
+        """The :class:`MicroscopeView` (built on first use)."""
+        if self._microscope is None:
+            from desktop_bp.ui.microscope.view import MicroscopeView
+            self._microscope = MicroscopeView(self.session.network)
+            self._microscope.saliency_changed.connect(self._on_saliency)
+            self.microscope_page.setWidget(self._microscope)
+        return self._microscope
+
+    @property
+    def gradcheck(self):
+        """The :class:`GradientCheckView` (built on first use)."""
+        if self._gradcheck is None:
+            from desktop_bp.ui.microscope.gradcheck_view import GradientCheckView
+            self._gradcheck = GradientCheckView(self.session.network)
+            self.gradcheck_page.setWidget(self._gradcheck)
+        return self._gradcheck
+
+    def shutdown(self):
+        """Stop a gradient check that is running (the window is closing)."""
+        if self._gradcheck is not None:
+            self._gradcheck.stop_and_wait()
 
     def microscope_title(self):
         return self.tr("Microscope")
@@ -99,15 +121,12 @@ class MicroscopeLink(QObject):
         self.tour_action.setStatusTip(self.tr("Chapter 2's lessons, and where the app shows "
                                               "each of them"))
 
-    def _showing(self, view):
-        page = self.microscope_page if view is self.microscope else self.gradcheck_page
+    def _showing(self, page):
         return self.window.tabs.currentWidget() is page
 
     @Slot(object)
     def _on_model_changed(self, model):
-        net = model.network
-        self.microscope.set_network(net)
-        self.gradcheck.set_network(net)
+        self._net_changed = True
         self._dirty = True
         self._schedule()
 
@@ -120,7 +139,7 @@ class MicroscopeLink(QObject):
         self._schedule()
 
     def _schedule(self):
-        if not self._showing(self.microscope) and not self._showing(self.gradcheck):
+        if not self._showing(self.microscope_page) and not self._showing(self.gradcheck_page):
             return      # done when the page is shown
         if self._timer.isActive():
             return
@@ -136,16 +155,27 @@ class MicroscopeLink(QObject):
     def _update(self):
         if not self._dirty or self._pre is None:
             return
-        if not self._showing(self.microscope) and not self._showing(self.gradcheck):
+        if not self._showing(self.microscope_page) and not self._showing(self.gradcheck_page):
             return
         self._dirty = False
         self._clock.start()
-        self.microscope.set_input(self._pre.inputs, self.tr("your drawing"))
+        view = self.microscope if self._showing(self.microscope_page) else self.gradcheck
+        if self._net_changed:
+            self._net_changed = False
+            self.microscope.set_network(self.session.network)
+            self.gradcheck.set_network(self.session.network)
+        if view is self.microscope:
+            self.microscope.set_input(self._pre.inputs, self.tr("your drawing"))
         self.gradcheck.set_input(self._pre.inputs, None)
 
     @Slot(int)
     def _on_page_changed(self, index):
-        if self._showing(self.microscope) or self._showing(self.gradcheck):
+        if self._showing(self.microscope_page) or self._showing(self.gradcheck_page):
+            if self._net_changed:
+                self._net_changed = False
+                self.microscope.set_network(self.session.network)
+                self.gradcheck.set_network(self.session.network)
+                self._dirty = True
             self._update_now()
         else:
             self.window.canvas.set_saliency(None)
@@ -153,13 +183,14 @@ class MicroscopeLink(QObject):
     @Slot(object)
     def _on_saliency(self, saliency):
         pre = self._pre
-        if pre is None or not self._showing(self.microscope):
+        if pre is None or not self._showing(self.microscope_page):
             self.window.canvas.set_saliency(None)
             return
         self.window.canvas.set_saliency(saliency_rgba(saliency), field_rect(pre))
 
     @Slot()
     def show_tour(self):
+        from desktop_bp.ui.microscope.help import chapter_two_tour
         dialog = QDialog(self.window)
         dialog.setWindowTitle(self.tr("Chapter 2 in this app"))
         browser = QTextBrowser(dialog)

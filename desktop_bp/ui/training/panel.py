@@ -116,9 +116,11 @@ class TrainingPanel(Retranslating, QWidget):
         self._draw_timer.timeout.connect(self._draw_next)
 
         self._update_data_size()
-        self.plots.reset(len(self.form.current_sizes() or [784, 10]) - 1,
-                         reference=self._reference_name())
-        self.heatmaps.set_architecture(self.form.current_sizes() or [784, 30, 10])
+        if session.network is None:
+            # no model yet (it is read once the window is on screen): empty curves; the
+            # heatmaps are built for the first network shown, not for a guess
+            self.plots.reset(len(self.form.current_sizes() or [784, 10]) - 1,
+                             reference=self._reference_name())
         self._on_model_changed(session.model)
         self._update_buttons()
 
