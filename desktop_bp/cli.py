@@ -400,7 +400,9 @@ def build_parser():
     parser = argparse.ArgumentParser(
         prog="desktop-bp",
         description="Draw a digit and watch a neural network learn to read it. With no command, "
-                    "opens the window.")
+                    "opens the window, which speaks English and Simplified Chinese (简体中文): it "
+                    "follows the system's language, and Language in its menu bar switches. The "
+                    "commands below speak English.")
     parser.add_argument("--version", action="version", version=f"desktop-bp {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
