@@ -116,6 +116,7 @@ class GradientCheckView(QWidget):
         self.chart.setMouseEnabled(False, False)
         self.chart.hideButtons()
         self.chart.setMinimumHeight(200)
+        self.chart.hide()           # until a check has times to show (no empty log axis)
         self.chart.setTitle(self.tr("time (log scale)"), color="#222", size="9pt")
         self.bars = pg.BarGraphItem(x=[0, 1], height=[0, 0], width=0.6,
                                     brushes=[pg.mkBrush("#2a7ab8"), pg.mkBrush("#c8452c")])
@@ -260,6 +261,7 @@ class GradientCheckView(QWidget):
         top = math.ceil(max(logs)) + 1
         self.chart.setYRange(floor, top, padding=0)
         self.chart.setXRange(-0.6, 1.6, padding=0)
+        self.chart.show()
         self.chart.getAxis("left").setTicks([[(k, _duration(10.0 ** k)) for k in range(floor, top + 1)]])
         for label, x, v, lg in zip(self.bar_labels, (0, 1), values, logs):
             label.setText(_duration(v))
