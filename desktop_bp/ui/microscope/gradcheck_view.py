@@ -173,7 +173,9 @@ class GradientCheckView(QWidget):
                    s=self.sample, n=n))
         self.status.setText(self.tr("Checking {how} of {arch}…").format(
             how=how, arch=self._net.describe()))
-        self._thread = QThread(self)
+        # both Python-owned, released in _on_thread_done once the thread has ended: a C++
+        # deletion (a parent, deleteLater) racing the Python wrappers crashes PySide
+        self._thread = QThread()
         self._worker = GradientCheckWorker(self._net, x, self._target, self.sample, self.full_below)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
@@ -182,7 +184,6 @@ class GradientCheckView(QWidget):
         self._worker.failed.connect(self._on_failed)
         self._worker.finished.connect(self._thread.quit)
         self._worker.failed.connect(self._thread.quit)
-        self._thread.finished.connect(self._worker.deleteLater)
         self._thread.finished.connect(self._on_thread_done)
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -212,9 +213,10 @@ class GradientCheckView(QWidget):
 
     @Slot()
     def _on_thread_done(self):
-        thread, self._thread, self._worker = self._thread, None, None
+        thread = self._thread
         if thread is not None:
-            thread.deleteLater()
+            thread.wait()       # returns at once: the thread has ended
+        self._thread = self._worker = None
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         if self.progress_bar.maximum() == 0:
