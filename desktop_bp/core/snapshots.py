@@ -108,14 +108,17 @@ class EpochSnapshots:
         epoch = int(epoch)
         self._kept[epoch] = (tuple(_frozen(w, dtype) for w in weights),
                              tuple(_frozen(b, dtype) for b in biases))
-        while len(self._kept) > capacity:
-            if capacity == 1:
-                self._kept = {epoch: self._kept[epoch]}
-                break
-            self.stride *= 2
+        while True:
+            # only multiples of the stride stay, and the latest epoch, whatever it is
             latest = self.latest
             self._kept = {e: v for e, v in self._kept.items()
                           if e % self.stride == 0 or e == latest}
+            if len(self._kept) <= capacity:
+                break
+            if capacity == 1:
+                self._kept = {latest: self._kept[latest]}
+                break
+            self.stride *= 2
         return True
 
     def add_network(self, epoch, net):
