@@ -6,13 +6,13 @@ the network prefers one digit *over the other nine*, not how likely the drawing 
 The app therefore judges every drawing with two separate questions:
 
 1. **Is it a digit at all?** A small detector, independent of the model in use, looks at the same
-   784 preprocessed inputs: a 784-64-2 ReLU/softmax network trained on MNIST digits and MNIST
+   784 preprocessed inputs: a 784-128-2 ReLU/softmax network trained on MNIST digits and MNIST
    digits redrawn as canvas drawings (class 0) against generated non-digits (class 1: letters,
    scribbles, shapes from :mod:`desktop_bp.core.nondigits`, and pairs of digits drawn together).
    Its output ``s`` (the probability it gives to "not a digit") is compared with two thresholds
    stored in its file: ``s >= reject`` -> **not a digit**; ``unsure <= s < reject`` -> **not sure**.
    It ships as ``resources/nondigit_detector.npz``; ``python -m desktop_bp.core.detector_training``
-   regenerates it. One drawing costs one 784x64 product (a few microseconds).
+   regenerates it. One drawing costs one 784x128 product (microseconds).
 2. **Does the model make up its mind?** For a softmax output (probabilities that sum to 1):
    the top probability must be at least :data:`MIN_PROBABILITY`. For sigmoid outputs (the book's
    network: ten separate activations in (0, 1), *not* probabilities): the top activation must be at

@@ -27,9 +27,9 @@ import numpy as np
 
 TRAIN_SEED = 1001
 CALIBRATION_SEED = 1002
-HIDDEN = 64
-EPOCHS = 12
-NONDIGITS = 16000
+HIDDEN = 128
+EPOCHS = 16
+NONDIGITS = 24000
 TARGET_REJECTED = 0.005
 TARGET_UNSURE = 0.005
 CANVAS = 112
@@ -65,7 +65,7 @@ def digit_unions(images, n, seed):
     return np.stack([digit_union(images[i], images[j], rng) for i, j in rows]).astype(np.float32)
 
 
-def build_training_set(training_images, *, n_plain=20000, n_redrawn=8000, n_nondigits=16000,
+def build_training_set(training_images, *, n_plain=20000, n_redrawn=8000, n_nondigits=NONDIGITS,
                        n_unions=4000, seed=TRAIN_SEED, say=print):
     """-> (X, y): y = 0 for digits, 1 for non-digits, shuffled."""
     rng = np.random.default_rng(seed)
@@ -85,7 +85,7 @@ def build_training_set(training_images, *, n_plain=20000, n_redrawn=8000, n_nond
     return X[order], y[order]
 
 
-def train_detector(X, y, *, epochs=12, hidden=HIDDEN, seed=TRAIN_SEED, say=print):
+def train_detector(X, y, *, epochs=EPOCHS, hidden=HIDDEN, seed=TRAIN_SEED, say=print):
     """Train a 784-HIDDEN-2 ReLU/softmax network on (X, y) -> Network."""
     from desktop_bp.core.augment import random_affine
     from desktop_bp.core.network import Network

@@ -41,7 +41,7 @@ class ConfusionHeatmap(pg.PlotWidget):
         style_plot(plot, tr("ConfusionHeatmap", "Confusion matrix (click a cell)"),
                    tr("ConfusionHeatmap", "predicted digit"), tr("ConfusionHeatmap", "true digit"))
         plot.invertY(True)
-        plot.setAspectLocked(True)
+        # cells fill the panel (not locked square): the axes then end where the matrix does
         plot.hideButtons()
         plot.setMouseEnabled(False, False)
         self.image = _CellImage(self._clicked)
@@ -85,7 +85,7 @@ class ConfusionHeatmap(pg.PlotWidget):
                 plot.addItem(text)
                 self._texts.append(text)
             self._k = k
-            plot.setRange(xRange=(0, k), yRange=(0, k), padding=0.02)
+            plot.setRange(xRange=(0, k), yRange=(0, k), padding=0)
         self._matrix = counts
         shade = np.log1p(counts).astype(np.float32)
         top = float(shade.max()) or 1.0

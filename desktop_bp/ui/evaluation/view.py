@@ -236,10 +236,10 @@ class EvaluationView(QWidget):
             items.append((images[i], caption, int(i)))
         self.thumbnails.set_items(items)
         if true_digit == predicted_digit:
-            text = self.tr("%n image(s) of %1 read correctly, the most confident first.", "",
+            text = self.tr("%n image(s) of the digit %1 read correctly, the most confident first.", "",
                            len(indices)).replace("%1", str(true_digit))
         else:
-            text = self.tr("%n image(s) of %1 read as %2, the most confident mistakes first.", "",
+            text = self.tr("%n image(s) of the digit %1 read as %2, the most confident mistakes first.", "",
                            len(indices)).replace("%1", str(true_digit)).replace(
                 "%2", str(predicted_digit))
         if len(indices) > MAX_THUMBNAILS:
