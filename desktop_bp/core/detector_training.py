@@ -11,7 +11,7 @@ distortions. The two thresholds are then set on *validation* digits redrawn with
 (:data:`CALIBRATION_SEED`): ``reject`` so that :data:`TARGET_REJECTED` of real digits are called
 "not a digit", ``unsure`` so that :data:`TARGET_UNSURE` more are called "not sure". The measured
 rates (``desktop-bp bench --drawn``) use yet another seed for the non-digits
-(:data:`desktop_bp.core.confidence` users pass their own), never one used here.
+(``desktop_bp.bench.NONDIGIT_BENCH_SEED``), never one used here.
 
 Drawings are made on a 112-pixel canvas here, to keep the run to a few minutes; the
 preprocessing makes a 28x28 input of any canvas size alike.
