@@ -147,3 +147,21 @@ def test_time_machine_slider(qtbot):
     slider.set_kept_epochs([0, 4, 8, 11])
     slider.set_epoch(9)
     assert slider.epoch() == 8
+
+
+def test_verdict_words():
+    from desktop_bp.core.confidence import judge
+    from desktop_bp.ui.evaluation.verdict import rule_explanation, verdict_text
+
+    book = Network([784, 10], seed=0)
+    book.weights[0][:] = 0
+    book.biases[0][:] = [5, -5, -5, -5, -5, -5, -5, -5, -5, -5]
+    j = judge(book, np.zeros(784), detector=None)
+    assert verdict_text(j) == "0 (activation 0.99)"
+    assert "not probabilities" in rule_explanation(book) and "%" not in rule_explanation(book)
+    book.biases[0][:] = -1
+    assert verdict_text(judge(book, np.zeros(784), detector=None)).startswith("Not sure")
+    softmax = Network([784, 10], cost="log-likelihood", seed=0)
+    softmax.weights[0][:] = 0
+    softmax.biases[0][:] = [4, 0, 0, 0, 0, 0, 0, 0, 0, 0]       # e^4 / (e^4 + 9) = 0.86
+    assert verdict_text(judge(softmax, np.zeros(784), detector=None)) == "0 (probability 86%)"
