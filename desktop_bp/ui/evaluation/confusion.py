@@ -85,7 +85,7 @@ class ConfusionHeatmap(pg.PlotWidget):
                 plot.addItem(text)
                 self._texts.append(text)
             self._k = k
-            plot.setRange(xRange=(0, k), yRange=(0, k), padding=0)
+            plot.setRange(xRange=(0, k), yRange=(0, k), padding=0.005)
         self._matrix = counts
         shade = np.log1p(counts).astype(np.float32)
         top = float(shade.max()) or 1.0
