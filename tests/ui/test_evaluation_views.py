@@ -165,3 +165,24 @@ def test_verdict_words():
     softmax.weights[0][:] = 0
     softmax.biases[0][:] = [4, 0, 0, 0, 0, 0, 0, 0, 0, 0]       # e^4 / (e^4 + 9) = 0.86
     assert verdict_text(judge(softmax, np.zeros(784), detector=None)) == "0 (probability 86%)"
+
+
+def test_validation_set_and_a_new_network(qtbot, small):
+    net, X, y = small
+    view = EvaluationView()
+    qtbot.addWidget(view)
+    view.set_network(net)
+    loaded = []
+    view.set_data_loader(lambda name: loaded.append(name) or (X[:300], y[:300]))
+    view.set_choice.setCurrentIndex(view.set_choice.findData("validation"))
+    with qtbot.waitSignal(view.evaluated, timeout=20000) as blocker:
+        view.evaluate()
+    qtbot.waitUntil(lambda: view.evaluate_button.isEnabled())
+    assert loaded == ["validation"] and blocker.args[0].name == "validation"
+    assert view.heatmap.matrix().sum() == 300 and "validation set" in view.summary.text()
+    view.set_choice.setCurrentIndex(view.set_choice.findData("test"))
+    assert view.heatmap.matrix() is None and view.result() is None       # not evaluated yet
+    view.set_choice.setCurrentIndex(view.set_choice.findData("validation"))
+    assert view.result() is blocker.args[0]
+    view.set_network(net.copy())                     # another model: its own figures
+    assert view.result() is None and view.heatmap.matrix() is None

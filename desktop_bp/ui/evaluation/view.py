@@ -45,7 +45,9 @@ class EvaluationView(QWidget):
         self._net = None
         self._data = {}
         self._loader = None
-        self._result = None          # the last EvaluationDone shown
+        self._results = {}           # set name -> EvaluationDone of the network shown
+        self._outcome = None         # of the running job: None until it is done or failed
+        self._token = 0              # counts the networks shown; a late result of another is dropped
         self._runner = EvaluationRunner(self)
         self._runner.progress.connect(self._on_progress)
         self._runner.done.connect(self._on_done)
@@ -64,6 +66,7 @@ class EvaluationView(QWidget):
         self.progress.setTextVisible(True)
         self.status = QLabel(self.tr("Evaluate the model to see where it fails."))
         self.status.setWordWrap(True)
+        self.set_choice.currentIndexChanged.connect(self._on_set_changed)
         self.evaluate_button.clicked.connect(self.evaluate)
         self.cancel_button.clicked.connect(self.cancel)
 
@@ -125,17 +128,27 @@ class EvaluationView(QWidget):
     # -- inputs --------------------------------------------------------------------------------
 
     def set_network(self, net):
-        """The model to evaluate (None: none). A stored evaluation in its metadata is shown."""
+        """The model to evaluate (None: none). A stored evaluation in its metadata is shown.
+        An evaluation still running for the previous model is cancelled."""
+        self._runner.cancel()
+        self._token += 1
         self._net = net
-        self._result = None
+        self._results = {}
+        self._show_chosen()
+        self._update_buttons()
+
+    def _show_chosen(self):
+        """The figures of the chosen set: this session's evaluation, else the stored one."""
         self.thumbnails.set_items([])
         self.cell_title.setText(self.tr("Click a cell of the matrix to see its images."))
-        summary = None if net is None else stored_summary(net, self._chosen_set())
-        if summary is not None:
+        done = self._results.get(self._chosen_set())
+        summary = None if self._net is None else stored_summary(self._net, self._chosen_set())
+        if done is not None:
+            self._show_summary(done.evaluation.summary(), stored=False)
+        elif summary is not None:
             self._show_summary(summary, stored=True)
         else:
             self._clear_figures()
-        self._update_buttons()
 
     def set_data(self, test=None, validation=None):
         """``(images (n, 784), labels (n,))`` pairs to evaluate on."""
@@ -150,8 +163,9 @@ class EvaluationView(QWidget):
         self._update_buttons()
 
     def result(self):
-        """The last :class:`~desktop_bp.ui.evaluation.worker.EvaluationDone`, or None."""
-        return self._result
+        """The :class:`~desktop_bp.ui.evaluation.worker.EvaluationDone` of the chosen set (this
+        session's, for the network shown), or None."""
+        return self._results.get(self._chosen_set())
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -172,7 +186,8 @@ class EvaluationView(QWidget):
             return
         self.progress.setValue(0)
         self.status.setText(self.tr("Evaluating…"))
-        self._runner.start(EvaluationJob(self._net.copy(), name, data))
+        self._outcome = None
+        self._runner.start(EvaluationJob(self._net.copy(), name, data, self._token))
 
     @Slot()
     def cancel(self):
@@ -197,19 +212,23 @@ class EvaluationView(QWidget):
 
     @Slot(object)
     def _on_done(self, done):
-        self._result = done
-        self._show_summary(done.evaluation.summary(), stored=False)
-        self.thumbnails.set_items([])
-        self.cell_title.setText(self.tr("Click a cell of the matrix to see its images."))
+        self._outcome = "done"
+        if done.token != self._token:          # evaluated for a network no longer shown
+            return
+        self._results[done.name] = done
+        if done.name != self._chosen_set():
+            self.set_choice.setCurrentIndex(self.set_choice.findData(done.name))
+        self._show_chosen()
         self.evaluated.emit(done)
 
     @Slot(str)
     def _on_error(self, message):
+        self._outcome = "failed"
         self.status.setText(self.tr("The evaluation failed: {0}").format(message.strip()))
 
     @Slot(bool)
     def _on_running_changed(self, running):
-        if not running and self._result is None and self.status.text() == self.tr("Evaluating…"):
+        if not running and self._outcome is None:
             self.status.setText(self.tr("Evaluation cancelled."))
         self._update_buttons(running)
         self.running_changed.emit(running)
@@ -217,11 +236,12 @@ class EvaluationView(QWidget):
     @Slot(object)
     def _on_cell_clicked(self, cell):
         true_digit, predicted_digit = cell
-        if self._result is None:
+        result = self.result()
+        if result is None:
             self.cell_title.setText(self.tr("Evaluate the model to list the images of this "
                                             "cell."))
             return
-        evaluation, images = self._result.evaluation, self._result.images
+        evaluation, images = result.evaluation, result.images
         indices = evaluation.cell(true_digit, predicted_digit)
         kind = evaluation.output_kind
         items = []
@@ -245,6 +265,10 @@ class EvaluationView(QWidget):
         if len(indices) > MAX_THUMBNAILS:
             text += " " + self.tr("(the first {0} shown)").format(MAX_THUMBNAILS)
         self.cell_title.setText(text)
+
+    @Slot(int)
+    def _on_set_changed(self, _index):
+        self._show_chosen()
 
     @Slot(object)
     def _on_image_chosen(self, inputs):

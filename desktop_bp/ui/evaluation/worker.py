@@ -25,6 +25,7 @@ class EvaluationJob:
     net: object
     name: str
     data: object
+    token: int = 0              # tells the view which network the result belongs to
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,8 @@ class EvaluationDone:
 
     name: str
     evaluation: object
-    images: object              # (n, 784) the images evaluated (read-only), for thumbnails
+    images: object              # (n, 784) the images evaluated, for thumbnails
+    token: int = 0
 
 
 class EvaluationWorker(QObject):
@@ -62,7 +64,7 @@ class EvaluationWorker(QObject):
                                       progress=lambda d, t: self.progress.emit((d, t)),
                                       cancelled=self._cancel.is_set)
             if result is not None:
-                self.done.emit(EvaluationDone(self._job.name, result, images))
+                self.done.emit(EvaluationDone(self._job.name, result, images, self._job.token))
         except (ValueError, OSError) as exc:
             self.error.emit(str(exc))
         except Exception:                              # a real bug: say it, with details
