@@ -141,16 +141,24 @@ def store_summary(net, name, evaluation, mistakes=20):
 
 def stored_summary(net, name="test"):
     """The summary stored by :func:`store_summary` (after loading a model file), or None when
-    there is none or it is malformed."""
+    there is none or it is malformed (model files are shared: nothing in one is trusted)."""
     stored = net.metadata.get("evaluation")
     entry = stored.get(name) if isinstance(stored, dict) else None
     if not isinstance(entry, dict):
         return None
-    confusion = entry.get("confusion")
     try:
-        matrix = np.asarray(confusion, dtype=np.int64)
-    except (TypeError, ValueError):
+        matrix = np.asarray(entry.get("confusion"), dtype=np.int64)
+        k = matrix.shape[0]
+        ok = (matrix.ndim == 2 and matrix.shape == (k, k) and k >= 1 and (matrix >= 0).all()
+              and _number(entry.get("accuracy")) and isinstance(entry.get("count"), int)
+              and (entry.get("cost") is None or _number(entry.get("cost")))
+              and all(isinstance(entry.get(key), list) and len(entry[key]) == k
+                      and all(v is None or _number(v) for v in entry[key])
+                      for key in ("precision", "recall")))
+    except (TypeError, ValueError, OverflowError):
         return None
-    if matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1]:
-        return None
-    return entry
+    return entry if ok else None
+
+
+def _number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and np.isfinite(value)

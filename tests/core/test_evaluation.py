@@ -88,3 +88,18 @@ def test_summary_is_small_json_and_survives_the_model_file(net_and_data, tmp_pat
     assert back["confusion"] == result.confusion.tolist()
     assert back["accuracy"] == pytest.approx(result.accuracy, abs=1e-6)
     assert stored_summary(loaded, "validation") is None
+
+
+@pytest.mark.parametrize("bad", [
+    {"test": {"confusion": "lots"}},
+    {"test": {"confusion": [[1, 2], [3]], "accuracy": 0.5, "count": 6}},
+    {"test": {"confusion": [[1, 0], [0, 1]], "accuracy": "high", "count": 2,
+              "precision": [1, 1], "recall": [1, 1]}},
+    {"test": {"confusion": [[1, 0], [0, 1]], "accuracy": 1.0, "count": 2,
+              "precision": [1], "recall": [1, 1]}},
+    ["not", "a", "dict"],
+])
+def test_a_malformed_stored_summary_is_ignored(bad):
+    net = Network([784, 2], seed=0)
+    net.metadata["evaluation"] = bad
+    assert stored_summary(net, "test") is None
