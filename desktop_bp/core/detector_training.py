@@ -57,23 +57,15 @@ def nondigit_inputs(n, seed, canvas=CANVAS):
     return preprocessed(nondigit_set(n, seed, canvas=canvas)[0])
 
 
-def digit_unions(images, n, seed, labels=None):
-    """``n`` pairs of MNIST digits drawn together -> (n, 784); with ``labels``, only pairs of
-    two different digits (two 1s on top of each other are still a 1)."""
+def digit_unions(images, n, seed):
     from desktop_bp.core.nondigits import digit_union
 
     rng = np.random.default_rng(seed)
     rows = rng.integers(0, len(images), (n, 2))
-    if labels is not None:
-        labels = np.asarray(labels)
-        same = labels[rows[:, 0]] == labels[rows[:, 1]]
-        while same.any():
-            rows[same, 1] = rng.integers(0, len(images), int(same.sum()))
-            same = labels[rows[:, 0]] == labels[rows[:, 1]]
     return np.stack([digit_union(images[i], images[j], rng) for i, j in rows]).astype(np.float32)
 
 
-def build_training_set(training_images, training_labels=None, *, n_plain=20000, n_redrawn=8000, n_nondigits=NONDIGITS,
+def build_training_set(training_images, *, n_plain=20000, n_redrawn=8000, n_nondigits=NONDIGITS,
                        n_unions=4000, seed=TRAIN_SEED, say=print):
     """-> (X, y): y = 0 for digits, 1 for non-digits, shuffled."""
     rng = np.random.default_rng(seed)
@@ -85,7 +77,7 @@ def build_training_set(training_images, training_labels=None, *, n_plain=20000, 
     t = time.perf_counter()
     others = nondigit_inputs(n_nondigits, seed)
     say(f"  {len(others):,} letters, scribbles and shapes ({time.perf_counter() - t:.0f} s)")
-    unions = digit_unions(training_images, n_unions, seed, training_labels)
+    unions = digit_unions(training_images, n_unions, seed)
     X = np.concatenate([plain, redrawn, others, unions])
     y = np.concatenate([np.zeros(len(plain) + len(redrawn), np.int64),
                         np.ones(len(others) + len(unions), np.int64)])
@@ -137,7 +129,7 @@ def main(argv=None):
     args = p.parse_args(argv)
     training, validation, _ = load_mnist(args.data)
     print("Making the training set ...", flush=True)
-    X, y = build_training_set(training[0], training[1], n_nondigits=args.nondigits,
+    X, y = build_training_set(training[0], n_nondigits=args.nondigits,
                               say=lambda *a: print(*a, flush=True))
     print(f"Training on {len(y):,} inputs ({int(y.sum()):,} non-digits) ...", flush=True)
     net = train_detector(X, y, epochs=args.epochs, hidden=args.hidden, say=lambda *a: print(*a, flush=True))
