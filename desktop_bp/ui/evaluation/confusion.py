@@ -9,23 +9,25 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 
 from desktop_bp.ui.plots import style_plot
 
 
 class _CellImage(pg.ImageItem):
-    """The matrix image; reports which cell a click landed on."""
+    """The matrix image; ``clicked((row, column))`` says which cell a click landed on (a
+    signal, not a stored callback: no reference cycle between the item and the plot)."""
 
-    def __init__(self, on_click):
+    clicked = Signal(object)
+
+    def __init__(self):
         super().__init__(axisOrder="row-major")
-        self._on_click = on_click
 
     def mouseClickEvent(self, ev):
-        if ev.button() == pg.QtCore.Qt.MouseButton.LeftButton:
+        if ev.button() == Qt.MouseButton.LeftButton:
             pos = ev.pos()
-            self._on_click(int(pos.y()), int(pos.x()))
+            self.clicked.emit((int(pos.y()), int(pos.x())))
             ev.accept()
 
 
@@ -44,7 +46,8 @@ class ConfusionHeatmap(pg.PlotWidget):
         # cells fill the panel (not locked square): the axes then end where the matrix does
         plot.hideButtons()
         plot.setMouseEnabled(False, False)
-        self.image = _CellImage(self._clicked)
+        self.image = _CellImage()
+        self.image.clicked.connect(self._clicked)
         plot.addItem(self.image)
         self.image.setColorMap(pg.colormap.get("CET-L17"))
         ticks = [[(i + 0.5, str(i)) for i in range(10)]]
@@ -108,7 +111,9 @@ class ConfusionHeatmap(pg.PlotWidget):
                                                              true_digit + 0.5))
         return self.mapFromScene(scene)
 
-    def _clicked(self, row, col):
+    @Slot(object)
+    def _clicked(self, cell):
+        row, col = cell
         if self._matrix is not None and 0 <= row < self._k and 0 <= col < self._k:
             self.select(row, col)
             self.cell_clicked.emit((row, col))
