@@ -13,7 +13,9 @@ import zlib
 
 import numpy as np
 
-from desktop_bp.core.drawn import png_bytes  # noqa: F401  (re-exported: the writer)
+from desktop_bp.core.drawn import png_bytes
+
+__all__ = ["PNGError", "png_bytes", "read_png"]
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_PIXELS = 4096 * 4096

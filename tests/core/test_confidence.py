@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from desktop_bp.core import confidence
-from desktop_bp.core.confidence import (DIGIT, NOT_A_DIGIT, NOT_SURE, Detector, flag_rates,
+from desktop_bp.core.confidence import (DIGIT, NOT_SURE, Detector, flag_rates,
                                         judge, judge_batch, load_detector, output_kind, rule_text)
 from desktop_bp.core.detector_training import CALIBRATION_SEED, TRAIN_SEED
 from desktop_bp.core.network import Network

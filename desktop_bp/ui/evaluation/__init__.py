@@ -4,6 +4,8 @@ slider. Each widget takes what it shows through its setters and speaks through s
 
 from desktop_bp.ui.evaluation.personal import PersonalSetView
 from desktop_bp.ui.evaluation.time_machine import TimeMachineSlider
+from desktop_bp.ui.evaluation.verdict import rule_explanation, verdict_text
 from desktop_bp.ui.evaluation.view import EvaluationView
 
-__all__ = ["EvaluationView", "PersonalSetView", "TimeMachineSlider"]
+__all__ = ["EvaluationView", "PersonalSetView", "TimeMachineSlider", "rule_explanation",
+           "verdict_text"]
