@@ -374,18 +374,71 @@ def run_drawn_benchmark(args):
     if out.returncode not in (0, 1):
         raise RuntimeError(f"desktop-bp predict failed: {out.stderr.strip()}")
     correct = total = 0
+    records = []
     for line in out.stdout.splitlines():
         record = json.loads(line)
+        records.append(record)
         total += 1
         correct += record["digit"] == label_from_name(record["file"])
     drawn = correct / count      # a file without a prediction counts as wrong
     results = {"model": str(model), "images": count, "predicted": total,
                "drawn_accuracy": drawn, "mnist_test_accuracy": plain,
                "gap_points": 100 * (plain - drawn), "predict_seconds": seconds}
+    say(f"{model.name}: drawn digits {100 * drawn:.2f}% ({correct:,} of {count:,}), plain MNIST "
+        f"test images {100 * plain:.2f}%, a gap of {100 * (plain - drawn):.2f} points; "
+        f"desktop-bp predict took {seconds:.1f} s for {count:,} files")
+    results.update(drawn_confidence_figures(records, count, label_from_name))
+    results.update(nondigit_figures(net, args.nondigit_count, args.nondigit_seed))
+    say_confidence_figures(results, say)
     if args.json:
         print(json.dumps(results))
-    else:
-        say(f"{model.name}: drawn digits {100 * drawn:.2f}% ({correct:,} of {count:,}), plain MNIST "
-            f"test images {100 * plain:.2f}%, a gap of {100 * (plain - drawn):.2f} points; "
-            f"desktop-bp predict took {seconds:.1f} s for {count:,} files")
     return 0
+
+
+# -- honest confidence: how often "not sure" / "not a digit" is said, to digits and non-digits --
+
+#: The seed of the measured non-digits: not one the detector was trained or calibrated with.
+NONDIGIT_BENCH_SEED = 7
+
+
+def drawn_confidence_figures(records, count, label_of):
+    """From ``desktop-bp predict --json`` records of the redrawn digits: the share of them called
+    "not sure" or "not a digit" (flagged), and the accuracy on the ones called a digit."""
+    verdicts = [r.get("verdict", "digit") for r in records]
+    confident = [r for r, v in zip(records, verdicts) if v == "digit"]
+    right = sum(r["digit"] == label_of(r["file"]) for r in confident)
+    return {"drawn_flagged": 1 - len(confident) / max(count, 1),
+            "drawn_not_sure": verdicts.count("not sure") / max(count, 1),
+            "drawn_not_a_digit": verdicts.count("not a digit") / max(count, 1),
+            "drawn_confident_accuracy": right / max(len(confident), 1)}
+
+
+def nondigit_figures(net, count, seed=NONDIGIT_BENCH_SEED):
+    """Generated letters, scribbles and shapes (280x280 drawings, preprocessed as the canvas
+    does) judged for ``net``: the share flagged, in all and per kind."""
+    from desktop_bp.core.confidence import judge_batch
+    from desktop_bp.core.nondigits import nondigit_set
+    from desktop_bp.core.preprocess import to_mnist_batch
+
+    images, kinds = nondigit_set(count, seed)
+    X, ok = to_mnist_batch(images)
+    kinds = [k for k, keep in zip(kinds, ok) if keep]
+    verdicts = [j.verdict for j in judge_batch(net, X)]
+    figures = {"nondigits": len(verdicts), "nondigit_seed": seed,
+               "nondigits_flagged": sum(v != "digit" for v in verdicts) / max(len(verdicts), 1),
+               "nondigits_not_a_digit": verdicts.count("not a digit") / max(len(verdicts), 1)}
+    for kind in sorted(set(kinds)):
+        mine = [v for v, k in zip(verdicts, kinds) if k == kind]
+        figures[f"nondigits_flagged_{kind}"] = sum(v != "digit" for v in mine) / len(mine)
+    return figures
+
+
+def say_confidence_figures(results, say):
+    kinds = ", ".join(f"{k[len('nondigits_flagged_'):]}s {100 * v:.1f}%" for k, v in results.items()
+                      if k.startswith("nondigits_flagged_"))
+    say(f"Honest confidence: {100 * results['drawn_flagged']:.2f}% of the drawn digits called "
+        f"'not sure' or 'not a digit' ({100 * results['drawn_not_a_digit']:.2f}% 'not a digit'); "
+        f"accuracy on those called a digit {100 * results['drawn_confident_accuracy']:.2f}%")
+    say(f"  {results['nondigits']:,} generated non-digits (seed {results['nondigit_seed']}): "
+        f"{100 * results['nondigits_flagged']:.1f}% flagged "
+        f"({100 * results['nondigits_not_a_digit']:.1f}% 'not a digit'); {kinds}")

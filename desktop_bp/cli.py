@@ -495,6 +495,9 @@ def build_parser():
                    help="how many test digits to redraw (default 10,000)")
     p.add_argument("--drawn-dir", help="keep the redrawn PNG files in this folder")
     p.add_argument("--model", help="the model for --drawn (default: the bundled one)")
+    p.add_argument("--nondigit-count", type=_positive_int, default=1200,
+                   help="with --drawn: generated letters, scribbles and shapes to judge (default 1200)")
+    p.add_argument("--nondigit-seed", type=int, default=7, help="their seed (default 7)")
     p.add_argument("--seed", type=int, default=0, help="seed of the redrawing (default 0)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_cmd_bench)

@@ -2,10 +2,17 @@
 
 Each image (PNG, JPEG, BMP and the other formats Qt reads; any size, colour or grey, dark ink
 on light paper or the reverse) goes through :func:`desktop_bp.core.preprocess.preprocess`, the
-same function the drawing canvas uses, and the network's output is printed: one line per file,
-or with ``--json`` one JSON object per line with the keys ``file``, ``digit`` and
-``probabilities`` (the ten output activations). Images are read with Qt's ``QImage`` (no display
-is needed), and fed to the network in batches, so thousands of files in one call are fine.
+same function the drawing canvas uses, and is judged by :mod:`desktop_bp.core.confidence`: a
+digit, "not sure" or "not a digit". One line per file says so in words, e.g.
+``a.png: 7  (p=0.998)``, ``b.png: not sure, perhaps 2  (p=0.412)`` or ``c.png: not a digit (the
+network's top guess would be 4, p=0.981)``; ``p=`` is a softmax probability, ``a=`` a sigmoid
+output's activation (ten separate activations are not probabilities). With ``--json``, one JSON
+object per line: ``file``, ``digit`` (the top guess), ``confident`` (false for "not sure" and
+"not a digit"), ``verdict`` ("digit", "not sure" or "not a digit"), ``outputs`` (the ten output
+activations), ``output_kind`` ("probabilities" or "activations") and ``nondigit_score`` (the
+non-digit detector's score, null without it). ``--rule`` prints the rule used for the model.
+Images are read with Qt's ``QImage`` (no display is needed), and fed to the network in
+batches, so thousands of files in one call are fine.
 
 A file that cannot be read, or that holds no digit (a blank image), gets a message on stderr and
 the others still run; the exit status is then 1. A model that cannot be loaded exits with 2.
@@ -33,7 +40,10 @@ def add_parser(subparsers):
     p.add_argument("--model", help="a .npz model file or a network2.py JSON file "
                                    "(default: the bundled pretrained model)")
     p.add_argument("--json", action="store_true",
-                   help="one JSON object per line: file, digit, probabilities")
+                   help="one JSON object per line: file, digit, confident, verdict, outputs, "
+                        "output_kind, nondigit_score")
+    p.add_argument("--rule", action="store_true",
+                   help="first print (on stderr) how 'digit', 'not sure' and 'not a digit' are decided")
     p.set_defaults(func=run)
     return p
 
@@ -68,14 +78,24 @@ def _load_network(model):
     return load_default_model() if model is None else load_any(model)
 
 
-def _emit(args, file, probabilities, label="p"):
-    digit = int(np.argmax(probabilities))
+def _emit(args, file, judgement):
+    """Print one file's judgement (a :class:`~desktop_bp.core.confidence.Judgement`)."""
+    from desktop_bp.core.confidence import DIGIT, NOT_SURE
+
     if args.json:
-        print(json.dumps({"file": file, "digit": digit,
-                          "probabilities": [round(float(p), 6) for p in probabilities]}))
+        print(json.dumps({"file": file, **judgement.record()}))
+        return
+    label = "p" if judgement.output_kind == "probabilities" else "a"
+    value = f"{label}={judgement.top:.3f}"
+    listed = " ".join(f"{v:.3f}" for v in judgement.outputs)
+    if judgement.verdict == DIGIT:
+        words = f"{judgement.digit}  ({value})"
+    elif judgement.verdict == NOT_SURE:
+        words = f"not sure, perhaps {judgement.digit}  ({value}; {judgement.reason})"
     else:
-        listed = " ".join(f"{p:.3f}" for p in probabilities)
-        print(f"{file}: {digit}  ({label}={probabilities[digit]:.3f})  [{listed}]")
+        words = (f"not a digit (the network's top guess would be {judgement.digit}, {value}; "
+                 f"{judgement.reason})")
+    print(f"{file}: {words}  [{listed}]")
 
 
 def run(args) -> int:
@@ -89,16 +109,18 @@ def run(args) -> int:
     except (ModelFileError, OSError) as exc:
         print(f"desktop-bp predict: cannot load the model: {exc}", file=sys.stderr)
         return 2
+    from desktop_bp.core.confidence import judge_batch, rule_text
+
+    if getattr(args, "rule", False):
+        print(rule_text(net), file=sys.stderr)
     failures = 0
     pending_files, pending_inputs = [], []
 
     def flush():
         if pending_inputs:
-            outputs = net.feedforward(np.stack(pending_inputs))
-            # softmax outputs are probabilities; sigmoid outputs are ten separate activations
-            label = "p" if net.output == "softmax" else "a"
-            for file, output in zip(pending_files, outputs):
-                _emit(args, file, output, label)
+            judgements = judge_batch(net, np.stack(pending_inputs))
+            for file, judgement in zip(pending_files, judgements):
+                _emit(args, file, judgement)
             sys.stdout.flush()
             pending_files.clear()
             pending_inputs.clear()

@@ -89,16 +89,45 @@ def test_json_lines_for_every_kind_of_image(images, model_file, capsys):
     assert [line["file"] for line in lines] == [str(p) for p, _ in images]
     assert [line["digit"] for line in lines] == [digit for _, digit in images]
     for line in lines:
-        assert set(line) == {"file", "digit", "probabilities"}
-        assert len(line["probabilities"]) == 10
-        assert sum(line["probabilities"]) == pytest.approx(1.0, abs=1e-4)
+        assert set(line) == {"file", "digit", "confident", "verdict", "outputs", "output_kind",
+                             "nondigit_score"}
+        assert line["verdict"] in ("digit", "not sure", "not a digit")
+        assert line["confident"] == (line["verdict"] == "digit")
+        assert line["output_kind"] == "probabilities"
+        assert len(line["outputs"]) == 10
+        assert sum(line["outputs"]) == pytest.approx(1.0, abs=1e-4)
+
+
+def test_sigmoid_networks_give_activations(images, tmp_path, capsys):
+    from desktop_bp.core.network import Network
+
+    model = save_model(tmp_path / "book.npz", Network([784, 30, 10], seed=0))
+    path = str(images[0][0])
+    assert run(path, "--model", str(model), "--json") == 0
+    line = json.loads(capsys.readouterr().out)
+    assert line["output_kind"] == "activations"
+    assert run(path, "--model", str(model), "--rule") == 0
+    out, err = capsys.readouterr()
+    assert "p=" not in out and "a=" in out and "%" not in out
+    assert "sigmoid activations, not probabilities" in err
+
+
+def test_a_scribble_is_not_called_a_digit(model_file, tmp_path, capsys):
+    from desktop_bp.core.nondigits import make_nondigit
+
+    scribble, _ = make_nondigit(np.random.default_rng(0), "scribble")
+    letter, _ = make_nondigit(np.random.default_rng(1), "letter")
+    paths = [write_image(tmp_path / "s.png", scribble), write_image(tmp_path / "a.png", letter)]
+    assert run(*map(str, paths), "--model", str(model_file)) == 0
+    out = capsys.readouterr().out
+    assert out.count("not a digit") + out.count("not sure") >= 1, out
 
 
 def test_plain_output(images, model_file, capsys):
     path, digit = images[0]
     assert run(str(path), "--model", str(model_file)) == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"{path}: {digit}") and "p=" in out
+    assert out.startswith(f"{path}: {digit}  (p=")       # a clear 1: named without a caveat
 
 
 def test_unreadable_and_blank_files_are_reported_and_the_rest_still_run(images, model_file,

@@ -79,3 +79,15 @@ def test_no_module_is_too_long():
     long = {str(p.relative_to(PACKAGE.parent)): n for p in PACKAGE.rglob("*.py")
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert not long, f"over {MAX_LINES} lines: {long}"
+
+
+def test_every_package_is_installed():
+    """``pip install .`` installs the packages pyproject.toml lists: a sub-package missing there
+    works from the source tree (and in the tests) but not for a person who installed the app."""
+    import tomllib
+    pyproject = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(pyproject["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(PACKAGE.parent).parts)
+             for p in PACKAGE.rglob("__init__.py")}
+    assert found - listed == set(), "not installed: add them to pyproject.toml"
+    assert "desktop_bp.resources" in listed

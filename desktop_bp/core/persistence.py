@@ -9,7 +9,10 @@ with ``L`` weight layers:
   needs pickle. It holds ``format`` ("desktop_bp.model"), ``format_version``, the architecture
   (``sizes``, ``activation``, ``output``, ``cost``, ``init``, ``dtype``) and free-form information
   about the model (``hyperparameters``, ``history``, ``test_accuracy``, ``created``,
-  ``app_version``, ...).
+  ``app_version``, ...);
+- optionally ``epoch{k}_w{l}``, ``epoch{k}_b{l}``: the weights after epoch ``k`` (the epoch time
+  machine, :mod:`desktop_bp.core.snapshots`), for every ``k`` the metadata's ``snapshot_epochs``
+  lists. Files without them are as before.
 
 Model files are meant to be shared, so loading treats every file as hostile. Instead of
 ``np.load`` this module reads the zip itself: each entry's ``.npy`` header (a literal dict,
@@ -64,6 +67,9 @@ MAX_NPY_HEADER = 10_000           # characters in one .npy header, NumPy's own d
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _METADATA = "metadata"
+# Optional: the epochs whose weights are stored as epoch{k}_w{l} / epoch{k}_b{l} (the time machine).
+_SNAPSHOT_EPOCHS = "snapshot_epochs"
+MAX_SNAPSHOT_EPOCHS = 100_000
 # Metadata keys that describe the file and the architecture; the rest is free-form information
 # and becomes ``net.metadata`` when the file is loaded.
 _ARCHITECTURE_KEYS = ("format", "format_version", "sizes", "activation", "output", "cost",
@@ -91,7 +97,7 @@ class ModelFileError(ValueError):
 # Saving
 
 
-def save_model(path, net, *, metadata=None) -> Path:
+def save_model(path, net, *, metadata=None, extra_arrays=None, extra_metadata=None) -> Path:
     """Save ``net`` to ``path`` (exactly that name; no suffix is added) as a native ``.npz``.
 
     The metadata written is ``net.metadata`` updated with ``metadata``, plus ``created`` (an ISO
@@ -105,11 +111,18 @@ def save_model(path, net, *, metadata=None) -> Path:
     previous ``path`` is left untouched and the error propagates (``ValueError`` or
     ``TypeError`` for a network or metadata that cannot be saved, ``OSError`` for the disk).
     Returns ``path`` as a :class:`~pathlib.Path`.
+
+    ``extra_arrays`` / ``extra_metadata``: the epoch time machine's optional snapshot arrays
+    (``epoch{k}_w{l}``, ``epoch{k}_b{l}``) and their ``snapshot_epochs`` list, written by
+    :func:`desktop_bp.core.snapshots.save_with_snapshots`.
     """
     path = Path(path)
     arrays = _parameter_arrays(net)
+    arrays.update(extra_arrays or {})
     info = _jsonable(dict(net.metadata), "metadata")
     info.update(_jsonable(dict(metadata or {}), "metadata"))
+    info.pop(_SNAPSHOT_EPOCHS, None)         # only ever describes the arrays written here
+    info.update(_jsonable(dict(extra_metadata or {}), "metadata"))
     info.setdefault("created", datetime.datetime.now(datetime.timezone.utc)
                     .isoformat(timespec="seconds"))
     info["app_version"] = _app_version()
@@ -294,6 +307,8 @@ def _load_archive(path, archive):
     sizes = info["sizes"]
     n_layers = len(sizes) - 1
     expected = {f"{_METADATA}.npy"} | {f"{kind}{l}.npy" for l in range(n_layers) for kind in "wb"}
+    expected |= {f"epoch{e}_{kind}{l}.npy" for e in _snapshot_epochs(path, info["raw"])
+                 for l in range(n_layers) for kind in "wb"}
     missing = sorted(expected - set(names), key=_natural_key)
     extra = sorted(set(names) - expected, key=_natural_key)
     if missing:
@@ -317,6 +332,16 @@ def _load_archive(path, archive):
         raise ModelFileError(path, f"inconsistent architecture ({exc})") from exc
     net.metadata = {k: v for k, v in info["raw"].items() if k not in _ARCHITECTURE_KEYS}
     return net
+
+
+def _snapshot_epochs(path, raw):
+    """The ``snapshot_epochs`` list of the metadata (empty when absent), validated."""
+    epochs = raw.get(_SNAPSHOT_EPOCHS, [])
+    if (not isinstance(epochs, list) or len(epochs) > MAX_SNAPSHOT_EPOCHS
+            or not all(_is_int(e) and 0 <= e for e in epochs) or len(set(epochs)) != len(epochs)):
+        raise ModelFileError(path, "the metadata's 'snapshot_epochs' should list distinct epoch "
+                                   "numbers")
+    return epochs
 
 
 def _natural_key(name):
@@ -436,9 +461,10 @@ def _check_metadata(path, info):
     return checked
 
 
-def _read_parameter(path, archive, sizes, l, kind):
-    """Layer ``l``'s weights (sizes[l+1], sizes[l]) or biases (sizes[l+1],) as a float array."""
-    name = f"{kind[0]}{l}"
+def _read_parameter(path, archive, sizes, l, kind, prefix=""):
+    """Layer ``l``'s weights (sizes[l+1], sizes[l]) or biases (sizes[l+1],) as a float array
+    (``prefix``: "epoch{k}_" for a time-machine snapshot)."""
+    name = f"{prefix}{kind[0]}{l}"
     expected = (sizes[l + 1], sizes[l]) if kind == "weights" else (sizes[l + 1],)
     shape, fortran, dtype, raw = _read_npy(path, archive, name, math.prod(expected))
     problem = _shape_problem(sizes, l, kind, shape)

@@ -1,0 +1,208 @@
+"""The personal handwriting set: the drawings a person kept with the digit they really are.
+
+Thumbnails of every drawing with its label (and, for a given network, what it reads), the set's
+accuracy for that network, relabel and remove, export and import (a folder of PNGs with a
+``labels.csv``, or a ``.zip``). Files are kept by :class:`desktop_bp.core.personal_set.PersonalSet`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox,
+                               QVBoxLayout, QWidget)
+
+from desktop_bp.core.personal_set import PersonalSet
+from desktop_bp.ui.evaluation.thumbnails import ThumbnailList
+
+
+class PersonalSetView(QWidget):
+    """Public API: :meth:`set_network`, :meth:`add_drawing`, :meth:`export_to`,
+    :meth:`import_from`, :meth:`personal_set`, :meth:`accuracy`.
+
+    Signals: ``changed()`` (drawings added, removed or relabelled: the lead may re-run the
+    per-epoch personal accuracy), ``image_chosen(object)`` (a clicked drawing's (784,) input).
+    """
+
+    changed = Signal()
+    image_chosen = Signal(object)
+
+    def __init__(self, personal_set=None, parent=None):
+        super().__init__(parent)
+        self._set = personal_set if personal_set is not None else PersonalSet()
+        self._net = None
+
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.accuracy_label = QLabel()
+        self.accuracy_label.setWordWrap(True)
+        self.thumbnails = ThumbnailList()
+        self.thumbnails.image_chosen.connect(self._on_image_chosen)
+        self.thumbnails.itemSelectionChanged.connect(self._update_buttons)
+
+        self.label_box = QSpinBox()
+        self.label_box.setRange(0, 9)
+        self.relabel_button = QPushButton(self.tr("Set label"))
+        self.relabel_button.setToolTip(self.tr("Give the selected drawing the digit chosen here"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Write the set to a folder (PNG files and "
+                                              "labels.csv) or a .zip archive"))
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Add the drawings of a folder or a .zip archive"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.relabel_button.clicked.connect(self._relabel_selected)
+        self.remove_button.clicked.connect(self._remove_selected)
+        self.export_button.clicked.connect(self._ask_export)
+        self.import_button.clicked.connect(self._ask_import)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel(self.tr("Digit:")))
+        buttons.addWidget(self.label_box)
+        buttons.addWidget(self.relabel_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.export_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.accuracy_label)
+        layout.addWidget(self.thumbnails, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self._refresh()
+        if self._set.problems:
+            self._say_problems(self.tr("Some files in the folder were skipped:"),
+                               self._set.problems)
+
+    # -- public --------------------------------------------------------------------------------
+
+    def personal_set(self):
+        return self._set
+
+    def set_network(self, net):
+        """The network whose reading of the set is shown (None: none)."""
+        self._net = net
+        self._refresh()
+
+    def accuracy(self):
+        """The set's accuracy for the network given, or None."""
+        return None if self._net is None else self._set.accuracy(self._net)
+
+    def add_drawing(self, inputs, label, original=None):
+        """Keep a drawing (the canvas's 784 inputs, its true digit, optionally the canvas
+        image); returns the new entry, or None with a message for a bad label."""
+        try:
+            entry = self._set.add(inputs, label, original)
+        except (ValueError, OSError) as exc:
+            self.message.setText(self.tr("The drawing was not kept: {0}").format(exc))
+            return None
+        self.message.setText(self.tr("Kept as a {0}.").format(entry.label))
+        self._refresh()
+        self.changed.emit()
+        return entry
+
+    def export_to(self, path):
+        try:
+            written = self._set.export_to(path)
+        except OSError as exc:
+            self.message.setText(self.tr("The set could not be exported: {0}").format(exc))
+            return None
+        self.message.setText(self.tr("%n drawing(s) exported to {0}.", "", len(self._set))
+                             .format(Path(written).name))
+        return written
+
+    def import_from(self, path):
+        result = self._set.import_from(path)
+        self._refresh()
+        if result.added:
+            self.changed.emit()
+        text = self.tr("%n drawing(s) imported.", "", result.added)
+        if result.skipped:
+            self._say_problems(text + " " + self.tr("%n file(s) skipped:", "",
+                                                     len(result.skipped)), result.skipped)
+        else:
+            self.message.setText(text)
+            self.message.setToolTip("")
+        return result
+
+    # -- slots ---------------------------------------------------------------------------------
+
+    @Slot()
+    def _relabel_selected(self):
+        key = self.thumbnails.selected_key()
+        if key is not None and self._set.relabel(key, self.label_box.value()):
+            self._refresh()
+            self.changed.emit()
+
+    @Slot()
+    def _remove_selected(self):
+        key = self.thumbnails.selected_key()
+        if key is not None and self._set.remove(key):
+            self._refresh()
+            self.changed.emit()
+
+    @Slot()
+    def _ask_export(self):
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the handwriting set"),
+                                              "handwriting.zip",
+                                              self.tr("Zip archive (*.zip);;Folder (*)"))
+        if path:
+            self.export_to(path)
+
+    @Slot()
+    def _ask_import(self):
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a handwriting set"), "",
+                                              self.tr("Zip archive (*.zip)"))
+        if not path:
+            path = QFileDialog.getExistingDirectory(self, self.tr("Or choose a folder"))
+        if path:
+            self.import_from(path)
+
+    @Slot(object)
+    def _on_image_chosen(self, inputs):
+        self.image_chosen.emit(inputs)
+
+    # -- drawing -------------------------------------------------------------------------------
+
+    def _say_problems(self, text, problems):
+        shown = "\n".join(problems[:3]) + ("\n…" if len(problems) > 3 else "")
+        self.message.setText(f"{text}\n{shown}")
+        self.message.setToolTip("\n".join(problems))
+
+    def _update_buttons(self):
+        selected = self.thumbnails.selected_key() is not None
+        self.relabel_button.setEnabled(selected)
+        self.remove_button.setEnabled(selected)
+        self.export_button.setEnabled(len(self._set) > 0)
+
+    def _refresh(self):
+        entries = self._set.entries()
+        X, y = self._set.arrays()
+        read = self._net.predict(X) if self._net is not None and len(y) else None
+        items = []
+        for i, entry in enumerate(entries):
+            if read is None:
+                caption = self.tr("a {0}").format(entry.label)
+            elif read[i] == entry.label:
+                caption = self.tr("a {0}, read ✓").format(entry.label)
+            else:
+                caption = self.tr("a {0}, read as {1}").format(entry.label, int(read[i]))
+            items.append((entry.inputs, caption, entry.file))
+        self.thumbnails.set_items(items)
+        self.title.setText(self.tr("Your handwriting: %n drawing(s) in {0}", "", len(entries))
+                           .format(self._set.folder))
+        if read is None:
+            self.accuracy_label.setText(self.tr("Keep drawings with their true digit to see how "
+                                                "well the model reads your handwriting.")
+                                        if not entries else self.tr("No model to read them."))
+        else:
+            right = int(np.sum(read == y))
+            self.accuracy_label.setText(self.tr("The model in use reads {0:.0f}% of them "
+                                                "({1} of {2}).").format(
+                100 * right / len(y), right, len(y)))
+        self._update_buttons()

@@ -1,0 +1,118 @@
+"""The epoch time machine's slider: replay a run epoch by epoch, and branch from any of them.
+
+The widget only chooses an epoch; the weights come from
+:class:`desktop_bp.core.snapshots.EpochSnapshots` (``network_at(epoch)``), which the lead hands
+to the heatmaps, the plots' cursor, the canvas's prediction and the microscope.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+
+
+class TimeMachineSlider(QWidget):
+    """Public API: :meth:`set_epochs` (``n`` epochs done: 0 = the start, ..., n), or
+    :meth:`set_kept_epochs` (only some kept, past the memory budget), :meth:`set_epoch`,
+    :meth:`epoch`, :meth:`set_budget_text`.
+
+    Signals: ``epoch_chosen(int)`` (the slider moved to a kept epoch), ``branch_requested(int)``
+    (continue training from that epoch), ``latest_requested()`` (back to the newest weights).
+    """
+
+    epoch_chosen = Signal(int)
+    branch_requested = Signal(int)
+    latest_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._kept = []
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.slider.setPageStep(1)
+        self.label = QLabel()
+        self.label.setMinimumWidth(150)
+        self.branch_button = QPushButton(self.tr("Branch from here"))
+        self.branch_button.setToolTip(self.tr("Continue training from the weights of this "
+                                              "epoch; the later epochs are left behind"))
+        self.latest_button = QPushButton(self.tr("Latest"))
+        self.budget = QLabel()
+        self.budget.setWordWrap(True)
+        self.budget.setStyleSheet("color: #555;")
+        self.slider.valueChanged.connect(self._on_value_changed)
+        self.branch_button.clicked.connect(self._on_branch)
+        self.latest_button.clicked.connect(self._on_latest)
+
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Time machine:")))
+        row.addWidget(self.slider, 1)
+        row.addWidget(self.label)
+        row.addWidget(self.latest_button)
+        row.addWidget(self.branch_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.budget)
+        self.set_kept_epochs([])
+
+    def set_epochs(self, n):
+        """``n`` epochs done, every one kept (0 = before training)."""
+        self.set_kept_epochs(list(range(0, int(n) + 1)) if n >= 0 else [])
+
+    def set_kept_epochs(self, epochs):
+        """The epochs whose weights are kept, ascending (the slider steps through them)."""
+        at_end = not self._kept or self.slider.value() == len(self._kept) - 1
+        self._kept = sorted(int(e) for e in epochs)
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, max(len(self._kept) - 1, 0))
+        if at_end:
+            self.slider.setValue(max(len(self._kept) - 1, 0))
+        self.slider.blockSignals(False)
+        self.slider.setEnabled(len(self._kept) > 1)
+        self._update_label()
+
+    def kept_epochs(self):
+        return list(self._kept)
+
+    def epoch(self):
+        """The epoch the slider is on, or None when nothing is kept."""
+        return self._kept[self.slider.value()] if self._kept else None
+
+    def set_epoch(self, epoch):
+        """Move to ``epoch`` (the nearest kept one at or before it); emits ``epoch_chosen``."""
+        if not self._kept:
+            return
+        index = max([i for i, e in enumerate(self._kept) if e <= epoch] or [0])
+        self.slider.setValue(index)
+
+    def set_budget_text(self, text):
+        """E.g. :meth:`desktop_bp.core.snapshots.EpochSnapshots.describe`'s sentence."""
+        self.budget.setText(text)
+
+    @Slot(int)
+    def _on_value_changed(self, index):
+        self._update_label()
+        if self._kept:
+            self.epoch_chosen.emit(self._kept[index])
+
+    @Slot()
+    def _on_branch(self):
+        if self._kept:
+            self.branch_requested.emit(self.epoch())
+
+    @Slot()
+    def _on_latest(self):
+        if self._kept:
+            self.slider.setValue(len(self._kept) - 1)
+        self.latest_requested.emit()
+
+    def _update_label(self):
+        if not self._kept:
+            self.label.setText(self.tr("no epochs kept"))
+        elif self.epoch() == 0:
+            self.label.setText(self.tr("the start (of {0})").format(self._kept[-1]))
+        else:
+            self.label.setText(self.tr("epoch {0} of {1}").format(self.epoch(), self._kept[-1]))
+        latest = bool(self._kept) and self.slider.value() == len(self._kept) - 1
+        self.branch_button.setEnabled(bool(self._kept) and not latest)
+        self.latest_button.setEnabled(bool(self._kept) and not latest)
