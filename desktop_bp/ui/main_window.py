@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QFileDialog, QGroupBox, 
 
 from desktop_bp._version import __version__
 from desktop_bp.core import checkpoint as checkpoint_mod
+from desktop_bp.core.confidence import judge
 from desktop_bp.core.preprocess import preprocess
 from desktop_bp.ui import i18n, model_files
 from desktop_bp.ui.canvas import DEFAULT_PEN_FRACTION, DrawingCanvas
@@ -495,7 +496,8 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         elif pre is None:
             self.prediction_view.set_output(None)
         else:
-            self.prediction_view.set_output(net.feedforward(pre.inputs)[0])
+            judgement = judge(net, pre.inputs)      # digit, not sure, or not a digit
+            self.prediction_view.set_output(judgement.outputs, judgement)
         self.input_changed.emit(pre)
 
     def last_preprocessed(self):

@@ -109,19 +109,33 @@ class PredictionView(QWidget):
         self._output = None
         self._threshold = float(threshold)
         self._message = None        # None: the default, "Draw a digit" in the current language
+        self._judgement = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(180, 160)
 
     # -- setters ---------------------------------------------------------------------------------
 
-    def set_output(self, activations):
+    def set_output(self, activations, judgement=None):
+        """The ten outputs (or None); ``judgement``: the app's verdict on the drawing (a
+        :class:`~desktop_bp.core.confidence.Judgement`: "digit", "not sure" or "not a digit",
+        and whether the outputs are probabilities or activations). Without one, the confidence
+        threshold decides."""
         if activations is None:
             self._output = None
         else:
             activations = np.asarray(activations, dtype=np.float64).ravel()
             self._output = np.nan_to_num(activations.copy(), nan=0.0)
+        self._judgement = None if activations is None else judgement
         self._message = None
         self.update()
+
+    def verdict(self):
+        """"digit", "not sure" or "not a digit" (None when nothing is predicted)."""
+        if self._output is None:
+            return None
+        if self._judgement is not None:
+            return self._judgement.verdict
+        return "digit" if self.is_sure() else "not sure"
 
     def set_message(self, text):
         """Show ``text`` instead of a prediction (clears the bars); None: the default prompt."""
@@ -146,13 +160,28 @@ class PredictionView(QWidget):
         return None if self._output is None else int(np.argmax(self._output))
 
     def is_sure(self):
-        return self._output is not None and float(self._output.max()) >= self._threshold
+        if self._output is None:
+            return False
+        if self._judgement is not None:
+            return self._judgement.confident
+        return float(self._output.max()) >= self._threshold
+
+    def _activations(self):
+        """The outputs are sigmoid activations, not probabilities: never said as "% sure"."""
+        return self._judgement is not None and self._judgement.output_kind == "activations"
 
     def headline(self):
         """The text under the big digit."""
         if self._output is None:
             return self.tr("Draw a digit") if self._message is None else self._message
-        percent = f"{100 * float(self._output.max()):.0f}"
+        top = float(self._output.max())
+        if self.verdict() == "not a digit":
+            return self.tr("not a digit")
+        if self._activations():
+            if self.is_sure():
+                return self.tr("activation {0:.2f}").format(top)
+            return self.tr("not sure — maybe {0} (activation {1:.2f})").format(self.digit(), top)
+        percent = f"{100 * top:.0f}"
         if self.is_sure():
             return self.tr("{percent}% sure").format(percent=percent)
         return self.tr("not sure — maybe {digit} ({percent}%)").format(digit=self.digit(),
@@ -183,8 +212,13 @@ class PredictionView(QWidget):
             painter.drawText(big, Qt.AlignmentFlag.AlignCenter, "–")
         else:
             sure = self.is_sure()
-            painter.setPen(text_colour if sure else QColor(200, 120, 0))
-            painter.drawText(big, Qt.AlignmentFlag.AlignCenter, str(self.digit()) if sure else "?")
+            if self.verdict() == "not a digit":
+                painter.setPen(palette.color(palette.ColorRole.PlaceholderText))
+                painter.drawText(big, Qt.AlignmentFlag.AlignCenter, "✗")
+            else:
+                painter.setPen(text_colour if sure else QColor(200, 120, 0))
+                painter.drawText(big, Qt.AlignmentFlag.AlignCenter,
+                                 str(self.digit()) if sure else "?")
         small = QFont(self.font())
         painter.setFont(small)
         painter.setPen(text_colour)
@@ -218,7 +252,9 @@ class PredictionView(QWidget):
                 painter.setPen(text_colour)
                 painter.drawText(QRectF(track.right() + 4, y, value_w, row),
                                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                                 f"{100 * value:.0f}%")
+                                 f"{value:.2f}" if self._activations() else f"{100 * value:.0f}%")
+        if self._judgement is not None:
+            return          # the verdict's rule decides, not the threshold
         # the threshold, as a tick across the tracks
         painter.setPen(QPen(QColor(200, 120, 0, 160), 1, Qt.PenStyle.DashLine))
         x = bars.left() + label_w + track_w * self._threshold
