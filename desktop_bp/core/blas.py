@@ -22,7 +22,9 @@ from any thread holds for every thread. So the pool's size is kept in one place,
 
 Setting OpenBLAS's size only writes a number that each product reads when it starts (its
 threads stay alive), so changing it while another thread multiplies is safe and costs about a
-microsecond. Without a BLAS that threadpoolctl can control, everything here does nothing.
+microsecond. Nothing else in the program should change the pool (threadpoolctl's own
+``threadpool_limits`` included): this module's lock is what keeps the holders consistent.
+Without a BLAS that threadpoolctl can control, everything here does nothing.
 """
 
 from __future__ import annotations
@@ -69,6 +71,12 @@ def _apply():
         else:
             wanted = original
         if lib.get_num_threads() != wanted:
+            # threadpoolctl (3.6 and later) lets only one Python thread change OpenBLAS's
+            # pool and silently ignores the others; this module is the one place that
+            # changes it, under its lock, from whichever thread needs it
+            clear = getattr(type(lib), "clear_controlling_thread", None)
+            if clear is not None:
+                clear(force=True)
             lib.set_num_threads(wanted)
 
 
