@@ -209,6 +209,13 @@ class ThreadChooser:
         self._decided_at = None
         self.decisions = []                 # (threads chosen, median 1, median most), in order
 
+    @classmethod
+    def fixed(cls, threads):
+        """A chooser that always answers ``threads`` and never probes."""
+        chooser = cls(1)
+        chooser.threads = max(1, int(threads))
+        return chooser
+
     def tick(self):
         now = self.clock()
         if self._last is not None:

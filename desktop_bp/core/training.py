@@ -439,11 +439,8 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
     feeder = (_Feeder(images, Y_all, batch_size, net.dtype, augment, rng)
               if full * batch_size >= 2 * FEED_ROWS else None)
     fed = None                      # the feeder's iterator over this epoch's mini-batches
-    if blas_threads is None:
-        chooser = blas.ThreadChooser(blas.training_threads(net.sizes, batch_size))
-    else:
-        chooser = blas.ThreadChooser(1)
-        chooser.threads = max(1, int(blas_threads))
+    chooser = (blas.ThreadChooser(blas.training_threads(net.sizes, batch_size))
+               if blas_threads is None else blas.ThreadChooser.fixed(blas_threads))
     pool = blas.TrainingPool(chooser.threads).__enter__()
     try:
         for e in range(epochs):
