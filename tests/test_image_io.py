@@ -185,3 +185,30 @@ def test_reading_a_large_png_needs_little_memory(tmp_path):
     shape, grown_mb = out.stdout.rsplit(" ", 1)
     assert shape == "(1000, 1000)"
     assert int(grown_mb) < 30
+
+
+def test_predict_feeds_the_network_on_one_blas_thread(tmp_path, monkeypatch, capsys):
+    import argparse
+
+    from desktop_bp import predict_cli
+    from desktop_bp.core import blas
+    from desktop_bp.core.network import Network
+
+    if blas.current_threads() is None:
+        pytest.skip("no BLAS library that threadpoolctl can control")
+    path = tmp_path / "one.png"
+    assert stroke_image(200, 240).save(str(path))
+    seen = []
+    real = Network.feedforward
+
+    def recording(self, X):
+        seen.append(blas.current_threads())
+        return real(self, X)
+
+    monkeypatch.setattr(Network, "feedforward", recording)
+    parser = argparse.ArgumentParser()
+    predict_cli.add_parser(parser.add_subparsers())
+    args = parser.parse_args(["predict", str(path)])
+    assert args.func(args) == 0
+    assert seen == [1]
+    assert "one.png: " in capsys.readouterr().out

@@ -180,3 +180,22 @@ def test_augmentation_on_the_feeder_thread_draws_as_the_loop_would():
     plain = [e.training_cost for e in train(net, (images, labels), epochs=2, batch_size=100,
                                             eta=0.5, seed=4) if isinstance(e, EpochEvent)]
     assert plain != results[0][0]
+
+
+@needs_blas
+def test_preprocessing_runs_single_threaded(pool_of_two, monkeypatch):
+    from desktop_bp.core import preprocess
+
+    seen = []
+    real = preprocess._resample_matrix
+
+    def recording(*args):
+        seen.append(blas.current_threads())
+        return real(*args)
+
+    monkeypatch.setattr(preprocess, "_resample_matrix", recording)
+    image = np.zeros((60, 60))
+    image[10:50, 25:35] = 1.0
+    assert preprocess.preprocess(image) is not None
+    assert seen and set(seen) == {1}
+    assert blas.current_threads() == 2
