@@ -441,6 +441,7 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
     fed = None                      # the feeder's iterator over this epoch's mini-batches
     chooser = (blas.ThreadChooser(blas.training_threads(net.sizes, batch_size))
                if blas_threads is None else blas.ThreadChooser.fixed(blas_threads))
+    choosing = chooser.most > 1
     pool = blas.TrainingPool(chooser.threads).__enter__()
     try:
         for e in range(epochs):
@@ -464,7 +465,8 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
                         break
                 if control._stop:
                     break
-                pool.set(chooser.tick())
+                if choosing:            # (for small networks a call per batch counts)
+                    pool.set(chooser.tick())
                 eta_now = control._eta
                 if fed is not None and k < full:
                     X, Y = next(fed)
