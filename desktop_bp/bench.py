@@ -436,6 +436,7 @@ def best_benchmark(training, rounds=3, busy=True, blas_threads=None):
     sizes = preset("best")["sizes"]
     images = len(training[1])
     load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    free_before = blas.free_cores()
     peak = matmul_peak_gflops()
     with blas.single_threaded():
         peak_one = matmul_peak_gflops()
@@ -456,7 +457,8 @@ def best_benchmark(training, rounds=3, busy=True, blas_threads=None):
         "numpy_matmul_peak_gflops_all_cores": peak, "numpy_matmul_peak_gflops_one_core": peak_one,
         "best_fraction_of_peak": flops / min(idle) / 1e9 / max(peak, peak_one),
         "best_fraction_of_one_core_peak": flops / min(idle) / 1e9 / peak_one,
-        "load_average_before": load_before,
+        "load_average_before": load_before, "free_cores_before": free_before,
+        "usable_cores": blas.usable_cores(),
         "load_average_after": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
     }
     if busy:
@@ -484,7 +486,8 @@ def report_best(results, say):
         f"({100 * results['best_fraction_of_one_core_peak']:.0f}% of one core's)")
     if results["load_average_before"] is not None:
         say(f"  load average (1 minute) {results['load_average_before']:.2f} before, "
-            f"{results['load_average_after']:.2f} after")
+            f"{results['load_average_after']:.2f} after; {results['free_cores_before']} of "
+            f"{results['usable_cores']} cores free before")
 
 
 def add_best_arguments(p):
