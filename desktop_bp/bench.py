@@ -228,9 +228,31 @@ def run_benchmarks(args):
     n = min(args.train_size, len(training[1]))
     images, labels = training[0][:n], training[1][:n]
     net = Network(BOOK["sizes"], seed=0)
-    bs, eta = BOOK["batch_size"], BOOK["eta"]
-    results = {"network": "784-30-10 sigmoid, quadratic cost", "images": n, "batch_size": bs}
+    results = {"network": "784-30-10 sigmoid, quadratic cost", "images": n,
+               "batch_size": BOOK["batch_size"]}
     say = (lambda *a: None) if args.json else (lambda *a: print(*a, flush=True))
+    if not getattr(args, "no_book", False):
+        _book_benchmarks(args, net, images, labels, results, say)
+    if getattr(args, "best", False) or getattr(args, "busy", False):
+        results.update(best_benchmark((images, labels), max(3, args.repeat), busy=args.busy,
+                                      blas_threads=args.blas_threads))
+        report_best(results, say)
+    scope = microscope_benchmark(np.asarray(test[0][0], dtype=np.float32))
+    if scope is not None:
+        results["microscope"] = scope
+        say(f"\nMicroscope, one stroke of the bundled {scope['network']} network (float64): "
+            f"median {scope['median_ms']:.1f} ms, best {scope['best_ms']:.1f} ms (budget 30 ms)")
+    if not args.no_gui:
+        _window_benchmark(args, net, training, validation, test, images, labels, n, results, say)
+    if args.json:
+        print(json.dumps(results))
+    return 0
+
+
+def _book_benchmarks(args, net, images, labels, results, say):
+    """The book network's epoch three ways, and the engine's GFLOP/s on 784-100-10."""
+    n = len(labels)
+    bs, eta = BOOK["batch_size"], BOOK["eta"]
     say(f"One epoch of the book network (784-30-10, mini-batch {bs}, {n:,} images), "
         f"best of {args.repeat}:")
 
@@ -270,34 +292,27 @@ def run_benchmarks(args):
     say(f"\nThroughput, 784-100-10 at mini-batch 64: {achieved:.1f} GFLOP/s; NumPy's float32 "
         f"matrix-multiply peak here: {peak:.1f} GFLOP/s ({100 * achieved / peak:.1f}% of peak)")
 
-    scope = microscope_benchmark(np.asarray(test[0][0], dtype=np.float32))
-    if scope is not None:
-        results["microscope"] = scope
-        say(f"\nMicroscope, one stroke of the bundled {scope['network']} network (float64): "
-            f"median {scope['median_ms']:.1f} ms, best {scope['best_ms']:.1f} ms (budget 30 ms)")
 
-    if not args.no_gui:
-        rounds = max(3, args.repeat)
-        gui = _gui_benchmark(training, validation, test, n, rounds,
-                             lambda: headless_epochs(net, (images, labels), validation, test,
-                                                     GUI_EPOCHS))
-        if gui is not None:
-            results.update(gui)
-            say(f"\nThe window: {rounds} rounds of a {gui['epochs']}-epoch run headless (as desktop-bp "
-                f"train, with validation and test after each epoch), then the same run from the "
-                f"training panel with every live plot drawing (medians over the rounds):")
-            say(f"  epochs 2-{gui['epochs']}: window {gui['gui_epoch_seconds']:.3f} s, headless "
-                f"{gui['headless_epoch_seconds']:.3f} s   "
-                f"({100 * (gui['gui_over_headless'] - 1):+.1f}%)")
-            say(f"  first epoch: window {gui['gui_first_epoch_seconds']:.3f} s, headless "
-                f"{gui['headless_first_epoch_seconds']:.3f} s   "
-                f"({100 * (gui['gui_first_over_headless'] - 1):+.1f}%)")
-            say(f"  whole run: {100 * (gui['gui_run_over_headless'] - 1):+.1f}% per epoch")
-            say(f"  event-loop lag while training: p50 {gui['event_loop_lag_p50_ms']:.1f} ms, "
-                f"p99 {gui['event_loop_lag_p99_ms']:.1f} ms, max {gui['event_loop_lag_max_ms']:.1f} ms")
-    if args.json:
-        print(json.dumps(results))
-    return 0
+def _window_benchmark(args, net, training, validation, test, images, labels, n, results, say):
+    """An epoch trained from the window against the same epoch headless."""
+    rounds = max(3, args.repeat)
+    gui = _gui_benchmark(training, validation, test, n, rounds,
+                         lambda: headless_epochs(net, (images, labels), validation, test,
+                                                 GUI_EPOCHS))
+    if gui is not None:
+        results.update(gui)
+        say(f"\nThe window: {rounds} rounds of a {gui['epochs']}-epoch run headless (as desktop-bp "
+            f"train, with validation and test after each epoch), then the same run from the "
+            f"training panel with every live plot drawing (medians over the rounds):")
+        say(f"  epochs 2-{gui['epochs']}: window {gui['gui_epoch_seconds']:.3f} s, headless "
+            f"{gui['headless_epoch_seconds']:.3f} s   "
+            f"({100 * (gui['gui_over_headless'] - 1):+.1f}%)")
+        say(f"  first epoch: window {gui['gui_first_epoch_seconds']:.3f} s, headless "
+            f"{gui['headless_first_epoch_seconds']:.3f} s   "
+            f"({100 * (gui['gui_first_over_headless'] - 1):+.1f}%)")
+        say(f"  whole run: {100 * (gui['gui_run_over_headless'] - 1):+.1f}% per epoch")
+        say(f"  event-loop lag while training: p50 {gui['event_loop_lag_p50_ms']:.1f} ms, "
+            f"p99 {gui['event_loop_lag_p99_ms']:.1f} ms, max {gui['event_loop_lag_max_ms']:.1f} ms")
 
 
 def microscope_benchmark(x, repeat=30):
@@ -442,3 +457,132 @@ def say_confidence_figures(results, say):
     say(f"  {results['nondigits']:,} generated non-digits (seed {results['nondigit_seed']}): "
         f"{100 * results['nondigits_flagged']:.1f}% flagged "
         f"({100 * results['nondigits_not_a_digit']:.1f}% 'not a digit'); {kinds}")
+
+
+# -- the best preset: its epoch idle and with a core busy, its products against NumPy's peak ----
+
+def best_epoch_flops(sizes, images):
+    """Floating-point operations (2 per multiply-add) of the matrix products of one epoch of a
+    network with layer ``sizes`` over ``images`` images: the forward products w a, BP4's
+    delta^T a for every layer, and BP2's delta w for every layer but the first (784-1024-512-10
+    over 50,000 images: 320 GFLOP)."""
+    pairs = list(zip(sizes[:-1], sizes[1:]))
+    return 2 * images * (2 * sum(i * o for i, o in pairs) + sum(i * o for i, o in pairs[1:]))
+
+
+def time_best_epoch(training, blas_threads=None, seed=0):
+    """One epoch of the ``best`` preset on ``training``, augmentation included, as ``desktop-bp
+    train --preset best`` runs it: its ``EpochEvent.seconds``."""
+    from desktop_bp.core.augment import AUGMENTATIONS
+    from desktop_bp.core.presets import preset
+
+    s = preset("best")
+    net = Network(s["sizes"], activation=s["activation"], cost=s["cost"], init=s["init"],
+                  seed=seed)
+    for event in train(net, training, epochs=1, batch_size=s["batch_size"], eta=s["eta"],
+                       lmbda=s["lmbda"], momentum=s["momentum"], eta_decay=s["eta_decay"],
+                       augment=AUGMENTATIONS[s["augment"]], seed=seed, send_weights=False,
+                       blas_threads=blas_threads):
+        if isinstance(event, EpochEvent):
+            last = event
+    return last.seconds
+
+
+class BusyCore:
+    """Another program that keeps one core busy, as a browser or a build does: a Python process
+    spinning, started on entry and killed (by its process id) on exit."""
+
+    def __enter__(self):
+        import subprocess
+        import sys
+
+        self.process = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+        time.sleep(0.3)                 # let it reach its loop
+        return self
+
+    def __exit__(self, *exc):
+        self.process.kill()
+        self.process.wait()
+        return False
+
+
+def best_benchmark(training, rounds=3, busy=True, blas_threads=None):
+    """The ``best`` preset's epoch, best of ``rounds``: idle, and (``busy``) with one core held by
+    :class:`BusyCore`, the two taking turns round after round; its product GFLOP/s against
+    NumPy's float32 matrix-product peak, measured in the same run (before and after the epochs,
+    the higher kept; on all cores and on one)."""
+    import os
+
+    from desktop_bp.core import blas
+    from desktop_bp.core.presets import preset
+
+    sizes = preset("best")["sizes"]
+    images = len(training[1])
+    load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    free_before = blas.free_cores()
+    peak = matmul_peak_gflops()
+    with blas.single_threaded():
+        peak_one = matmul_peak_gflops()
+    idle, held = [], []
+    for _ in range(rounds):
+        idle.append(time_best_epoch(training, blas_threads))
+        if busy:
+            with BusyCore():
+                held.append(time_best_epoch(training, blas_threads))
+    peak = max(peak, matmul_peak_gflops())
+    with blas.single_threaded():
+        peak_one = max(peak_one, matmul_peak_gflops())
+    flops = best_epoch_flops(sizes, images)
+    results = {
+        "best_images": images, "best_blas_threads": blas_threads or "chosen",
+        "best_idle_seconds": min(idle), "best_idle_rounds": idle,
+        "best_epoch_gflop": flops / 1e9, "best_gflops": flops / min(idle) / 1e9,
+        "numpy_matmul_peak_gflops_all_cores": peak, "numpy_matmul_peak_gflops_one_core": peak_one,
+        "best_fraction_of_peak": flops / min(idle) / 1e9 / max(peak, peak_one),
+        "best_fraction_of_one_core_peak": flops / min(idle) / 1e9 / peak_one,
+        "load_average_before": load_before, "free_cores_before": free_before,
+        "usable_cores": blas.usable_cores(),
+        "load_average_after": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+    }
+    if busy:
+        results.update(best_busy_seconds=min(held), best_busy_rounds=held,
+                       best_busy_over_idle=min(held) / min(idle))
+    return results
+
+
+def report_best(results, say):
+    """Print what :func:`best_benchmark` measured."""
+    say(f"\nThe best preset (784-1024-512-10, mini-batch 128, distorted images), one epoch of "
+        f"{results['best_images']:,} images, best of {len(results['best_idle_rounds'])}, BLAS "
+        f"threads {results['best_blas_threads']}:")
+    say(f"  idle                   {results['best_idle_seconds']:8.3f} s   "
+        f"(rounds: {', '.join(f'{s:.2f}' for s in results['best_idle_rounds'])})")
+    if "best_busy_seconds" in results:
+        say(f"  one core busy          {results['best_busy_seconds']:8.3f} s   "
+            f"({results['best_busy_over_idle']:.2f}x idle; rounds: "
+            f"{', '.join(f'{s:.2f}' for s in results['best_busy_rounds'])})")
+    say(f"  products: {results['best_epoch_gflop']:.0f} GFLOP per epoch, "
+        f"{results['best_gflops']:.1f} GFLOP/s idle; NumPy's float32 matrix-product peak here "
+        f"{results['numpy_matmul_peak_gflops_all_cores']:.1f} GFLOP/s on all cores, "
+        f"{results['numpy_matmul_peak_gflops_one_core']:.1f} on one: "
+        f"{100 * results['best_fraction_of_peak']:.0f}% of the peak "
+        f"({100 * results['best_fraction_of_one_core_peak']:.0f}% of one core's)")
+    if results["load_average_before"] is not None:
+        say(f"  load average (1 minute) {results['load_average_before']:.2f} before, "
+            f"{results['load_average_after']:.2f} after; {results['free_cores_before']} of "
+            f"{results['usable_cores']} cores free before")
+
+
+def add_best_arguments(p):
+    """The ``bench`` options of the best-preset measurements."""
+    p.add_argument("--best", action="store_true",
+                   help="also time an epoch of the best preset and compare its products' "
+                        "GFLOP/s with NumPy's matrix-product peak")
+    p.add_argument("--busy", action="store_true",
+                   help="also time the best preset's epoch with one core held busy by another "
+                        "process the benchmark starts and stops (implies --best)")
+    p.add_argument("--no-book", action="store_true",
+                   help="skip the book network's comparison with the textbook loop and PyTorch")
+    p.add_argument("--blas-threads", type=int, metavar="N",
+                   help="BLAS threads for the best preset's epochs (default: chosen as training "
+                        "chooses them)")

@@ -500,6 +500,8 @@ def build_parser():
     p.add_argument("--nondigit-seed", type=int, default=7, help="their seed (default 7)")
     p.add_argument("--seed", type=int, default=0, help="seed of the redrawing (default 0)")
     p.add_argument("--json", action="store_true")
+    from desktop_bp.bench import add_best_arguments
+    add_best_arguments(p)
     p.set_defaults(func=_cmd_bench)
     return parser
 

@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import numpy as np
+
+# Reading is shared with the Python API: images are decoded at a bounded size, in 8-bit grey.
+from desktop_bp.image_io import qimage_to_array, read_image  # noqa: F401 - re-exported
 
 BATCH = 512          # images per feedforward
 
@@ -46,29 +48,6 @@ def add_parser(subparsers):
                    help="first print (on stderr) how 'digit', 'not sure' and 'not a digit' are decided")
     p.set_defaults(func=run)
     return p
-
-
-def read_image(path):
-    """Read an image file -> (h, w, 4) uint8 RGBA array. Raises ``OSError`` with Qt's reason
-    when the file is missing or not an image Qt can decode."""
-    from PySide6.QtGui import QImage, QImageReader
-
-    if Path(path).is_dir():
-        raise OSError("that is a folder, not an image file")
-    reader = QImageReader(str(path))
-    reader.setAutoTransform(True)          # honour a JPEG's EXIF orientation, as viewers do
-    image = reader.read()
-    if image.isNull():
-        raise OSError(reader.errorString() or "not an image")
-    return qimage_to_array(image.convertToFormat(QImage.Format.Format_RGBA8888))
-
-
-def qimage_to_array(image):
-    """A QImage in Format_RGBA8888 -> (h, w, 4) uint8 array (a copy)."""
-    h, w = image.height(), image.width()
-    stride = image.bytesPerLine()
-    buffer = np.frombuffer(image.constBits(), dtype=np.uint8, count=stride * h)
-    return buffer.reshape(h, stride)[:, :4 * w].reshape(h, w, 4).copy()
 
 
 def _load_network(model):
@@ -101,6 +80,7 @@ def _emit(args, file, judgement):
 def run(args) -> int:
     """Run ``predict`` for parsed arguments (``images``, ``model``, ``json``); returns the exit
     status: 0 all files named, 1 some file unreadable or blank, 2 the model could not be loaded."""
+    from desktop_bp.core.blas import single_threaded
     from desktop_bp.core.persistence import ModelFileError
     from desktop_bp.core.preprocess import to_mnist_input
 
@@ -118,7 +98,8 @@ def run(args) -> int:
 
     def flush():
         if pending_inputs:
-            judgements = judge_batch(net, np.stack(pending_inputs))
+            with single_threaded():     # a few small products: no BLAS thread pool
+                judgements = judge_batch(net, np.stack(pending_inputs))
             for file, judgement in zip(pending_files, judgements):
                 _emit(args, file, judgement)
             sys.stdout.flush()

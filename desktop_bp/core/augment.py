@@ -5,31 +5,64 @@ slightly off-centre. Training on randomly shifted, rotated, scaled and sheared c
 training images (a fresh draw every epoch) makes a network both more accurate on MNIST and far
 more robust on drawn digits. All of it is vectorised over the batch: bilinear sampling by four
 gathers per image, no per-image Python loop.
+
+Every intermediate array lives in a per-thread workspace that is reused from call to call. A
+mini-batch of 128 needs about a dozen arrays of 400 kB; allocated afresh in each call they were
+returned to the system at its end and faulted in again page by page at the next (about 1,500
+page faults, five times the arithmetic's time).
 """
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
 SIDE = 28
+_STRIDE = SIDE + 2          # the padded image's side: a border of zeros all round
+_PIXELS = SIDE * SIDE
+
+_local = threading.local()
+
+
+class _Workspace:
+    """The buffers of :func:`random_affine` for up to ``rows`` images of ``dtype``."""
+
+    def __init__(self, rows, dtype):
+        self.rows, self.dtype = rows, dtype
+        f32 = np.float32
+        self.padded = np.zeros((rows, _STRIDE, _STRIDE), dtype)     # its border stays 0
+        self.sx, self.sy, self.floor = (np.empty((rows, _PIXELS), f32) for _ in range(3))
+        self.ix, self.iy, self.index = (np.empty((rows, _PIXELS), np.int32) for _ in range(3))
+        self.top, self.bottom, self.corner = (np.empty((rows, _PIXELS), dtype) for _ in range(3))
+        self.first = (np.arange(rows, dtype=np.int32) * _STRIDE * _STRIDE)[:, None]
+
+
+def _workspace(rows, dtype):
+    ws = getattr(_local, "workspace", None)
+    if ws is None or ws.rows < rows or ws.dtype != dtype:
+        ws = _local.workspace = _Workspace(rows, dtype)
+    return ws
 
 
 def random_affine(images, rng, *, max_shift=2.0, max_rotation=12.0, scale=(0.9, 1.1),
-                  max_shear=0.15, chunk=4096, out=None):
+                  max_shear=0.15, chunk=512, out=None):
     """Randomly distort each image in ``images`` (n, 784), values in [0, 1].
 
     Each image gets its own rotation in [-max_rotation, max_rotation] degrees, scale in
     ``scale``, shear in [-max_shear, max_shear] and shift in [-max_shift, max_shift] pixels,
     about the image centre, resampled bilinearly (pixels from outside the frame are 0).
-    ``rng`` is a ``np.random.Generator``. Returns (n, 784) in the input's dtype.
+    ``rng`` is a ``np.random.Generator``; the draws are made ``chunk`` images at a time.
+    Returns (n, 784) in the input's dtype (``out`` if given, which may be ``images`` itself).
     """
     images = np.asarray(images)
     n = len(images)
     out = np.empty_like(images) if out is None else out
+    ws = _workspace(min(n, chunk), images.dtype)
     # target pixel grid, centred: (2, 784)
     ys, xs = np.mgrid[0:SIDE, 0:SIDE].astype(np.float32)
     c = (SIDE - 1) / 2.0
-    grid = np.stack([xs.ravel() - c, ys.ravel() - c])
+    gx, gy = xs.ravel() - c, ys.ravel() - c
     for lo in range(0, n, chunk):
         hi = min(lo + chunk, n)
         m = hi - lo
@@ -41,35 +74,57 @@ def random_affine(images, rng, *, max_shift=2.0, max_rotation=12.0, scale=(0.9, 
         cos, sin = np.cos(theta) / s, np.sin(theta) / s
         a11, a12 = cos, -sin + sh * cos
         a21, a22 = sin, cos + sh * sin
-        sx = a11[:, None] * grid[0] + a12[:, None] * grid[1] + c - shift[:, 0:1]
-        sy = a21[:, None] * grid[0] + a22[:, None] * grid[1] + c - shift[:, 1:2]
-        out[lo:hi] = _bilinear(images[lo:hi], sx, sy)
+        sx, sy, tmp = ws.sx[:m], ws.sy[:m], ws.floor[:m]
+        for coord, (p, q), move in ((sx, (a11, a12), shift[:, 0:1]),
+                                    (sy, (a21, a22), shift[:, 1:2])):
+            np.multiply(p[:, None], gx, out=coord)      # a11 x + a12 y + c - shift
+            np.multiply(q[:, None], gy, out=tmp)
+            coord += tmp
+            coord += c
+            coord -= move
+        _bilinear(images[lo:hi], ws, m, out[lo:hi])
     return out
 
 
-def _bilinear(images, sx, sy):
-    """Sample each (784,) image at the (m, 784) coordinates ``sx, sy`` (zero outside)."""
-    m = len(images)
-    stride = SIDE + 2
+def _bilinear(images, ws, m, out):
+    """Sample each (784,) image at the (m, 784) coordinates in ``ws.sx, ws.sy`` (zero outside),
+    into ``out``."""
+    padded = ws.padded[:m]
     # pad by one pixel of zeros so every corner of every sample point has an index
-    padded = np.zeros((m, stride, stride), dtype=images.dtype)
     padded[:, 1:-1, 1:-1] = images.reshape(m, SIDE, SIDE)
     flat = padded.reshape(-1)
-    sx = np.clip(sx + 1.0, 0.0, SIDE + 0.999, out=sx)
-    sy = np.clip(sy + 1.0, 0.0, SIDE + 0.999, out=sy)
-    x0 = sx.astype(np.int32)
-    y0 = sy.astype(np.int32)
-    fx = sx - x0
-    fy = sy - y0
+    sx, sy, fl = ws.sx[:m], ws.sy[:m], ws.floor[:m]
+    ix, iy, index = ws.ix[:m], ws.iy[:m], ws.index[:m]
+    # the coordinates in the padded image, clipped so that all four corners lie inside it;
+    # then split into the top-left corner (ix, iy) and the fractions (sx, sy) past it
+    for coord, whole in ((sx, ix), (sy, iy)):
+        coord += 1.0
+        np.clip(coord, 0.0, SIDE + 0.999, out=coord)
+        np.floor(coord, out=fl)
+        np.copyto(whole, fl, casting="unsafe")
+        coord -= fl
     # flat index of each top-left corner in the whole padded batch
-    i00 = y0 * stride + x0
-    i00 += (np.arange(m, dtype=np.int32) * stride * stride)[:, None]
-    top = flat.take(i00)
-    top += (flat.take(i00 + 1) - top) * fx
-    bottom = flat.take(i00 + stride)
-    bottom += (flat.take(i00 + stride + 1) - bottom) * fx
-    top += (bottom - top) * fy
-    return top
+    np.multiply(iy, _STRIDE, out=index)
+    index += ix
+    index += ws.first[:m]
+    top, bottom, corner = ws.top[:m], ws.bottom[:m], ws.corner[:m]
+    # the corners right of and below a point are the same index in a view of the batch that
+    # starts 1 and _STRIDE elements later ("clip": the indices are valid, and take then writes
+    # straight into the buffer)
+    flat.take(index, 0, top, "clip")
+    flat[1:].take(index, 0, corner, "clip")
+    corner -= top
+    corner *= sx
+    top += corner
+    flat[_STRIDE:].take(index, 0, bottom, "clip")
+    flat[_STRIDE + 1:].take(index, 0, corner, "clip")
+    corner -= bottom
+    corner *= sx
+    bottom += corner
+    bottom -= top
+    bottom *= sy
+    np.add(top, bottom, out=out)
+    return out
 
 
 AUGMENTATIONS = {"affine": random_affine}

@@ -33,13 +33,13 @@ import io
 import json
 import math
 import os
-import stat
-import tempfile
 import zipfile
 from pathlib import Path
 
 import numpy as np
 
+from desktop_bp.core.atomic_file import remove_stale_temporaries
+from desktop_bp.core.atomic_file import write_atomically as _write_atomically
 from desktop_bp.core.network import ACTIVATIONS, COSTS, INITS, OUTPUTS, Network
 
 __all__ = [
@@ -107,8 +107,9 @@ def save_model(path, net, *, metadata=None, extra_arrays=None, extra_metadata=No
     file stays standard JSON.
 
     The write is atomic: the file is written to a temporary file in the same folder, flushed to
-    disk, then renamed over ``path``. If anything fails, the temporary file is removed, any
-    previous ``path`` is left untouched and the error propagates (``ValueError`` or
+    disk, then renamed over ``path`` (see :mod:`desktop_bp.core.atomic_file`, which also removes
+    what earlier saves of ``path`` that were killed left behind). If anything fails, the
+    temporary file is removed, any previous ``path`` is left untouched and the error propagates (``ValueError`` or
     ``TypeError`` for a network or metadata that cannot be saved, ``OSError`` for the disk).
     Returns ``path`` as a :class:`~pathlib.Path`.
 
@@ -200,49 +201,6 @@ def _app_version():
     return __version__
 
 
-def _write_atomically(path, write):
-    """Call ``write(fh)`` on a binary temporary file beside ``path``, flush and fsync it, then
-    rename it onto ``path`` (an atomic replace on POSIX and Windows alike). On any error the
-    temporary file is removed and an existing ``path`` is untouched."""
-    path = Path(path)
-    folder = path.parent
-    # mkstemp makes the file readable by its owner only; a shared model file should have the
-    # permissions of the file it replaces, or the usual ones for a new file.
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        mode = 0o644
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, path)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except OSError:
-            pass
-        raise
-    _fsync_folder(folder)
-
-
-def _fsync_folder(folder):
-    """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 # ---------------------------------------------------------------------------------------------
 # Loading
 
@@ -260,6 +218,7 @@ def load_model(path) -> Network:
     of the file is ever executed.
     """
     path = Path(path)
+    remove_stale_temporaries(path)      # what saves of this file that were killed left
     head = _read_head(path)
     if not head.startswith(_ZIP_MAGIC):
         hint = ("; it looks like JSON — open it as a network2.py file"
@@ -650,6 +609,7 @@ def load_any(path) -> Network:
     archive is a native model (:func:`load_model`), a JSON object a network2.py file
     (:func:`import_nielsen_json`). Raises :class:`ModelFileError` for anything else."""
     path = Path(path)
+    remove_stale_temporaries(path)      # what saves of this file that were killed left
     head = _read_head(path)
     if head.startswith(b"PK"):
         return load_model(path)

@@ -34,6 +34,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from desktop_bp.core.blas import single_threaded
+
 FIELD = 28                 # MNIST's image side
 BOX = 20.0                 # the side the longer side of the ink is scaled to
 MARGIN = 1.0               # pixels kept free at the edges of the field when the centring would clip
@@ -251,7 +253,13 @@ def preprocess(image, *, normalise_strokes=True):
     ``image``: (h, w) grey or (h, w, 3|4) colour array, any size, uint8 or float (see
     :func:`to_grey`), dark-on-light or light-on-dark (detected from the border).
     ``normalise_strokes``: bring very thick or thin strokes into MNIST's range (step 3b).
+    Its few small products run on one BLAS thread (see :mod:`desktop_bp.core.blas`).
     """
+    with single_threaded():
+        return _preprocess(image, normalise_strokes)
+
+
+def _preprocess(image, normalise_strokes):
     grey_shape = np.shape(image)[:2]
     ink, inverted = ink_map(image)
     if ink is None:

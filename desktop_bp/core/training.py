@@ -12,6 +12,7 @@ Data travels as ``(images, labels)`` pairs: images (n, 784) float in [0, 1], lab
 
 from __future__ import annotations
 
+import inspect
 import math
 import sys
 import threading
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from desktop_bp.core import blas
 from desktop_bp.core.network import ACTIVATIONS, Network, one_hot, sigmoid_prime
 
 #: A mini-batch cost this many times the run's first (or 1, if larger) counts as diverging, as
@@ -47,13 +49,21 @@ class _Feeder:
     mini-batches on the other core while the loop trains on this one, and the loop reads each
     mini-batch as a view. The same mini-batches in the same order: results do not change.
 
+    With ``augment`` the feeder also distorts each mini-batch, drawing from ``rng`` in the same
+    order as the loop would (the loop draws from it only before an epoch's first mini-batch,
+    when the feeder has not started, and after its last full one, when the feeder is done), so
+    the distortions run on the other core too and seeded runs stay the same.
+
     :meth:`epoch` iterates ``(X, Y)`` views of the full mini-batches of one epoch's ``order``
     ((batches, batch_size) row numbers). Each view stays valid until the next is taken.
     Closing the iterator early (a stopped run) stops the thread.
     """
 
-    def __init__(self, images, targets, batch_size, dtype):
+    def __init__(self, images, targets, batch_size, dtype, augment=None, rng=None):
         self.images, self.targets = images, targets
+        self.batch_size = batch_size
+        self.augment, self.rng = augment, rng
+        self._augment_out = augment is not None and _takes_out(augment)
         self.chunk = max(1, FEED_ROWS // batch_size)          # mini-batches per chunk
         self._x = [np.empty((self.chunk, batch_size, images.shape[1]), dtype)
                    for _ in range(FEED_SLOTS)]
@@ -77,6 +87,12 @@ class _Feeder:
                     # the first len(rows) rows of a slot: contiguous, as take's out must be
                     self.images.take(rows, 0, x.reshape(-1, x.shape[2])[:len(rows)], "clip")
                     self.targets.take(rows, 0, y.reshape(-1, y.shape[2])[:len(rows)], "clip")
+                    if self.augment is not None:
+                        for batch in x[:len(rows) // self.batch_size]:
+                            if self._augment_out:
+                                self.augment(batch, self.rng, out=batch)
+                            else:
+                                batch[...] = self.augment(batch, self.rng)
                     full.release()
             except BaseException as exc:    # noqa: BLE001 - handed to the training loop
                 state["error"] = exc
@@ -97,6 +113,14 @@ class _Feeder:
             for _ in range(FEED_SLOTS):
                 free.release()
             thread.join()
+
+
+def _takes_out(fn):
+    """Whether ``fn`` takes an ``out`` keyword (so an augmentation can write in place)."""
+    try:
+        return "out" in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
 
 
 def _frozen(a):
@@ -337,7 +361,7 @@ def _snapshot(net, stepper, with_weights):
 def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentum=0.0,
           validation=None, test=None, seed=None, control=None, report_interval=0.05,
           snapshots=False, snapshot_weights=False, eta_decay=1.0, augment=None,
-          send_weights=True):
+          send_weights=True, blas_threads=None):
     """Train ``net`` in place by mini-batch SGD, yielding progress events (see module doc).
 
     - ``training``, ``validation``, ``test``: ``(images, labels)`` pairs; the last two optional.
@@ -348,7 +372,12 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
     - ``report_interval``: seconds between :class:`BatchEvent` s (0: after every mini-batch);
       ``snapshots``: attach a :class:`LayerSnapshot` to every BatchEvent (else only when the
       control asks for one); ``snapshot_weights``: include the weights in snapshots.
-    - ``augment(images, rng) -> images``: applied to every mini-batch before its SGD step.
+    - ``augment(images, rng) -> images``: applied to every mini-batch before its SGD step
+      (on the feeder's thread for large training sets; with an ``out`` keyword, in place).
+    - ``blas_threads``: the BLAS threads the products use. None (the default) chooses: one
+      for small products, and for large ones the faster of one and the free cores, timed on
+      the run's own mini-batches and checked again now and then (see :mod:`desktop_bp.core.blas`).
+      A number fixes it.
 
     If the cost becomes NaN or infinite, or explodes to ``EXPLOSION_FACTOR`` times its first
     value, the network is given back the weights of its best epoch so far (or its starting
@@ -407,9 +436,13 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
 
     full = n // batch_size          # mini-batches of full size; a shorter one may follow
     limit = sys.float_info.max      # a cost above this (or NaN: no comparison holds) diverged
-    feeder = (_Feeder(images, Y_all, batch_size, net.dtype)
+    feeder = (_Feeder(images, Y_all, batch_size, net.dtype, augment, rng)
               if full * batch_size >= 2 * FEED_ROWS else None)
     fed = None                      # the feeder's iterator over this epoch's mini-batches
+    chooser = (blas.ThreadChooser(blas.training_threads(net.sizes, batch_size))
+               if blas_threads is None else blas.ThreadChooser.fixed(blas_threads))
+    choosing = chooser.most > 1
+    pool = blas.TrainingPool(chooser.threads).__enter__()
     try:
         for e in range(epochs):
             epoch = first_epoch + e
@@ -427,10 +460,13 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
                     yield paused_event(epoch, k)
                     resumed = control._wait_while_paused()
                     outside += time.perf_counter() - pause_start
+                    chooser.pause()
                     if not resumed:
                         break
                 if control._stop:
                     break
+                if choosing:            # (for small networks a call per batch counts)
+                    pool.set(chooser.tick())
                 eta_now = control._eta
                 if fed is not None and k < full:
                     X, Y = next(fed)
@@ -443,7 +479,7 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
                 else:   # the last, shorter mini-batch of the epoch
                     rows = perm[full * batch_size:]
                     X, Y = images[rows], Y_all[rows]
-                if augment is not None:
+                if augment is not None and (fed is None or k >= full):
                     X = augment(X, rng)
                 batch_cost = stepper.step(X, Y, eta_now, lmbda, n, momentum)
                 if control._batch_budget is not None:
@@ -479,6 +515,7 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
                                        eta=eta_now, seconds=now - t_start - outside,
                                        snapshot=_snapshot(net, stepper, snapshot_weights) if want else None)
                     yield event
+                    chooser.pause()     # the time the consumer took is not this mini-batch's
                     next_report = time.perf_counter() + report_interval
             else:
                 k = batches
@@ -513,6 +550,7 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
             if eta_decay != 1.0:
                 control.set_eta(control._eta * eta_decay)
             control._after_epoch()
+            chooser.pause()             # evaluation is not a mini-batch
             yield ev
             if control._stop:
                 if e < epochs - 1:
@@ -522,3 +560,4 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
     finally:
         if fed is not None:    # the generator was closed mid-epoch
             fed.close()
+        pool.__exit__(None, None, None)

@@ -131,9 +131,11 @@ class RunForm(Retranslating, QWidget):
                 "Chapter 3's network: cross-entropy cost, weights N(0, 1/n_in), L2 "
                 "regularisation lambda = 5.0, eta = 0.1, 60 epochs (the book: 98.04%)."),
             "best": self.tr(
-                "The most accurate network this app trains in about two minutes on two CPU "
-                "cores: two ReLU hidden layers, softmax output, momentum, an eta that decays "
-                "each epoch, and randomly distorted training images."),
+                "The most accurate network here: two ReLU hidden layers of 1024 and 512 "
+                "neurons, softmax output, momentum 0.9, an eta that decays each epoch, and "
+                "randomly distorted training images, for 20 epochs. By far the heaviest preset: "
+                "each epoch multiplies about 65 times as many numbers as one of the book "
+                "network's."),
             "slow-eta": self.tr(
                 "The book's warning: eta = 0.001 is far too small; after 30 epochs the network "
                 "is still far from 90%."),
