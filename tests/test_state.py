@@ -119,3 +119,13 @@ def test_a_restored_run_is_unsaved_until_saved_or_discarded(state):
     assert state.check("continue") is None and state.check("open") == "unsaved"
     with pytest.raises(ValueError):
         state.check("fly")
+
+
+def test_the_time_machine_replays_an_epoch_only_between_runs(state):
+    state.run_started()
+    with pytest.raises(StateError):
+        state.replay(net(5), "epoch 2 of the last run")
+    state.run_ended("completed", net(6), "trained here")
+    epoch_two = net(5)
+    state.replay(epoch_two, "epoch 2 of the last run")
+    assert state.network is epoch_two and state.has_unsaved and state.check("continue") is None

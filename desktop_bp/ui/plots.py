@@ -277,6 +277,13 @@ class TrainingPlots(Retranslating, QWidget):
                                                             style=Qt.DashLine))
         self.divergence_line.setVisible(False)
         self.cost_plot.addItem(self.divergence_line, ignoreBounds=True)
+        # the time machine's epoch, on the cost and accuracy plots
+        self.cursor_lines = [pg.InfiniteLine(angle=90, movable=False,
+                                             pen=pg.mkPen("#7a3fb0", width=1.5))
+                             for _ in range(2)]
+        for plot, line in zip((self.cost_plot, self.accuracy_plot), self.cursor_lines):
+            line.setVisible(False)
+            plot.addItem(line, ignoreBounds=True)
 
         self.reference_curve = self.accuracy_plot.plot(
             pen=pg.mkPen(REFERENCE_COLOUR, width=2, style=Qt.DashLine), symbol="d",
@@ -397,6 +404,13 @@ class TrainingPlots(Retranslating, QWidget):
         self._set_keyed_title(self.cost_plot, self.tr("Cost"), [
             (self.tr("training"), TRAINING_COLOUR), (self.tr("valid."), VALIDATION_COLOUR),
             (self.tr("┈ batch"), TRAINING_COLOUR)] + diverged)
+
+    def set_cursor(self, x=None):
+        """Mark epoch ``x`` (the time machine's) on the cost and accuracy plots; None: none."""
+        for line in self.cursor_lines:
+            line.setVisible(x is not None)
+            if x is not None:
+                line.setValue(float(x))
 
     def mark_divergence(self, x):
         """A run diverged at ``x`` epochs trained: a red dashed line marks where, since the

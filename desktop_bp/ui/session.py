@@ -353,6 +353,10 @@ class Session(QObject):
             self.controller.step_batch(batches)
         self.state.run_resumed()
 
+    def run_template(self):
+        """A copy of the last run's network as it began (for networks of its epochs)."""
+        return None if self._template is None else self._template.copy()
+
     def record_epoch(self, ev):
         self.run_history.append(ev.record())
 

@@ -173,6 +173,13 @@ class AppState:
         self._set_model(ModelInUse(network, "recovered", label, saved=False))
         self._set_phase(Phase.IDLE)
 
+    def replay(self, network, label):
+        """An earlier epoch of the last run (the time machine) becomes the model in use: like
+        the run's own network, it is unsaved. Refused while a run is going on."""
+        if self.run_active:
+            raise StateError("a run is going on: replay once it has ended")
+        self._set_model(ModelInUse(network, "run", label, saved=False))
+
     def mark_saved(self, path, network=None):
         """The model in use (or ``network``, its saved copy) is now in the file ``path``: it is
         the person's file from now on, and the recovery file is no longer needed."""

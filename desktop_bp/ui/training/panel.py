@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QMessageBox, QScrollAr
 from desktop_bp.core import checkpoint as checkpoint_mod
 from desktop_bp.core.presets import PRESETS
 from desktop_bp.core.run_config import MNIST_TRAINING_SIZE, parse_eta
+from desktop_bp.core.snapshots import EpochSnapshots
 from desktop_bp.ui.heatmaps import GRADIENTS, WEIGHTS
 from desktop_bp.ui.i18n import Retranslating
 from desktop_bp.ui.plots import BOOK_REFERENCE
+from desktop_bp.ui.evaluation.time_machine import TimeMachineSlider
 from desktop_bp.ui.session import Session, checkpoint_summary
 from desktop_bp.ui.training.controls import RunClock, RunControls
 from desktop_bp.ui.training.form import RunForm
@@ -65,6 +67,13 @@ class TrainingPanel(Retranslating, QWidget):
         self.controls = RunControls(self.form.validation_label)
         self.host = PlotsHost()
         self.plots, self.heatmaps = self.host.plots, self.host.heatmaps
+        # the epoch time machine: every epoch's weights of the last run, within a budget
+        self.snapshots = EpochSnapshots()
+        self.time_machine = TimeMachineSlider()
+        self.host.add_header_widget(self.time_machine)
+        self.time_machine.epoch_chosen.connect(self._replay_epoch)
+        self.time_machine.branch_requested.connect(self._branch_from)
+        self.time_machine.latest_requested.connect(self._replay_latest)
         self.mnist = MnistSource(self, mnist_path)
 
         self.form_scroll = QScrollArea()
@@ -160,6 +169,7 @@ class TrainingPanel(Retranslating, QWidget):
     @Slot(str)
     def _on_phase_changed(self, phase):
         self.form.set_running(self.session.state.run_active)
+        self._update_time_machine()
         if phase == "stopping":
             self.controls.status_label.setText(self.tr(
                 "Stopping: the run ends once the mini-batch (or the evaluation) under way is "
@@ -274,6 +284,9 @@ class TrainingPanel(Retranslating, QWidget):
                 return False
         job.network = net
         self._run_first_epoch = len(net.metadata.get("history", []))
+        self.snapshots.clear()
+        self.snapshots.add_network(self._run_first_epoch, net)
+        self.plots.set_cursor(None)
         self._pending_batch = self._pending_snapshot = self._pending_epoch = None
         self._last_batch = None
         self.controls.clear_progress()
@@ -391,6 +404,8 @@ class TrainingPanel(Retranslating, QWidget):
     @Slot(object)
     def _on_epoch(self, ev):
         self.session.record_epoch(ev)
+        if ev.weights:
+            self.snapshots.add_event(ev)
         self.plots.add_epoch(ev)
         # shown at the next draw tick, with the counters (each repaint slows the training)
         self._pending_epoch = ev
@@ -549,6 +564,57 @@ class TrainingPanel(Retranslating, QWidget):
         snapshot, self._pending_snapshot = self._pending_snapshot, None
         if snapshot is not None:
             self.heatmaps.show_snapshot(snapshot)
+
+    # -- the epoch time machine ----------------------------------------------------------------
+
+    def _update_time_machine(self):
+        tm = self.time_machine
+        active = self.session.state.run_active
+        tm.set_kept_epochs(self.snapshots.epochs)
+        tm.setEnabled(not active and len(self.snapshots) > 1)
+        if len(self.snapshots):
+            tm.set_budget_text(self.tr("{0} epochs kept. {1}").format(
+                len(self.snapshots), self.snapshots.describe()))
+
+    def network_at(self, epoch):
+        """The last run's network after ``epoch`` (0: its start), with its history so far."""
+        template = self.session.run_template()
+        if template is None:
+            return None
+        net = self.snapshots.network_at(epoch, template)
+        net.metadata["history"] = list(self.session.run_history[:epoch])
+        self.session.annotate(net)
+        return net
+
+    @Slot(int)
+    def _replay_epoch(self, epoch):
+        """The time machine moved: that epoch's weights are in use, on the canvas, in the
+        heatmaps and the microscope, with a cursor on the curves."""
+        if self.session.state.run_active or epoch not in self.snapshots.epochs:
+            return
+        net = self.network_at(epoch)
+        if net is None:
+            return
+        self.session.state.replay(net, self.tr("epoch {0} of the last run").format(epoch))
+        self.heatmaps.set_mode(WEIGHTS)
+        self.heatmaps.show_weights(tuple(net.weights))
+        self.plots.set_cursor(epoch)
+
+    @Slot(int)
+    def _branch_from(self, epoch):
+        """Continue training from an earlier epoch: it becomes the model in use, and Start
+        trains it further (the later epochs are left behind)."""
+        self._replay_epoch(epoch)
+        self.form.continue_radio.setChecked(True)
+        self.controls.status_label.setText(self.tr(
+            "Epoch {0} is the model in use: press Start to train it further from there.")
+            .format(epoch))
+
+    @Slot()
+    def _replay_latest(self):
+        if self.snapshots.latest is not None:
+            self._replay_epoch(self.snapshots.latest)
+            self.plots.set_cursor(None)
 
     def closeEvent(self, event):
         """When the panel is a window of its own: stop training first."""

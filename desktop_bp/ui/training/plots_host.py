@@ -61,7 +61,8 @@ class PlotsHost(QScrollArea):
         header = QHBoxLayout()
         header.setContentsMargins(4, 2, 4, 0)
         header.addStretch(1)
-        header.addWidget(self.help_button)
+        header.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
+        self._header = header
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -75,6 +76,10 @@ class PlotsHost(QScrollArea):
         self.wheel_guard = WheelGuard(self)
         self.rewatch()
         self.retranslate()
+
+    def add_header_widget(self, widget):
+        """Put ``widget`` in the row above the plots (left of the help button)."""
+        self._header.insertWidget(self._header.count() - 2, widget, 1)
 
     def retranslate(self):
         self.help_button.setText(self.tr("What am I seeing?"))

@@ -1,0 +1,49 @@
+"""The epoch time machine on the training page: every epoch of the last run can be put back in
+use, and training can branch from it."""
+
+import numpy as np
+from PySide6.QtCore import QSettings
+
+from desktop_bp.core import checkpoint
+from desktop_bp.ui.app import build_window
+
+
+def synthetic(n, seed=0):
+    rng = np.random.default_rng(seed)
+    return rng.random((n, 784), dtype=np.float32), rng.integers(0, 10, n)
+
+
+def test_replay_and_branch(qtbot, tmp_path, prompts):
+    window = build_window(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+                          recovery=checkpoint.Recovery(enabled=False),
+                          data=(synthetic(200), synthetic(50, 1), synthetic(50, 2)))
+    qtbot.addWidget(window, before_close_func=lambda w: w.session.state.discard_unsaved())
+    panel = window.training_panel()
+    panel.apply_preset("book")
+    panel.form.hidden_edit.setText("8")
+    panel.form.epochs_spin.setValue(3)
+    panel.form.seed_edit.setText("1")
+    events = []
+    panel.controller.epoch.connect(events.append)
+    with qtbot.waitSignal(panel.controller.finished, timeout=20000):
+        assert panel.start()
+    qtbot.waitUntil(lambda: not window.session.state.run_active, timeout=5000)
+    tm = panel.time_machine
+    assert tm.kept_epochs() == [0, 1, 2, 3] and tm.isEnabled()
+    # epoch 2's weights are exactly the ones the run had after its second epoch
+    tm.epoch_chosen.emit(2)
+    in_use = window.network()
+    for w, expected in zip(in_use.weights, events[1].weights):
+        np.testing.assert_array_equal(w, expected)
+    assert len(in_use.metadata["history"]) == 2 and "epoch 2" in window.file_label.text()
+    np.testing.assert_array_equal(panel.heatmaps.layers[1].matrix, events[1].weights[1])
+    # branch from epoch 1: Start trains it further, counting epochs on from there
+    tm.branch_requested.emit(1)
+    assert panel.form.continue_radio.isChecked()
+    panel.form.epochs_spin.setValue(1)
+    with qtbot.waitSignal(panel.controller.epoch, timeout=20000) as blocker:
+        assert panel.start()
+    assert blocker.args[0].epoch == 1           # the second epoch of the branched history
+    qtbot.waitUntil(lambda: not window.session.state.run_active, timeout=10000)
+    assert not prompts.shown                    # continuing the replayed epoch asks nothing
+    assert len(window.network().metadata["history"]) == 2
