@@ -117,6 +117,7 @@ def build_window(settings, *, recovery=None, data=None, mnist_path=None):
     Returns the window; its ``session`` and ``training_panel()`` are the parts."""
     from desktop_bp.core import checkpoint
     from desktop_bp.ui.main_window import MainWindow
+    from desktop_bp.ui.evaluation.link import EvaluationLink
     from desktop_bp.ui.microscope.link import MicroscopeLink
     from desktop_bp.ui.session import Session
     from desktop_bp.ui.training import TrainingPanel
@@ -129,6 +130,9 @@ def build_window(settings, *, recovery=None, data=None, mnist_path=None):
     window.about_to_close.connect(panel.shutdown)
     window.microscope_link = MicroscopeLink(window, session)
     window.about_to_close.connect(window.microscope_link.shutdown)
+    window.evaluation_link = EvaluationLink(window, session, lambda: panel.mnist.folder)
+    window.about_to_close.connect(window.evaluation_link.shutdown)
+    panel.set_personal_set(window.evaluation_link.personal_set)
     return window
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QCheckBox, QFileDialog, QGroupBox, QHBoxLayout,
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QFileDialog, QGroupBox, 
 from desktop_bp._version import __version__
 from desktop_bp.core import checkpoint as checkpoint_mod
 from desktop_bp.core.confidence import judge
-from desktop_bp.core.preprocess import preprocess
+from desktop_bp.core.preprocess import Preprocessed, preprocess
 from desktop_bp.ui import i18n, model_files
 from desktop_bp.ui.canvas import DEFAULT_PEN_FRACTION, DrawingCanvas
 from desktop_bp.ui.model_info import ModelDescriber
@@ -68,6 +69,8 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         session.dialog_parent = self
         self._training_panel = None
         self._pages = []                # (widget, title) of the tabs added by add_page
+        self._shown_image = None        # an image shown instead of the drawing (show_image)
+        self._personal_accuracy = ""
         self._last_preprocessed = None
         self._describer = ModelDescriber(self)
 
@@ -465,10 +468,17 @@ class MainWindow(i18n.Retranslating, QMainWindow):
             self.file_label.setText(name)
             self.file_label.setToolTip(str(model.path) if model.path else label)
             self.setWindowTitle(f"{name} — {APP_TITLE}" if name else APP_TITLE)
+        self._show_quality(model)
+        self.model_info.setHtml(self._describer.html(model))
+
+    def _show_quality(self, model):
+        """Under the prediction: how good the network is (test set), and how it reads the
+        person's own handwriting."""
         text, warn = self._describer.quality(model)
+        if self._personal_accuracy and model.network is not None:
+            text = self.tr("{0}; {1}").format(text, self._personal_accuracy)
         self.network_quality_label.setText(text)
         self.network_quality_label.setStyleSheet("color: #b05a00" if warn else "color: #555")
-        self.model_info.setHtml(self._describer.html(model))
 
     # -- prediction ------------------------------------------------------------------------------
 
@@ -481,14 +491,19 @@ class MainWindow(i18n.Retranslating, QMainWindow):
     def update_prediction(self):
         """Preprocess the canvas, run the network, and hand the results to the views."""
         self._predict_timer.stop()
-        image = self.canvas.to_array()
-        pre = None if self.canvas.is_empty() else preprocess(image)
+        if not self.canvas.is_empty():
+            self._shown_image = None        # a stroke: the canvas is what is looked at again
+        if self._shown_image is not None:
+            pre = self._shown_image
+        else:
+            pre = None if self.canvas.is_empty() else preprocess(self.canvas.to_array())
         self._last_preprocessed = pre
         if pre is None:
             self.canvas.set_overlay(None)
             self.input_view.set_image(None)
         else:
-            self.canvas.set_overlay(pre.bbox, pre.center_of_mass, pre.source_shape)
+            if self._shown_image is None:
+                self.canvas.set_overlay(pre.bbox, pre.center_of_mass, pre.source_shape)
             self.input_view.set_image(pre.image)
         net = self.session.network
         if net is None:
@@ -499,6 +514,20 @@ class MainWindow(i18n.Retranslating, QMainWindow):
             judgement = judge(net, pre.inputs)      # digit, not sure, or not a digit
             self.prediction_view.set_output(judgement.outputs, judgement)
         self.input_changed.emit(pre)
+
+    def show_image(self, inputs):
+        """Show an image that was not drawn (an MNIST test image, a kept drawing): ``inputs``
+        are the network's 784 inputs. The canvas is cleared; the input view, the prediction and
+        the microscope look at the image until the next stroke."""
+        self._shown_image = Preprocessed(np.asarray(inputs, dtype=np.float32).reshape(-1),
+                                         (0, 0, 28, 28), (14.0, 14.0), 1.0, False, (28, 28))
+        self.canvas.clear()
+        self.update_prediction()
+
+    def set_personal_accuracy(self, text):
+        """How the model in use reads the person's own handwriting ("" when unknown)."""
+        self._personal_accuracy = text
+        self._show_quality(self.session.model)
 
     def last_preprocessed(self):
         """The :class:`~desktop_bp.core.preprocess.Preprocessed` of the last prediction, or None."""

@@ -280,6 +280,7 @@ def test_the_wheel_over_a_plot_scrolls_the_page_and_ctrl_zooms(make, qtbot):
     from PySide6.QtCore import QPoint
     from PySide6.QtTest import QTest
     window, panel = make(size=(1024, 700))
+    window.set_network(Network([784, 30, 10], seed=1), "book-sized")
     qtbot.waitExposed(window)
     host = panel.host
     bar = host.verticalScrollBar()

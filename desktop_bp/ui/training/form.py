@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt, Signal, Slot
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QGroupBox,
-                               QLabel, QLineEdit, QRadioButton, QSizePolicy, QSpinBox,
-                               QVBoxLayout, QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QRadioButton, QSizePolicy,
+                               QSpinBox, QVBoxLayout, QWidget)
 
 from desktop_bp.core import run_config as rc
 from desktop_bp.core.network import ACTIVATIONS, COSTS, INITS
@@ -164,7 +164,8 @@ class RunForm(Retranslating, QWidget):
                           ("momentum", self.tr("Momentum μ")),
                           ("eta_decay", self.tr("η decay")),
                           ("augment", self.tr("Augment")), ("images", self.tr("Images")),
-                          ("seed", self.tr("Seed"))):
+                          ("seed", self.tr("Seed")),
+                          ("handwriting", self.tr("Mine"))):
             self._row_labels[key].setText(text)
         for i in range(self.preset_combo.count()):
             name = self.preset_combo.itemData(i)
@@ -187,6 +188,12 @@ class RunForm(Retranslating, QWidget):
                                               "more robust)"))
         self.training_size_spin.setToolTip(self.tr("Train on the first n training images (a "
                                                    "subset trains in seconds)"))
+        self.handwriting_check.setText(self.tr("my handwriting"))
+        self.handwriting_check.setToolTip(self.tr(
+            "Mix the drawings kept on the Evaluate page into the training images (fine-tuning); "
+            "each counts as many times as the weight beside"))
+        self.handwriting_spin.setToolTip(self.tr("How many times each of your drawings appears "
+                                                 "among the training images"))
         self._show_continue_tip()
         self._describe(*self._description)
         self._validate()        # field tooltips and messages
@@ -288,6 +295,18 @@ class RunForm(Retranslating, QWidget):
         self._row(form, "images", self.training_size_spin)
         self.seed_edit = QLineEdit()
         self._row(form, "seed", self.seed_edit)
+        # fine-tuning: the person's own handwriting mixed into the training images
+        self.handwriting_check = QCheckBox()
+        self.handwriting_spin = NoWheelSpinBox()
+        self.handwriting_spin.setRange(1, 1000)
+        self.handwriting_spin.setValue(20)
+        self.handwriting_spin.setPrefix("× ")
+        handwriting = QHBoxLayout()
+        handwriting.setContentsMargins(0, 0, 0, 0)
+        handwriting.addWidget(self.handwriting_check)
+        handwriting.addWidget(self.handwriting_spin)
+        handwriting.addStretch(1)
+        self._row(form, "handwriting", handwriting)
         outer.addWidget(setup)
         outer.addStretch(1)
 
@@ -311,7 +330,8 @@ class RunForm(Retranslating, QWidget):
                               self.hidden_edit, self.activation_combo, self.cost_combo,
                               self.init_combo, self.batch_spin, self.epochs_spin,
                               self.lmbda_edit, self.momentum_edit, self.eta_decay_edit,
-                              self.augment_check, self.training_size_spin, self.seed_edit)
+                              self.augment_check, self.training_size_spin, self.seed_edit,
+                              self.handwriting_check, self.handwriting_spin)
 
     # -- presets -------------------------------------------------------------------------------
 

@@ -57,6 +57,7 @@ class TrainingPanel(Retranslating, QWidget):
         self.controller = session.controller
         self._data = tuple(data) if data is not None else None
         self._pending_start = None       # a Start waiting for MNIST: paused or not
+        self._personal = None            # the person's handwriting, for fine-tuning
         self._run_first_epoch = 0
         self._pending_batch = self._pending_snapshot = self._pending_epoch = None
         self._last_batch = None
@@ -71,6 +72,8 @@ class TrainingPanel(Retranslating, QWidget):
         self.snapshots = EpochSnapshots()
         self.time_machine = TimeMachineSlider()
         self.host.add_header_widget(self.time_machine)
+        self.time_machine.label.setMinimumWidth(0)      # narrow windows: the plots come first
+        self.time_machine.setVisible(False)             # until a run has epochs to replay
         self.time_machine.epoch_chosen.connect(self._replay_epoch)
         self.time_machine.branch_requested.connect(self._branch_from)
         self.time_machine.latest_requested.connect(self._replay_latest)
@@ -206,6 +209,19 @@ class TrainingPanel(Retranslating, QWidget):
     def set_settings(self, settings):
         self.form.set_settings(settings)
 
+    def set_personal_set(self, personal):
+        """The person's own handwriting (a :class:`~desktop_bp.core.personal_set.PersonalSet`),
+        which "my handwriting" mixes into the training images."""
+        self._personal = personal
+
+    def _mixed(self, training):
+        """The training images, with the person's handwriting mixed in when asked."""
+        from desktop_bp.core.personal_set import mix_for_finetuning
+        personal = self._personal
+        if not self.form.handwriting_check.isChecked() or personal is None or not len(personal):
+            return training
+        return mix_for_finetuning(training, personal.arrays(), self.form.handwriting_spin.value())
+
     def set_data(self, training, validation=None, test=None):
         """Use these ``(images, labels)`` pairs instead of MNIST from disk."""
         self._data = (training, validation, test)
@@ -271,8 +287,14 @@ class TrainingPanel(Retranslating, QWidget):
                           checkpoint_dir=recovery.directory)
         if self._data is not None:
             job.training, job.validation, job.test = self._data
+            job.training = self._mixed(job.training)
         else:
-            job.load_data = self.mnist.load
+            mixed, load = self._mixed, self.mnist.load
+
+            def load_data():        # in the worker thread
+                training, validation, test = load()
+                return mixed(training), validation, test
+            job.load_data = load_data
         model = self.session.model
         if settings.continue_training and model.network is not None:
             net = model.network.copy()
@@ -572,6 +594,7 @@ class TrainingPanel(Retranslating, QWidget):
         active = self.session.state.run_active
         tm.set_kept_epochs(self.snapshots.epochs)
         tm.setEnabled(not active and len(self.snapshots) > 1)
+        tm.setVisible(len(self.snapshots) > 1)
         if len(self.snapshots):
             tm.set_budget_text(self.tr("{0} epochs kept. {1}").format(
                 len(self.snapshots), self.snapshots.describe()))
