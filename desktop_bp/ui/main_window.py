@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QFileDialog, QGroupBox, 
 
 from desktop_bp._version import __version__
 from desktop_bp.core import checkpoint as checkpoint_mod
+from desktop_bp.core.blas import single_threaded
 from desktop_bp.core.confidence import judge
 from desktop_bp.core.preprocess import Preprocessed, preprocess
 from desktop_bp.ui import i18n, model_files
@@ -511,7 +512,8 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         elif pre is None:
             self.prediction_view.set_output(None)
         else:
-            judgement = judge(net, pre.inputs)      # digit, not sure, or not a digit
+            with single_threaded():     # one drawing: small products, no BLAS thread pool
+                judgement = judge(net, pre.inputs)      # digit, not sure, or not a digit
             self.prediction_view.set_output(judgement.outputs, judgement)
         self.input_changed.emit(pre)
 
