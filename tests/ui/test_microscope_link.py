@@ -53,3 +53,25 @@ def test_the_saliency_overlay_sits_where_the_network_looks():
     image = saliency_rgba(s)
     assert image.width() == 28 and image.pixelColor(4, 3).red() > 200
     assert image.pixelColor(6, 5).blue() > 200 and image.pixelColor(0, 0).alpha() == 0
+
+
+def test_a_toy_network_lists_every_path(qtbot, tmp_path):
+    window = build_window(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+                          recovery=checkpoint.Recovery(enabled=False))
+    qtbot.addWidget(window)
+    window.set_network(Network([784, 12, 10], seed=3), "small")
+    link = window.microscope_link
+    window.tabs.setCurrentWidget(link.microscope_page)
+    microscope = link.microscope
+    link.subject_combo.setCurrentIndex(link.subject_combo.findData("toy"))
+    qtbot.waitUntil(lambda: microscope.bp is not None and microscope.bp.x.shape[1] == 4)
+    bp = microscope.bp
+    assert [layer.z.shape[-1] for layer in bp.layers] == [3, 3, 2]
+    # the book's chapter 2: dC/dw is the sum over every path of the products of the rates
+    paths = bp.paths(2, 1, 2)
+    assert len(paths.products) == 3 * 2       # through each of layer 3's and layer 4's neurons
+    np.testing.assert_allclose(paths.total, paths.backprop, rtol=1e-9)
+    np.testing.assert_allclose(paths.backprop, bp.layer(2).nabla_w[1, 2], rtol=1e-12)
+    # back to the model in use: the drawing path again
+    link.subject_combo.setCurrentIndex(link.subject_combo.findData("in use"))
+    assert microscope._net.sizes == [784, 12, 10]

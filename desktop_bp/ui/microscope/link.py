@@ -14,12 +14,16 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Slot
 from PySide6.QtGui import QAction, QImage
-from PySide6.QtWidgets import QDialog, QScrollArea, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QPushButton, QScrollArea,
+                               QTextBrowser, QVBoxLayout, QWidget)
 
+from desktop_bp.core.network import Network
 from desktop_bp.ui import i18n
 
 MIN_INTERVAL_MS = 100
 FIELD = 28
+IN_USE, TOY = "in use", "toy"
+TOY_SIZES = [4, 3, 3, 2]
 
 
 def saliency_rgba(saliency):
@@ -63,6 +67,7 @@ class MicroscopeLink(QObject):
         super().__init__(window)
         self.window, self.session = window, session
         self._microscope = self._gradcheck = None     # built when first needed
+        self._toy = self._toy_input = None
         self._pre = None
         self._dirty = False
         self._clock = QElapsedTimer()
@@ -93,8 +98,65 @@ class MicroscopeLink(QObject):
             from desktop_bp.ui.microscope.view import MicroscopeView
             self._microscope = MicroscopeView(self.session.network)
             self._microscope.saliency_changed.connect(self._on_saliency)
-            self.microscope_page.setWidget(self._microscope)
+            # what to look through: the model in use and the drawing, or a toy network small
+            # enough that every path from a weight to the cost can be listed
+            self.subject_combo = QComboBox()
+            self.subject_combo.addItem("", IN_USE)
+            self.subject_combo.addItem("", TOY)
+            self.subject_combo.currentIndexChanged.connect(self._on_subject_changed)
+            self.new_toy_button = QPushButton()
+            self.new_toy_button.clicked.connect(self.new_toy)
+            self.new_toy_button.setVisible(False)
+            row = QHBoxLayout()
+            row.addWidget(self.subject_combo)
+            row.addWidget(self.new_toy_button)
+            row.addStretch(1)
+            page = QWidget()
+            layout = QVBoxLayout(page)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addLayout(row)
+            layout.addWidget(self._microscope, 1)
+            self.microscope_page.setWidget(page)
+            self._retranslate_subject()
+            i18n.on_language_change(page, self._retranslate_subject)
         return self._microscope
+
+    def _retranslate_subject(self):
+        self.subject_combo.setItemText(0, self.tr("The model in use, on your drawing"))
+        self.subject_combo.setItemText(1, self.tr("A toy network 4-3-3-2 (every path listed)"))
+        self.new_toy_button.setText(self.tr("New toy weights"))
+        self.new_toy_button.setToolTip(self.tr("Random weights and a random input for the toy "
+                                               "network"))
+
+    @property
+    def looking_at_toy(self):
+        return self._microscope is not None and self.subject_combo.currentData() == TOY
+
+    @Slot()
+    def new_toy(self, seed=None):
+        """A toy 4-3-3-2 network with random weights and input, in the microscope."""
+        rng = np.random.default_rng(seed)
+        self._toy = Network(TOY_SIZES, seed=int(rng.integers(2 ** 31)))
+        self._toy_input = rng.random(TOY_SIZES[0])
+        if self.looking_at_toy:
+            self.microscope.set_network(self._toy)
+            self.microscope.set_input(self._toy_input, self.tr("a random input"))
+
+    @Slot(int)
+    def _on_subject_changed(self, index):
+        toy = self.looking_at_toy
+        self.new_toy_button.setVisible(toy)
+        if toy:
+            if self._toy is None:
+                self.new_toy(seed=0)
+            else:
+                self.microscope.set_network(self._toy)
+                self.microscope.set_input(self._toy_input, self.tr("a random input"))
+            self.window.canvas.set_saliency(None)
+        else:
+            self.microscope.set_network(self.session.network)
+            self._dirty = True
+            self._update_now()
 
     @property
     def gradcheck(self):
@@ -160,6 +222,8 @@ class MicroscopeLink(QObject):
         self._dirty = False
         self._clock.start()
         view = self.microscope if self._showing(self.microscope_page) else self.gradcheck
+        if view is self.microscope and self.looking_at_toy:
+            return
         if self._net_changed:
             self._net_changed = False
             self.microscope.set_network(self.session.network)
@@ -173,7 +237,8 @@ class MicroscopeLink(QObject):
         if self._showing(self.microscope_page) or self._showing(self.gradcheck_page):
             if self._net_changed:
                 self._net_changed = False
-                self.microscope.set_network(self.session.network)
+                if not self.looking_at_toy:
+                    self.microscope.set_network(self.session.network)
                 self.gradcheck.set_network(self.session.network)
                 self._dirty = True
             self._update_now()
