@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_bp.core import checkpoint as checkpoint_mod
 from desktop_bp.core.run_config import RunSettings, record_accuracy
+from desktop_bp.core.snapshots import EpochSnapshots
 from desktop_bp.ui import model_files
 from desktop_bp.ui.state import AppState, Phase
 from desktop_bp.ui.worker import TrainingController
@@ -53,6 +54,10 @@ class Session(QObject):
         self.run_settings = None
         self._template = None           # a copy of the run's network: weights are set into copies
         self.run_history = []
+        # every epoch's weights of the last run (the time machine), within a memory budget
+        self.snapshots = EpochSnapshots()
+        # File ▸ "Save every epoch's weights": the time machine's epochs go into saved files
+        self.keep_epochs = settings.value("model/keep_epochs", False, type=bool)
         self._final = None
         self._quit_requested = None     # called once the run's thread has ended
 
@@ -233,6 +238,8 @@ class Session(QObject):
             return False
         self.recent.remember(path)
         self.recent_changed.emit()
+        if (net.metadata or {}).get("snapshot_epochs"):
+            self._load_epochs(path, net)
         if model_files.is_bundled(path):
             self.state.use_model(net, origin=BUNDLED, label=self.tr("bundled default model"),
                                  path=path)
@@ -240,6 +247,22 @@ class Session(QObject):
             self.state.use_model(net, origin="file", label=Path(path).name, path=path)
         self.message.emit(self.tr("Opened {0}").format(path))
         return True
+
+    def _load_epochs(self, path, net):
+        """A file saved with every epoch's weights: the time machine replays them."""
+        from desktop_bp.core.persistence import ModelFileError
+        from desktop_bp.core.snapshots import load_snapshots
+        try:
+            store = load_snapshots(path)
+        except (ModelFileError, OSError):
+            return
+        self.snapshots = store
+        self._template = net.copy()
+        self.run_history = list(net.metadata.get("history") or [])
+
+    def set_keep_epochs(self, keep):
+        self.keep_epochs = bool(keep)
+        self.settings.setValue("model/keep_epochs", self.keep_epochs)
 
     def open_bundled(self):
         from desktop_bp.core.pretrained import default_model_path
@@ -289,6 +312,7 @@ class Session(QObject):
         """Write the model in use to ``path`` (with its history and settings); it is then the
         person's file, and the recovery file is no longer needed."""
         from desktop_bp.core.persistence import save_model
+        from desktop_bp.core.snapshots import save_with_snapshots
         net = self.network
         if net is None:
             return False
@@ -298,7 +322,11 @@ class Session(QObject):
         if self.model.origin in ("run", "recovered"):
             self.annotate(copy)
         try:
-            save_model(path, copy)
+            if (self.keep_epochs and self.model.origin == "run"
+                    and len(self.snapshots) > 1):
+                save_with_snapshots(path, copy, self.snapshots)
+            else:
+                save_model(path, copy)
         except (OSError, ValueError, TypeError) as exc:
             self._error(self.tr("Cannot save the model"),
                         self.tr("Saving to {0} failed: {1}").format(path, exc), None)

@@ -47,3 +47,33 @@ def test_replay_and_branch(qtbot, tmp_path, prompts):
     qtbot.waitUntil(lambda: not window.session.state.run_active, timeout=10000)
     assert not prompts.shown                    # continuing the replayed epoch asks nothing
     assert len(window.network().metadata["history"]) == 2
+
+
+def test_every_epoch_can_be_saved_with_the_model_and_replayed_after_opening(qtbot, tmp_path):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = build_window(settings, recovery=checkpoint.Recovery(enabled=False),
+                          data=(synthetic(200), synthetic(50, 1), synthetic(50, 2)))
+    qtbot.addWidget(window)
+    panel = window.training_panel()
+    panel.apply_preset("book")
+    panel.form.hidden_edit.setText("8")
+    panel.form.epochs_spin.setValue(2)
+    panel.form.seed_edit.setText("1")
+    window.session.set_keep_epochs(True)
+    with qtbot.waitSignal(panel.controller.finished, timeout=20000):
+        assert panel.start()
+    qtbot.waitUntil(lambda: not window.session.state.run_active, timeout=5000)
+    path = tmp_path / "with-epochs.npz"
+    assert window.session.save_to(path)
+    epoch_one = window.session.snapshots.weights_at(1)[0]
+    # another window opens the file: its time machine has the run's epochs
+    other = build_window(QSettings(str(tmp_path / "t.ini"), QSettings.Format.IniFormat),
+                         recovery=checkpoint.Recovery(enabled=False))
+    qtbot.addWidget(other)
+    assert other.open_model(path)
+    other_panel = other.training_panel()
+    assert other_panel.time_machine.kept_epochs() == [0, 1, 2]
+    other_panel.time_machine.epoch_chosen.emit(1)
+    for w, expected in zip(other.network().weights, epoch_one):
+        np.testing.assert_array_equal(w, expected)
+    other.session.state.discard_unsaved()

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QMessageBox, QScrollAr
 from desktop_bp.core import checkpoint as checkpoint_mod
 from desktop_bp.core.presets import PRESETS
 from desktop_bp.core.run_config import MNIST_TRAINING_SIZE, parse_eta
-from desktop_bp.core.snapshots import EpochSnapshots
 from desktop_bp.ui.heatmaps import GRADIENTS, WEIGHTS
 from desktop_bp.ui.i18n import Retranslating
 from desktop_bp.ui.plots import BOOK_REFERENCE
@@ -68,8 +67,7 @@ class TrainingPanel(Retranslating, QWidget):
         self.controls = RunControls(self.form.validation_label)
         self.host = PlotsHost()
         self.plots, self.heatmaps = self.host.plots, self.host.heatmaps
-        # the epoch time machine: every epoch's weights of the last run, within a budget
-        self.snapshots = EpochSnapshots()
+        # the epoch time machine: every epoch's weights of the last run (the session's)
         self.time_machine = TimeMachineSlider()
         self.host.add_header_widget(self.time_machine)
         self.time_machine.label.setMinimumWidth(0)      # narrow windows: the plots come first
@@ -156,6 +154,8 @@ class TrainingPanel(Retranslating, QWidget):
     @Slot(object)
     def _on_model_changed(self, model):
         self.form.set_model(model.network, self.session.label(model))
+        if model.origin in ("file", "bundled"):
+            self._update_time_machine()     # a file saved with its epochs can be replayed
         if model.network is not None and not self.session.state.run_active \
                 and model.origin != "run":
             self.controls.clear_progress()  # the last run's numbers are not this model's
@@ -306,8 +306,8 @@ class TrainingPanel(Retranslating, QWidget):
                 return False
         job.network = net
         self._run_first_epoch = len(net.metadata.get("history", []))
-        self.snapshots.clear()
-        self.snapshots.add_network(self._run_first_epoch, net)
+        self.session.snapshots.clear()
+        self.session.snapshots.add_network(self._run_first_epoch, net)
         self.plots.set_cursor(None)
         self._pending_batch = self._pending_snapshot = self._pending_epoch = None
         self._last_batch = None
@@ -427,7 +427,7 @@ class TrainingPanel(Retranslating, QWidget):
     def _on_epoch(self, ev):
         self.session.record_epoch(ev)
         if ev.weights:
-            self.snapshots.add_event(ev)
+            self.session.snapshots.add_event(ev)
         self.plots.add_epoch(ev)
         # shown at the next draw tick, with the counters (each repaint slows the training)
         self._pending_epoch = ev
@@ -592,19 +592,19 @@ class TrainingPanel(Retranslating, QWidget):
     def _update_time_machine(self):
         tm = self.time_machine
         active = self.session.state.run_active
-        tm.set_kept_epochs(self.snapshots.epochs)
-        tm.setEnabled(not active and len(self.snapshots) > 1)
-        tm.setVisible(len(self.snapshots) > 1)
-        if len(self.snapshots):
+        tm.set_kept_epochs(self.session.snapshots.epochs)
+        tm.setEnabled(not active and len(self.session.snapshots) > 1)
+        tm.setVisible(len(self.session.snapshots) > 1)
+        if len(self.session.snapshots):
             tm.set_budget_text(self.tr("{0} epochs kept. {1}").format(
-                len(self.snapshots), self.snapshots.describe()))
+                len(self.session.snapshots), self.session.snapshots.describe()))
 
     def network_at(self, epoch):
         """The last run's network after ``epoch`` (0: its start), with its history so far."""
         template = self.session.run_template()
         if template is None:
             return None
-        net = self.snapshots.network_at(epoch, template)
+        net = self.session.snapshots.network_at(epoch, template)
         net.metadata["history"] = list(self.session.run_history[:epoch])
         self.session.annotate(net)
         return net
@@ -613,7 +613,7 @@ class TrainingPanel(Retranslating, QWidget):
     def _replay_epoch(self, epoch):
         """The time machine moved: that epoch's weights are in use, on the canvas, in the
         heatmaps and the microscope, with a cursor on the curves."""
-        if self.session.state.run_active or epoch not in self.snapshots.epochs:
+        if self.session.state.run_active or epoch not in self.session.snapshots.epochs:
             return
         net = self.network_at(epoch)
         if net is None:
@@ -635,8 +635,8 @@ class TrainingPanel(Retranslating, QWidget):
 
     @Slot()
     def _replay_latest(self):
-        if self.snapshots.latest is not None:
-            self._replay_epoch(self.snapshots.latest)
+        if self.session.snapshots.latest is not None:
+            self._replay_epoch(self.session.snapshots.latest)
             self.plots.set_cursor(None)
 
     def closeEvent(self, event):
