@@ -252,9 +252,12 @@ def stroke_latency_benchmark(data=None, *, idle_seconds=4.0, training_seconds=6.
     Returns ``{"idle": phase, "training": phase or None, ...}``, each phase with ``latency`` /
     ``latency_after_due`` summaries (``median_ms``, ``p99_ms``, ``max_ms``, ``count``), the same for its two halves (``sent_to_predicted``: the move until the
     prediction that includes it has been made; ``predicted_to_painted``: from then until it is
-    painted), ``event_loop_lag`` (a 10 ms timer's lateness, same keys), ``predictions``,
-    ``paints``, and ``parts_ms``: medians and p99s of the pieces of one update (mouse handling,
-    canvas to array, preprocessing, network, each view's paint).
+    painted), ``event_loop_lag`` (a 10 ms timer's lateness while drawing, same keys),
+    ``event_loop_lag_not_drawing`` (the same over up to 2 s just before, without drawing),
+    ``predictions``, ``paints``, and ``parts_ms``: medians and p99s of the pieces of one update
+    (mouse handling, canvas to array, preprocessing, network, each view's paint, and
+    ``window_repaint``: in a repaint of the window that paints a prediction, from its start to
+    the end of the prediction view's paint, the views' paints included).
 
     ``single_threaded_prediction``: a what-if for the window's code: run the preprocessing and
     the network inside :func:`desktop_bp.core.blas.single_threaded`, as small work should."""
@@ -294,6 +297,7 @@ def stroke_latency_benchmark(data=None, *, idle_seconds=4.0, training_seconds=6.
             self.parts = {name: [] for name in ("mouse", "to_array", "preprocess", "network",
                                                 *self.views.values())}
             self.predictions = self.paints = 0
+            self.repaint_start = None
 
         def sent(self, sent, due, handled):
             self.waiting.append((sent, due))
@@ -306,10 +310,16 @@ def stroke_latency_benchmark(data=None, *, idle_seconds=4.0, training_seconds=6.
             self.predicted.extend((sent, due, done) for sent, due in self.waiting)
             self.waiting = []
             self.predictions += 1
+            self.repaint_start = None       # a repaint begun before this one does not show it
 
         def eventFilter(self, obj, event):
             name = self.views.get(obj)
             if name is None or event.type() != QEvent.Type.Paint:
+                return False
+            if name == "window_repaint":
+                # the window's own background is painted first in each repaint (its views are
+                # not opaque): from here to the prediction view's paint is the window's share
+                self.repaint_start = now_ms()
                 return False
             start = now_ms()
             obj.paintEvent(event)
@@ -317,6 +327,9 @@ def stroke_latency_benchmark(data=None, *, idle_seconds=4.0, training_seconds=6.
             self.parts[name].append(end - start)
             if name == "prediction_view":
                 self.paints += 1
+                if self.repaint_start is not None:
+                    self.parts["window_repaint"].append(end - self.repaint_start)
+                    self.repaint_start = None
                 for sent, due, done in self.predicted:
                     self.latency.append(end - sent)
                     self.after_due.append(end - due)
@@ -407,6 +420,12 @@ def stroke_latency_benchmark(data=None, *, idle_seconds=4.0, training_seconds=6.
         return wrapper
 
     def phase(pen, probe, meter, seconds):
+        meter.start()                           # first the event loop alone, no drawing
+        alone = QEventLoop()
+        QTimer.singleShot(int(1e3 * min(2.0, seconds)), alone.quit)
+        alone.exec()
+        meter.timer.stop()
+        lag_alone = _summary(meter.lags)
         probe.reset()
         meter.start()
         pen.run(seconds)
@@ -422,7 +441,8 @@ def stroke_latency_benchmark(data=None, *, idle_seconds=4.0, training_seconds=6.
         return {"latency": _summary(probe.latency), "latency_after_due": _summary(probe.after_due),
                 "sent_to_predicted": _summary(probe.to_prediction),
                 "predicted_to_painted": _summary(probe.to_paint),
-                "event_loop_lag": _summary(meter.lags), "moves": len(probe.parts["mouse"]),
+                "event_loop_lag": _summary(meter.lags), "event_loop_lag_not_drawing": lag_alone,
+                "moves": len(probe.parts["mouse"]),
                 "predictions": probe.predictions, "paints": probe.paints, "parts_ms": parts}
 
     result = {"interval_ms": interval_ms, "platform": app.platformName(),
@@ -440,7 +460,7 @@ def stroke_latency_benchmark(data=None, *, idle_seconds=4.0, training_seconds=6.
                 app.processEvents()
             result["network"] = "-".join(str(n) for n in window.session.network.sizes)
             views = {window.prediction_view: "prediction_view", window.canvas: "canvas_paint",
-                     window.input_view: "input_view"}
+                     window.input_view: "input_view", window: "window_repaint"}
             probe = Probe(views)
             for view in views:
                 view.installEventFilter(probe)

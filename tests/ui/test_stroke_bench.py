@@ -8,9 +8,9 @@ from desktop_bp.bench import report_stroke
 from desktop_bp.ui.bench_gui import _pen_script, stroke_latency_benchmark
 
 SUMMARIES = ("latency", "latency_after_due", "sent_to_predicted", "predicted_to_painted",
-             "event_loop_lag")
+             "event_loop_lag", "event_loop_lag_not_drawing")
 PARTS = {"mouse", "to_array", "preprocess", "network", "prediction_view", "canvas_paint",
-         "input_view"}
+         "input_view", "window_repaint"}
 
 
 def check_phase(phase):
