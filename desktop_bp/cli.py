@@ -378,7 +378,8 @@ def _cmd_download(args):
 
 
 def _cmd_bench(args):
-    from desktop_bp.bench import run_benchmarks, run_drawn_benchmark, run_stroke_benchmark
+    from desktop_bp.bench import run_benchmarks, run_drawn_benchmark
+    from desktop_bp.stroke_bench import run_stroke_benchmark
 
     try:
         if args.stroke:
@@ -502,7 +503,8 @@ def build_parser():
     p.add_argument("--nondigit-seed", type=int, default=7, help="their seed (default 7)")
     p.add_argument("--seed", type=int, default=0, help="seed of the redrawing (default 0)")
     p.add_argument("--json", action="store_true")
-    from desktop_bp.bench import add_best_arguments, add_stroke_arguments
+    from desktop_bp.bench import add_best_arguments
+    from desktop_bp.stroke_bench import add_stroke_arguments
     add_best_arguments(p)
     add_stroke_arguments(p)
     p.set_defaults(func=_cmd_bench)

@@ -4,7 +4,7 @@ it sent as a latency (no timings are asserted: speed belongs in the benchmark it
 
 import numpy as np
 
-from desktop_bp.bench import report_stroke
+from desktop_bp.stroke_bench import report_stroke
 from desktop_bp.ui.bench_gui import _pen_script, stroke_latency_benchmark
 
 SUMMARIES = ("latency", "latency_after_due", "sent_to_predicted", "predicted_to_painted",
