@@ -62,6 +62,9 @@ def report_stroke(results, say):
         say(f"  {'':24s} move -> prediction made: median {halves[0]['median_ms']:.1f} ms, p99 "
             f"{halves[0]['p99_ms']:.1f} ms; -> painted: median {halves[1]['median_ms']:.1f} ms, "
             f"p99 {halves[1]['p99_ms']:.1f} ms")
+        if name == "training" and not (phase["training_at_start"] and phase["still_training"]):
+            say(f"  {'':24s} (the run did not train throughout: it ended before or while the "
+                f"pen drew; give it more images)")
         parts = ", ".join(f"{part} {v['median']:.2f}/{v['p99']:.1f}"
                           for part, v in phase["parts_ms"].items())
         say(f"  {'':24s} parts, median/p99 ms: {parts}")
