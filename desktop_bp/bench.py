@@ -10,7 +10,9 @@ eta = 3.0, mini-batches of 10) on the same shuffled images in the same mini-batc
 
 It also measures the engine's floating-point throughput on 784-100-10 at mini-batch 64 against
 NumPy's own float32 matrix-multiply peak on this machine, and (unless ``--no-gui``) an epoch
-trained from the window against the same epoch headless, with the event loop's lateness.
+trained from the window against the same epoch headless, with the event loop's lateness, and
+stroke -> prediction on screen in the window, idle and while the best preset trains
+(``--stroke`` for that alone).
 """
 
 from __future__ import annotations
@@ -244,6 +246,13 @@ def run_benchmarks(args):
             f"median {scope['median_ms']:.1f} ms, best {scope['best_ms']:.1f} ms (budget 30 ms)")
     if not args.no_gui:
         _window_benchmark(args, net, training, validation, test, images, labels, n, results, say)
+        if not getattr(args, "no_stroke", False):
+            from desktop_bp.stroke_bench import report_stroke, stroke_benchmark
+            stroke = stroke_benchmark(((images, labels), validation, test),
+                                      getattr(args, "stroke_seconds", 5.0))
+            if stroke is not None:
+                results["stroke"] = stroke
+                report_stroke(stroke, say)
     if args.json:
         print(json.dumps(results))
     return 0
@@ -586,3 +595,4 @@ def add_best_arguments(p):
     p.add_argument("--blas-threads", type=int, metavar="N",
                    help="BLAS threads for the best preset's epochs (default: chosen as training "
                         "chooses them)")
+

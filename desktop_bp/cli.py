@@ -379,8 +379,11 @@ def _cmd_download(args):
 
 def _cmd_bench(args):
     from desktop_bp.bench import run_benchmarks, run_drawn_benchmark
+    from desktop_bp.stroke_bench import run_stroke_benchmark
 
     try:
+        if args.stroke:
+            return run_stroke_benchmark(args)
         return run_drawn_benchmark(args) if args.drawn else run_benchmarks(args)
     except Exception as err:  # the data may be missing: say so, don't dump a traceback
         from desktop_bp.core.mnist import DatasetError
@@ -501,7 +504,9 @@ def build_parser():
     p.add_argument("--seed", type=int, default=0, help="seed of the redrawing (default 0)")
     p.add_argument("--json", action="store_true")
     from desktop_bp.bench import add_best_arguments
+    from desktop_bp.stroke_bench import add_stroke_arguments
     add_best_arguments(p)
+    add_stroke_arguments(p)
     p.set_defaults(func=_cmd_bench)
     return parser
 

@@ -1,5 +1,6 @@
-"""Benchmark of training from the window: epoch time with every live plot drawing, and how
-responsive the event loop stays meanwhile.
+"""Benchmarks of the window: training from it (epoch time with every live plot drawing, and how
+responsive the event loop stays meanwhile), and drawing in it (:func:`stroke_latency_benchmark`:
+mouse event to prediction on screen, idle and while a run trains).
 
 :func:`gui_epoch_benchmark` builds the real :class:`~desktop_bp.ui.training.TrainingPanel`
 (shown, off screen when there is no display) and, in each of several rounds, first times the
@@ -183,3 +184,340 @@ def gui_epoch_benchmark(training, validation, test, preset="book", epochs=1, *,
         result["gui_run_over_headless"] = float(np.median(
             [sum(g) / sum(h) for h, g, _ in runs]))
     return result
+
+
+# ---------------------------------------------------------------------------------------------
+# stroke -> prediction on screen
+
+
+PEN_INTERVAL_MS = 8     # a mouse or pen reports about every 8 ms (125 Hz)
+
+# the strokes drawn, over and over (normalised canvas coordinates): a 1, a 7, a 0, a 4
+_STROKES = (
+    ((0.5, 0.15), (0.5, 0.85)),
+    ((0.28, 0.2), (0.72, 0.2), (0.45, 0.85)),
+    tuple((0.5 + 0.22 * np.sin(2 * np.pi * k / 24), 0.5 - 0.32 * np.cos(2 * np.pi * k / 24))
+          for k in range(25)),
+    ((0.35, 0.15), (0.25, 0.58), (0.75, 0.58)),
+    ((0.62, 0.3), (0.62, 0.88)),
+)
+
+
+def _pen_script(step=0.015):
+    """Endless pen actions: ("press" | "move" | "release", (x, y)) along :data:`_STROKES`, a
+    move every ``step`` of the sheet, and ("clear", None) after every two strokes."""
+    import math
+    drawn = 0
+    while True:
+        for points in _STROKES:
+            yield "press", points[0]
+            for (x0, y0), (x1, y1) in zip(points, points[1:]):
+                n = max(1, int(math.hypot(x1 - x0, y1 - y0) / step))
+                for k in range(1, n + 1):
+                    yield "move", (x0 + k / n * (x1 - x0), y0 + k / n * (y1 - y0))
+            yield "release", points[-1]
+            drawn += 1
+            if drawn % 2 == 0:
+                yield "clear", None
+
+
+def _summary(values):
+    """Median, p99, max and count of a list of milliseconds (None when empty)."""
+    if not values:
+        return {"count": 0, "median_ms": None, "p99_ms": None, "max_ms": None}
+    a = np.asarray(values, dtype=np.float64)
+    return {"count": int(a.size), "median_ms": float(np.median(a)),
+            "p99_ms": float(np.percentile(a, 99)), "max_ms": float(a.max())}
+
+
+def stroke_latency_benchmark(data=None, *, idle_seconds=4.0, training_seconds=6.0,
+                             preset="best", interval_ms=PEN_INTERVAL_MS, size=(1280, 800),
+                             first_batch_timeout_s=120.0, single_threaded_prediction=False):
+    """Stroke to prediction on screen, in the real window driven by mouse events.
+
+    The window is built as the app builds it (:func:`desktop_bp.ui.app.build_window`, settings
+    in a temporary INI file, no recovery file), shown, with the bundled model in use. A precise
+    timer sends the canvas a real ``QMouseEvent`` every ``interval_ms`` from inside the running
+    event loop, as a pen would: presses, moves with the button held, releases, a clear after
+    every two strokes. For each move, the latency is the time from sending the event to the end
+    of the first paint of the prediction view that shows a prediction made after it (any
+    coalescing counts). ``*_after_due`` adds how late the timer fired: the wait a real event
+    would have spent in the queue.
+
+    First for ``idle_seconds`` with nothing else running; then, when ``data`` (``(training,
+    validation, test)``, each ``(images, labels)``) is given, for ``training_seconds`` while
+    ``preset`` trains in the window's training panel (from its first mini-batch on; the run is
+    stopped after; ``training_at_start`` and ``still_training`` say whether it ran throughout).
+
+    Returns ``{"idle": phase, "training": phase or None, ...}``, each phase with ``latency`` /
+    ``latency_after_due`` summaries (``median_ms``, ``p99_ms``, ``max_ms``, ``count``), the same for its two halves (``sent_to_predicted``: the move until the
+    prediction that includes it has been made; ``predicted_to_painted``: from then until it is
+    painted), ``event_loop_lag`` (a 10 ms timer's lateness while drawing, same keys),
+    ``event_loop_lag_not_drawing`` (the same over up to 2 s just before, without drawing),
+    ``predictions``, ``paints``, and ``parts_ms``: medians and p99s of the pieces of one update
+    (mouse handling, canvas to array, preprocessing, network, each view's paint, and
+    ``window_repaint``: in a repaint of the window that paints a prediction, from its start to
+    the end of the prediction view's paint, the views' paints included).
+
+    ``single_threaded_prediction``: a what-if for the window's code: run the preprocessing and
+    the network inside :func:`desktop_bp.core.blas.single_threaded`, as small work should."""
+    import os
+
+    from PySide6.QtCore import (QElapsedTimer, QEvent, QEventLoop, QObject, QPointF, QSettings,
+                                Qt, QTimer, Slot)
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_bp.core import checkpoint
+    from desktop_bp.ui import main_window as main_window_module
+    from desktop_bp.ui.app import build_window
+
+    app = QApplication.instance() or QApplication([])
+    clock = QElapsedTimer()
+    clock.start()
+
+    def now_ms():
+        return clock.nsecsElapsed() / 1e6
+
+    class Probe(QObject):
+        """Watches the window: which moves a finished prediction includes, and when the
+        prediction view has painted it. Paints of the watched views are timed by running
+        their paintEvent from this filter."""
+
+        def __init__(self, views):
+            super().__init__()
+            self.views = views          # widget -> name
+            self.reset()
+
+        def reset(self):
+            self.waiting = []           # (sent, due) of moves no prediction has included yet
+            self.predicted = []         # included in a finished prediction, not yet painted
+            self.latency, self.after_due = [], []
+            self.to_prediction, self.to_paint = [], []      # sent -> predicted -> painted
+            self.parts = {name: [] for name in ("mouse", "to_array", "preprocess", "network",
+                                                *self.views.values())}
+            self.predictions = self.paints = 0
+            self.repaint_start = None
+
+        def sent(self, sent, due, handled):
+            self.waiting.append((sent, due))
+            self.parts["mouse"].append(handled - sent)
+
+        @Slot(object)
+        def on_prediction(self, _pre):
+            # the GUI thread sends the events, so every move sent so far is in this prediction
+            done = now_ms()
+            self.predicted.extend((sent, due, done) for sent, due in self.waiting)
+            self.waiting = []
+            self.predictions += 1
+            self.repaint_start = None       # a repaint begun before this one does not show it
+
+        def eventFilter(self, obj, event):
+            name = self.views.get(obj)
+            if name is None or event.type() != QEvent.Type.Paint:
+                return False
+            if name == "window_repaint":
+                # the window's own background is painted first in each repaint (its views are
+                # not opaque): from here to the prediction view's paint is the window's share
+                self.repaint_start = now_ms()
+                return False
+            start = now_ms()
+            obj.paintEvent(event)
+            end = now_ms()
+            self.parts[name].append(end - start)
+            if name == "prediction_view":
+                self.paints += 1
+                if self.repaint_start is not None:
+                    self.parts["window_repaint"].append(end - self.repaint_start)
+                    self.repaint_start = None
+                for sent, due, done in self.predicted:
+                    self.latency.append(end - sent)
+                    self.after_due.append(end - due)
+                    self.to_prediction.append(done - sent)
+                    self.to_paint.append(end - done)
+                self.predicted = []
+            return True
+
+    class Pen(QObject):
+        """Sends the canvas the next pen action every ``interval_ms`` until stopped."""
+
+        def __init__(self, canvas, probe, loop):
+            super().__init__()
+            self.canvas, self.probe, self.loop = canvas, probe, loop
+            self.script = _pen_script()
+            self.timer = QTimer(self)
+            self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+            self.timer.setInterval(interval_ms)
+            self.timer.timeout.connect(self.tick)
+            self.end = self.last = 0.0
+            self.down = False
+
+        def run(self, seconds):
+            self.last = now_ms()
+            self.end = self.last + 1e3 * seconds
+            self.timer.start()
+            self.loop.exec()
+
+        def _send(self, kind, point, button, buttons):
+            rect = self.canvas.square_rect()
+            pos = QPointF(rect.x() + point[0] * rect.width(), rect.y() + point[1] * rect.height())
+            event = QMouseEvent(kind, pos, self.canvas.mapToGlobal(pos), button, buttons,
+                                Qt.KeyboardModifier.NoModifier)
+            QApplication.sendEvent(self.canvas, event)
+
+        @Slot()
+        def tick(self):
+            sent = now_ms()
+            due, self.last = self.last + interval_ms, sent
+            action, point = next(self.script)
+            left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+            if action == "press":
+                self.down = True
+                self._send(QEvent.Type.MouseButtonPress, point, left, left)
+            elif action == "move":
+                self._send(QEvent.Type.MouseMove, point, none, left)
+                self.probe.sent(sent, min(due, sent), now_ms())
+            elif action == "release":
+                self.down = False
+                self._send(QEvent.Type.MouseButtonRelease, point, left, none)
+                if sent >= self.end:
+                    self.timer.stop()
+                    self.loop.quit()
+            else:
+                self.canvas.clear()
+
+    class LagMeter(QObject):
+        def __init__(self):
+            super().__init__()
+            self.timer = QTimer(self)
+            self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+            self.timer.setInterval(TIMER_INTERVAL_MS)
+            self.timer.timeout.connect(self.tick)
+            self.lags, self.last = [], 0.0
+
+        def start(self):
+            self.lags, self.last = [], now_ms()
+            self.timer.start()
+
+        @Slot()
+        def tick(self):
+            t = now_ms()
+            self.lags.append(max(0.0, t - self.last - TIMER_INTERVAL_MS))
+            self.last = t
+
+    from contextlib import nullcontext
+
+    from desktop_bp.core import blas
+
+    def timed(fn, name, probe, blas_limit=nullcontext):
+        def wrapper(*args, **kwargs):
+            start = now_ms()
+            try:
+                with blas_limit():
+                    return fn(*args, **kwargs)
+            finally:
+                probe.parts[name].append(now_ms() - start)
+        return wrapper
+
+    def phase(pen, probe, meter, seconds):
+        meter.start()                           # first the event loop alone, no drawing
+        alone = QEventLoop()
+        QTimer.singleShot(int(1e3 * min(2.0, seconds)), alone.quit)
+        alone.exec()
+        meter.timer.stop()
+        lag_alone = _summary(meter.lags)
+        probe.reset()
+        meter.start()
+        pen.run(seconds)
+        meter.timer.stop()
+        for _ in range(40):                     # the last prediction reaches the screen
+            settle = QEventLoop()
+            QTimer.singleShot(50, settle.quit)
+            settle.exec()
+            if not (probe.waiting or probe.predicted):
+                break
+        parts = {name: {"median": float(np.median(v)), "p99": float(np.percentile(v, 99))}
+                 for name, v in probe.parts.items() if v}
+        return {"latency": _summary(probe.latency), "latency_after_due": _summary(probe.after_due),
+                "sent_to_predicted": _summary(probe.to_prediction),
+                "predicted_to_painted": _summary(probe.to_paint),
+                "event_loop_lag": _summary(meter.lags), "event_loop_lag_not_drawing": lag_alone,
+                "moves": len(probe.parts["mouse"]),
+                "predictions": probe.predictions, "paints": probe.paints, "parts_ms": parts}
+
+    result = {"interval_ms": interval_ms, "platform": app.platformName(),
+              "single_threaded_prediction": bool(single_threaded_prediction),
+              "load_average_before": os.getloadavg()[0] if hasattr(os, "getloadavg") else None}
+    saved = main_window_module.preprocess, main_window_module.judge
+    with tempfile.TemporaryDirectory() as folder:
+        settings = QSettings(os.path.join(folder, "settings.ini"), QSettings.Format.IniFormat)
+        window = build_window(settings, recovery=checkpoint.Recovery(enabled=False), data=data)
+        try:
+            window.resize(*size)
+            window.show()
+            window.load_startup_model()
+            for _ in range(5):
+                app.processEvents()
+            result["network"] = "-".join(str(n) for n in window.session.network.sizes)
+            views = {window.prediction_view: "prediction_view", window.canvas: "canvas_paint",
+                     window.input_view: "input_view", window: "window_repaint"}
+            probe = Probe(views)
+            for view in views:
+                view.installEventFilter(probe)
+            window.input_changed.connect(probe.on_prediction)
+            limit = blas.single_threaded if single_threaded_prediction else nullcontext
+            main_window_module.preprocess = timed(saved[0], "preprocess", probe, limit)
+            main_window_module.judge = timed(saved[1], "network", probe, limit)
+            window.canvas.to_array = timed(window.canvas.to_array, "to_array", probe)
+            loop = QEventLoop()
+            pen, meter = Pen(window.canvas, probe, loop), LagMeter()
+            pen.run(min(0.5, idle_seconds))      # warm-up: first paints, lazy imports
+            result["idle"] = phase(pen, probe, meter, idle_seconds)
+            result["training"] = None
+            if data is not None:
+                result["training"] = _while_training(window, preset, data, first_batch_timeout_s,
+                                                     lambda: phase(pen, probe, meter,
+                                                                   training_seconds))
+                result["training"]["preset"] = preset
+        finally:
+            main_window_module.preprocess, main_window_module.judge = saved
+            window.training_panel().shutdown(10000)
+            window.hide()
+            window.deleteLater()
+            app.processEvents()
+    result["load_average_after"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    return result
+
+
+def _while_training(window, preset, data, timeout_s, measure):
+    """Start ``preset`` in the window's training panel on ``data``, wait for its first
+    mini-batch, run ``measure()``, stop the run and wait for its end; returns what ``measure``
+    returned."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    panel = window.training_panel()
+    panel.apply_preset(preset)
+    panel.set_data(*data)
+    panel.form.training_size_spin.setValue(len(data[0][1]))
+    first = QEventLoop()
+    panel.controller.batch.connect(first.quit)
+    panel.controller.finished.connect(first.quit)
+    QTimer.singleShot(int(1e3 * timeout_s), first.quit)
+    if not panel.start():
+        raise RuntimeError(f"the panel refused to start: {panel.form.validation_label.text()}")
+    first.exec()
+    panel.controller.batch.disconnect(first.quit)
+    panel.controller.finished.disconnect(first.quit)
+    started = panel.controller.is_running     # False: the run was over before its first batch
+    measured = measure()
+    # both True when the whole drawing happened while the run trained (always, for best on MNIST)
+    measured["training_at_start"] = started
+    measured["still_training"] = panel.controller.is_running
+    if panel.controller.is_running:
+        done = QEventLoop()
+        panel.controller.finished.connect(done.quit)
+        QTimer.singleShot(int(1e3 * timeout_s), done.quit)
+        panel.stop()
+        done.exec()
+    window.session.state.discard_unsaved()
+    return measured
