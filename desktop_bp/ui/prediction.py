@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop_bp.ui.i18n import Retranslating
@@ -28,6 +28,7 @@ class InputView(Retranslating, QWidget):
     def __init__(self, parent=None, side=28):
         super().__init__(parent)
         self._side = side
+        self._grid_cache = None         # (cell size, pixmap of the grid)
         self._pixels = None           # (side, side) float array or None
         self._image = QImage()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -65,6 +66,26 @@ class InputView(Retranslating, QWidget):
     def heightForWidth(self, width):
         return width
 
+    def _grid(self, cell):
+        """A transparent pixmap of the cell grid and of the 20x20 box MNIST scales the digit
+        into, for cells of ``cell`` pixels (cached)."""
+        if self._grid_cache is not None and self._grid_cache[0] == cell:
+            return self._grid_cache[1]
+        n = self._side
+        side = cell * n
+        pixmap = QPixmap(side, side)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setPen(QPen(QColor(200, 200, 200, 110), 1))
+        for k in range(1, n):
+            painter.drawLine(k * cell, 0, k * cell, side)
+            painter.drawLine(0, k * cell, side, k * cell)
+        painter.setPen(QPen(QColor(30, 120, 220, 120), 1, Qt.PenStyle.DashLine))
+        painter.drawRect(QRectF(4 * cell, 4 * cell, 20 * cell, 20 * cell))
+        painter.end()
+        self._grid_cache = (cell, pixmap)
+        return pixmap
+
     def paintEvent(self, event):
         painter = QPainter(self)
         n = self._side
@@ -77,16 +98,9 @@ class InputView(Retranslating, QWidget):
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
             painter.drawImage(rect, self._image)
         if cell >= 4:
-            painter.setPen(QPen(QColor(200, 200, 200, 110), 1))
-            for k in range(1, n):
-                painter.drawLine(rect.left() + k * cell, rect.top(), rect.left() + k * cell,
-                                 rect.bottom())
-                painter.drawLine(rect.left(), rect.top() + k * cell, rect.right(),
-                                 rect.top() + k * cell)
-            # the 20x20 box MNIST scales the digit into, and the centre its mass is moved to
-            painter.setPen(QPen(QColor(30, 120, 220, 120), 1, Qt.PenStyle.DashLine))
-            painter.drawRect(QRectF(rect.left() + 4 * cell, rect.top() + 4 * cell,
-                                    20 * cell, 20 * cell))
+            # the grid is drawn once per size and then only blitted: 54 semi-transparent lines
+            # at every stroke were most of this view's paint, in the GUI thread
+            painter.drawPixmap(int(rect.left()), int(rect.top()), self._grid(cell))
         painter.setPen(QPen(self.palette().color(self.palette().ColorRole.Mid), 1))
         painter.drawRect(rect.adjusted(0, 0, -1, -1))
         if self._image.isNull():
