@@ -81,7 +81,9 @@ def test_the_window_built_in_chinese_speaks_chinese(chinese, window):
     assert panel.controls.start_button.text() == "开始"
     assert panel.controls.progress_group.title() == "进度"
     assert "代价" in panel.plots.cost_plot.titleLabel.text
-    assert window.tabs.tabText(0) == "训练" and window.tabs.tabText(1) == "模型"
+    tabs = window.tabs
+    assert tabs.tabText(tabs.indexOf(window.train_page)) == "训练"
+    assert tabs.tabText(tabs.indexOf(window.model_info)) == "模型"
     assert "结构" in window.model_info.toPlainText()
     assert "第 1 章" in panel.form.preset_description.text()
     assert left_in_english(fixed_texts(window)) == {}

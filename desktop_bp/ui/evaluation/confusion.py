@@ -39,9 +39,10 @@ class ConfusionHeatmap(pg.PlotWidget):
     def __init__(self, parent=None):
         super().__init__(parent, background="w")
         plot = self.getPlotItem()
-        tr = QCoreApplication.translate
-        style_plot(plot, tr("ConfusionHeatmap", "Confusion matrix (click a cell)"),
-                   tr("ConfusionHeatmap", "predicted digit"), tr("ConfusionHeatmap", "true digit"))
+        style_plot(plot, QCoreApplication.translate("ConfusionHeatmap",
+                                                    "Confusion matrix (click a cell)"),
+                   QCoreApplication.translate("ConfusionHeatmap", "predicted digit"),
+                   QCoreApplication.translate("ConfusionHeatmap", "true digit"))
         plot.invertY(True)
         # cells fill the panel (not locked square): the axes then end where the matrix does
         plot.hideButtons()
