@@ -400,8 +400,16 @@ a = {3:.2f}</translation>
 <context>
     <name>LayerGrid</name>
     <message>
+        <source>incoming</source>
+        <translation>传入</translation>
+    </message>
+    <message>
         <source>layer {l}, neuron {j}: z = {z:.4g}, a = {a:.4g}, σ′(z) = {fp:.4g}, incoming = {inc:.4g}, δ = ∂C/∂b = {d:.4g}</source>
         <translation>第 {l} 层，神经元 {j}：z = {z:.4g}，a = {a:.4g}，σ′(z) = {fp:.4g}，传入 = {inc:.4g}，δ = ∂C/∂b = {d:.4g}</translation>
+    </message>
+    <message>
+        <source>own scale</source>
+        <translation>独立色标</translation>
     </message>
 </context>
 <context>

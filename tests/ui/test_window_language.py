@@ -128,3 +128,33 @@ def test_the_form_s_preset_descriptions_are_the_presets_own(window):
     form = window.training_panel().form
     for name, values in PRESETS.items():
         assert form.preset_text(name) == values["description"], name
+
+
+def test_the_microscope_and_evaluate_pages_follow_the_language(qapp, qtbot, window):
+    # the pages are built when first shown: show each, then switch zh -> en -> zh
+    pages = (window.microscope_link.microscope_page, window.microscope_link.gradcheck_page,
+             window.evaluation_link.page)
+    for page in pages:
+        window.tabs.setCurrentWidget(page)
+        qapp.processEvents()
+    assert window.microscope_link.microscope is not None
+    assert window.microscope_link.gradcheck is not None
+    english = fixed_texts(window)
+    assert "Run the gradient check" in english.values()
+    panel = window.training_panel()
+    try:
+        for _ in range(2):
+            i18n.set_language(qapp, i18n.SIMPLIFIED_CHINESE)
+            qtbot.waitUntil(lambda: panel.controls.start_button.text() == "开始")
+            chinese = fixed_texts(window)
+            assert left_in_english(chinese) == {}
+            assert "运行梯度检验" in chinese.values()
+            assert "目标 y：" in chinese.values()
+            assert window.tabs.tabText(window.tabs.indexOf(pages[0])) == "显微镜"
+            i18n.set_language(qapp, i18n.ENGLISH)
+            qtbot.waitUntil(lambda: panel.controls.start_button.text() == "Start")
+            back = fixed_texts(window)
+            assert [t for t in back.values() if CJK.search(t)] == []
+            assert back == english
+    finally:
+        i18n.set_language(qapp, i18n.ENGLISH)
