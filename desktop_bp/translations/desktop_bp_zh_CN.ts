@@ -139,13 +139,13 @@
     <message>
         <source>#{0}: {1} → {2}
 p = {3:.2f}</source>
-        <translation>#{0}：{1} → {2}
+        <translation>#{0}: {1} → {2}
 p = {3:.2f}</translation>
     </message>
     <message>
         <source>#{0}: {1} → {2}
 a = {3:.2f}</source>
-        <translation>#{0}：{1} → {2}
+        <translation>#{0}: {1} → {2}
 a = {3:.2f}</translation>
     </message>
     <message numerus="yes">
@@ -777,7 +777,7 @@ a = {3:.2f}</translation>
     </message>
     <message>
         <source>with {cost} and {output} outputs σ′ cancels: δ&lt;sup&gt;L&lt;/sup&gt; = a − y</source>
-        <translation>用{cost}和 {output} 输出时 σ′ 消掉：δ&lt;sup&gt;L&lt;/sup&gt; = a − y</translation>
+        <translation>用 {cost} 代价和 {output} 输出时 σ′ 消掉：δ&lt;sup&gt;L&lt;/sup&gt; = a − y</translation>
     </message>
     <message>
         <source>softmax couples its outputs: δ&lt;sup&gt;L&lt;/sup&gt; = J&lt;sup&gt;T&lt;/sup&gt;∇&lt;sub&gt;a&lt;/sub&gt;C, and σ′ shows the diagonal a(1 − a)</source>
@@ -785,7 +785,7 @@ a = {3:.2f}</translation>
     </message>
     <message>
         <source>with the {cost} cost σ′(z&lt;sup&gt;L&lt;/sup&gt;) stays in: saturated outputs learn slowly</source>
-        <translation>用{cost}时 σ′(z&lt;sup&gt;L&lt;/sup&gt;) 仍在式中：饱和的输出学得慢</translation>
+        <translation>用 {cost} 代价时 σ′(z&lt;sup&gt;L&lt;/sup&gt;) 仍在式中：饱和的输出学得慢</translation>
     </message>
     <message>
         <source>&lt;b&gt;BP1&lt;/b&gt; (top row): {bp1}; {note}. &lt;b&gt;BP2&lt;/b&gt; (rows below): {bp2}. &lt;b&gt;BP3&lt;/b&gt;: {bp3}.</source>
@@ -1766,6 +1766,46 @@ The current model stays in use.</source>
     <message>
         <source>trained here: {0}</source>
         <translation>在此训练：{0}</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>被中断</translation>
+    </message>
+    <message>
+        <source>finished, not saved</source>
+        <translation>已完成，未保存</translation>
+    </message>
+    <message>
+        <source>stopped, not saved</source>
+        <translation>已停止，未保存</translation>
+    </message>
+    <message>
+        <source>diverged, best epoch kept</source>
+        <translation>已发散，保留了最好的迭代期</translation>
+    </message>
+    <message>
+        <source>ended by an error</source>
+        <translation>因出错而结束</translation>
+    </message>
+    <message>
+        <source>unknown time</source>
+        <translation>时间未知</translation>
+    </message>
+    <message>
+        <source>{arch}: {done} of {planned} epochs</source>
+        <translation>{arch}：{done} / {planned} 个迭代期</translation>
+    </message>
+    <message>
+        <source>{0}, best test accuracy {1:.2f}%</source>
+        <translation>{0}，最佳测试集准确率 {1:.2f}%</translation>
+    </message>
+    <message>
+        <source>{0}, best validation accuracy {1:.2f}%</source>
+        <translation>{0}，最佳验证集准确率 {1:.2f}%</translation>
+    </message>
+    <message>
+        <source>{0} ({1}, {2})</source>
+        <translation>{0}（{1}，{2}）</translation>
     </message>
     <message>
         <source>bundled default model</source>

@@ -165,7 +165,8 @@ class GradientCheckView(Retranslating, QWidget):
         self.report = None
 
     def set_input(self, x, target):
-        """The input(s) (784,) or (n, 784) and target digit(s) the check uses."""
+        """The input(s) (784,) or (n, 784) and target digit(s) the check uses (None: the
+        digit(s) the network predicts)."""
         self._x = None if x is None else np.array(x, dtype=np.float64)
         self._target = target
 
@@ -181,6 +182,10 @@ class GradientCheckView(Retranslating, QWidget):
         x = self._x
         if x is None:
             x = np.random.default_rng(0).random(self._net.sizes[0])
+        target = self._target
+        if target is None:
+            predicted = self._net.predict(np.atleast_2d(x))
+            target = predicted if np.ndim(x) > 1 else int(predicted[0])
         self.report = None
         self._failure = None
         self.table.setRowCount(0)
@@ -195,7 +200,7 @@ class GradientCheckView(Retranslating, QWidget):
         # both Python-owned, released in _on_thread_done once the thread has ended: a C++
         # deletion (a parent, deleteLater) racing the Python wrappers crashes PySide
         self._thread = QThread()
-        self._worker = GradientCheckWorker(self._net, x, self._target, self.sample, self.full_below)
+        self._worker = GradientCheckWorker(self._net, x, target, self.sample, self.full_below)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self._on_progress)
