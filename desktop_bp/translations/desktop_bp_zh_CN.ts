@@ -1307,7 +1307,8 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
     <message>
         <source>not sure — maybe {0} (activation {1:.2f})</source>
         <translation>不确定
-可能是 {0}（激活值 {1:.2f}）</translation>
+可能是 {0}
+激活值 {1:.2f}</translation>
     </message>
     <message>
         <source>{percent}% sure</source>
