@@ -14,6 +14,8 @@ from desktop_bp.core.presets import PRESETS
 from desktop_bp.ui import i18n
 from desktop_bp.ui.app import build_window
 
+from mouse_drawing import draw_digit
+
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # a word of the English texts: three Latin letters or more, not part of a symbol (a_in, δ_out)
 ENGLISH_WORD = re.compile(r"(?<![\w])[A-Za-z]{3,}")
@@ -132,12 +134,18 @@ def test_the_form_s_preset_descriptions_are_the_presets_own(window):
 
 def test_the_microscope_and_evaluate_pages_follow_the_language(qapp, qtbot, window):
     # the pages are built when first shown: show each, then switch zh -> en -> zh
+    window.resize(1200, 760)
+    window.show()
+    draw_digit(window.canvas, 7)        # the microscope then shows the drawing
+    qtbot.waitUntil(lambda: window.last_preprocessed() is not None)
     pages = (window.microscope_link.microscope_page, window.microscope_link.gradcheck_page,
              window.evaluation_link.page)
     for page in pages:
         window.tabs.setCurrentWidget(page)
         qapp.processEvents()
     assert window.microscope_link.microscope is not None
+    window.tabs.setCurrentWidget(pages[0])
+    qtbot.waitUntil(lambda: window.microscope_link.microscope.bp is not None)
     assert window.microscope_link.gradcheck is not None
     english = fixed_texts(window)
     assert "Run the gradient check" in english.values()

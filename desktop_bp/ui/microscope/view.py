@@ -267,12 +267,17 @@ class MicroscopeView(Retranslating, QWidget):
         it comes from ("your drawing", "test image 18"); ``target`` picks the target digit (by
         default the predicted one, recomputed at every input)."""
         self._x = None if x is None else np.array(x, dtype=np.float64).reshape(-1)
-        self.source_label.setText(source_label or " ")
+        self.set_source_label(source_label)
         if target is not None:
             self.target_combo.blockSignals(True)
             self.target_combo.setCurrentIndex(self.target_combo.findData(int(target)))
             self.target_combo.blockSignals(False)
         self.recompute()
+
+    def set_source_label(self, text):
+        """Where the input comes from ("your drawing"), translated by the caller, who sets it
+        again when the language changes."""
+        self.source_label.setText(text or " ")
 
     def set_target(self, digit):
         """Choose the target digit (None: the predicted one)."""
