@@ -99,6 +99,13 @@
             <numerusform>Trained %n epochs.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n epoch(s) kept. {capacity:,} epochs of {arch} ({each} each) fit in {budget:.0f} MB; past that, every k-th epoch and the latest are kept</source>
+        <translation>
+            <numerusform>%n epoch kept. {capacity:,} epochs of {arch} ({each} each) fit in {budget:.0f} MB; past that, every k-th epoch and the latest are kept</numerusform>
+            <numerusform>%n epochs kept. {capacity:,} epochs of {arch} ({each} each) fit in {budget:.0f} MB; past that, every k-th epoch and the latest are kept</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TrainingPlots</name>

@@ -2002,9 +2002,11 @@ Restore its weights and history?</source>
         <source>The canvas uses the model it used before this run again.</source>
         <translation>画布重新使用本次训练之前的模型。</translation>
     </message>
-    <message>
-        <source>{0} epochs kept. {1}</source>
-        <translation>保留了 {0} 个迭代期。{1}</translation>
+    <message numerus="yes">
+        <source>%n epoch(s) kept. {capacity:,} epochs of {arch} ({each} each) fit in {budget:.0f} MB; past that, every k-th epoch and the latest are kept</source>
+        <translation>
+            <numerusform>保留了 %n 个迭代期。{budget:.0f} MB 内可存 {arch} 的 {capacity:,} 个迭代期（每个 {each}）；超出后，每 k 个迭代期保留一个，并总是保留最新的</numerusform>
+        </translation>
     </message>
     <message>
         <source>epoch {0} of the last run</source>
