@@ -962,6 +962,30 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
         <translation>本网络：准确率未知</translation>
     </message>
     <message>
+        <source>book</source>
+        <translation>原书</translation>
+    </message>
+    <message>
+        <source>book-100</source>
+        <translation>原书-100</translation>
+    </message>
+    <message>
+        <source>improved</source>
+        <translation>改进版</translation>
+    </message>
+    <message>
+        <source>best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>slow-eta</source>
+        <translation>反例：η 过小</translation>
+    </message>
+    <message>
+        <source>diverging-eta</source>
+        <translation>反例：η 过大</translation>
+    </message>
+    <message>
         <source>Preset</source>
         <translation>预设</translation>
     </message>

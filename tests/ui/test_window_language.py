@@ -87,6 +87,9 @@ def test_the_window_built_in_chinese_speaks_chinese(chinese, window):
     assert tabs.tabText(tabs.indexOf(window.train_page)) == "训练"
     assert tabs.tabText(tabs.indexOf(window.model_info)) == "模型"
     assert "结构" in window.model_info.toPlainText()
+    if window.network().metadata.get("hyperparameters", {}).get("preset") == "best":
+        # the preset's name too
+        assert "best" not in ENGLISH_WORD.findall(window.model_info.toPlainText())
     assert "第 1 章" in panel.form.preset_description.text()
     assert left_in_english(fixed_texts(window)) == {}
 
