@@ -1330,8 +1330,7 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
     </message>
     <message>
         <source>not sure — maybe {0} (activation {1:.2f})</source>
-        <translation>不确定
-可能是 {0}
+        <translation>也许是 {0}
 激活值 {1:.2f}</translation>
     </message>
     <message>
@@ -1340,8 +1339,8 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
     </message>
     <message>
         <source>not sure — maybe {digit} ({percent}%)</source>
-        <translation>不确定
-可能是 {digit}（{percent}%）</translation>
+        <translation>也许是 {digit}
+置信度 {percent}%</translation>
     </message>
 </context>
 <context>
