@@ -114,7 +114,8 @@ class PersonalSetView(Retranslating, QWidget):
         try:
             entry = self._set.add(inputs, label, original)
         except (ValueError, OSError) as exc:
-            self._say(lambda: self.tr("The drawing was not kept: {0}").format(exc))
+            reason = str(exc)       # the name exc is gone after the except block
+            self._say(lambda: self.tr("The drawing was not kept: {0}").format(reason))
             return None
         self._say(lambda: self.tr("Kept as a {0}.").format(entry.label))
         self._refresh()
@@ -125,7 +126,8 @@ class PersonalSetView(Retranslating, QWidget):
         try:
             written = self._set.export_to(path)
         except OSError as exc:
-            self._say(lambda: self.tr("The set could not be exported: {0}").format(exc))
+            reason = str(exc)
+            self._say(lambda: self.tr("The set could not be exported: {0}").format(reason))
             return None
         count = len(self._set)
         self._say(lambda: self.tr("%n drawing(s) exported to {0}.", "", count)
