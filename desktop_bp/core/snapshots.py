@@ -66,6 +66,11 @@ class EpochSnapshots:
         return max(self._kept) if self._kept else None
 
     @property
+    def sizes(self):
+        """The layer sizes of the network being kept (None before its first epoch)."""
+        return None if self._sizes is None else list(self._sizes)
+
+    @property
     def used_bytes(self):
         if self._sizes is None:
             return 0

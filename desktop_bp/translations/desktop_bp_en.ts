@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>EvaluationView</name>
+    <message numerus="yes">
+        <source>%n image(s) of the digit %1 read correctly, the most confident first.</source>
+        <translation>
+            <numerusform>%n image of the digit %1 read correctly, the most confident first.</numerusform>
+            <numerusform>%n images of the digit %1 read correctly, the most confident first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) of the digit %1 read as %2, the most confident mistakes first.</source>
+        <translation>
+            <numerusform>%n image of the digit %1 read as %2, the most confident mistakes first.</numerusform>
+            <numerusform>%n images of the digit %1 read as %2, the most confident mistakes first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GradientHeatmaps</name>
+    <message numerus="yes">
+        <source>the %n largest</source>
+        <translation>
+            <numerusform>the %n largest</numerusform>
+            <numerusform>the %n largest</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Layer 1 has %n neurons: its tiles are shown a page at a time, either the ones with the largest values now or by number. Point at a tile to read it.</source>
+        <translation>
+            <numerusform>Layer 1 has %n neuron: its tiles are shown a page at a time, either the ones with the largest values now or by number. Point at a tile to read it.</numerusform>
+            <numerusform>Layer 1 has %n neurons: its tiles are shown a page at a time, either the ones with the largest values now or by number. Point at a tile to read it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ModelDescriber</name>
     <message numerus="yes">
         <source>%n epoch(s), {0:.0f} s of training.</source>
@@ -19,6 +53,37 @@
     </message>
 </context>
 <context>
+    <name>PersonalSetView</name>
+    <message numerus="yes">
+        <source>%n drawing(s) exported to {0}.</source>
+        <translation>
+            <numerusform>%n drawing exported to {0}.</numerusform>
+            <numerusform>%n drawings exported to {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n drawing(s) imported.</source>
+        <translation>
+            <numerusform>%n drawing imported.</numerusform>
+            <numerusform>%n drawings imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) skipped:</source>
+        <translation>
+            <numerusform>%n file skipped:</numerusform>
+            <numerusform>%n files skipped:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your handwriting: %n drawing(s) in {0}</source>
+        <translation>
+            <numerusform>Your handwriting: %n drawing in {0}</numerusform>
+            <numerusform>Your handwriting: %n drawings in {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TrainingPanel</name>
     <message numerus="yes">
         <source>Save the network trained here: {0}, %n epoch(s)</source>
@@ -32,6 +97,13 @@
         <translation>
             <numerusform>Trained %n epoch.</numerusform>
             <numerusform>Trained %n epochs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n epoch(s) kept. {capacity:,} epochs of {arch} ({each} each) fit in {budget:.0f} MB; past that, every k-th epoch and the latest are kept</source>
+        <translation>
+            <numerusform>%n epoch kept. {capacity:,} epochs of {arch} ({each} each) fit in {budget:.0f} MB; past that, every k-th epoch and the latest are kept</numerusform>
+            <numerusform>%n epochs kept. {capacity:,} epochs of {arch} ({each} each) fit in {budget:.0f} MB; past that, every k-th epoch and the latest are kept</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ConfusionHeatmap</name>
+    <message>
+        <source>Confusion matrix (click a cell)</source>
+        <translation>混淆矩阵（点击一格）</translation>
+    </message>
+    <message>
+        <source>predicted digit</source>
+        <translation>预测的数字</translation>
+    </message>
+    <message>
+        <source>true digit</source>
+        <translation>真实的数字</translation>
+    </message>
+</context>
+<context>
     <name>DrawingCanvas</name>
     <message>
         <source>Draw a digit. Ctrl+Z undoes the last stroke, Esc clears.</source>
@@ -18,6 +33,263 @@
     <message>
         <source>centre of mass</source>
         <translation>质心</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationLink</name>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Your drawing is a</source>
+        <translation>你写的是</translation>
+    </message>
+    <message>
+        <source>Keep it in my handwriting</source>
+        <translation>存入我的手写集</translation>
+    </message>
+    <message>
+        <source>Add the drawing on the canvas, labelled with the digit it really is, to your own handwriting set (PNG files and a labels file in the app&apos;s data folder)</source>
+        <translation>把画布上的字连同它真正的数字加入你自己的手写集（PNG 文件和一个标签文件，存放在应用的数据文件夹中）</translation>
+    </message>
+    <message>
+        <source>Draw a digit first.</source>
+        <translation>请先写一个数字。</translation>
+    </message>
+    <message>
+        <source>Kept as a {0} in your handwriting ({1} drawings).</source>
+        <translation>已作为 {0} 存入你的手写集（共 {1} 个）。</translation>
+    </message>
+    <message>
+        <source>your handwriting: {0:.0f}% of {1}</source>
+        <translation>你的手写：{1} 个中认对 {0:.0f}%</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationView</name>
+    <message>
+        <source>Test set</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>Validation set</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Run the model in use on every image of the chosen set</source>
+        <translation>用当前模型识别所选数据集的每一张图像</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Evaluate the model to see where it fails.</source>
+        <translation>评估模型，看看它错在哪里。</translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>数据：</translation>
+    </message>
+    <message>
+        <source>Digit</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>Precision: of the images called this digit, the share that are it. Recall: of the images of this digit, the share called it.</source>
+        <translation>精确率：被认作这个数字的图像中，确实是它的比例。召回率：这个数字的图像中，被认出来的比例。</translation>
+    </message>
+    <message>
+        <source>Click a cell of the matrix to see its images.</source>
+        <translation>点击矩阵中的一格，查看其中的图像。</translation>
+    </message>
+    <message>
+        <source>No data to evaluate on: download MNIST first.</source>
+        <translation>没有可评估的数据：请先下载 MNIST。</translation>
+    </message>
+    <message>
+        <source>Evaluating…</source>
+        <translation>正在评估…</translation>
+    </message>
+    <message>
+        <source>The evaluation failed: {0}</source>
+        <translation>评估失败：{0}</translation>
+    </message>
+    <message>
+        <source>Evaluation cancelled.</source>
+        <translation>评估已取消。</translation>
+    </message>
+    <message>
+        <source>Evaluate the model to list the images of this cell.</source>
+        <translation>评估模型后才能列出这一格的图像。</translation>
+    </message>
+    <message>
+        <source>#{0}: {1} → {2}
+p = {3:.2f}</source>
+        <translation>#{0}: {1} → {2}
+p = {3:.2f}</translation>
+    </message>
+    <message>
+        <source>#{0}: {1} → {2}
+a = {3:.2f}</source>
+        <translation>#{0}: {1} → {2}
+a = {3:.2f}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) of the digit %1 read correctly, the most confident first.</source>
+        <translation>
+            <numerusform>数字 %1 的 %n 张图像被认对，最有把握的排在前面。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) of the digit %1 read as %2, the most confident mistakes first.</source>
+        <translation>
+            <numerusform>数字 %1 的 %n 张图像被认成 %2，最有把握的错误排在前面。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(the first {0} shown)</source>
+        <translation>（显示前 {0} 张）</translation>
+    </message>
+    <message>
+        <source>Accuracy unknown: evaluate the model.</source>
+        <translation>准确率未知：请评估模型。</translation>
+    </message>
+    <message>
+        <source>test set</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>validation set</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Accuracy {0:.2f}%&lt;/b&gt; on the {1} ({2:,} images, {3:,} wrong); mean cost {4}</source>
+        <translation>{1}&lt;b&gt;准确率 {0:.2f}%&lt;/b&gt;（{2:,} 张图像，错 {3:,} 张）；平均代价 {4}</translation>
+    </message>
+    <message>
+        <source>Stored with the model: evaluate again to list the images.</source>
+        <translation>这是随模型保存的结果：重新评估才能列出图像。</translation>
+    </message>
+    <message>
+        <source>Evaluation done.</source>
+        <translation>评估完成。</translation>
+    </message>
+</context>
+<context>
+    <name>GradientCheckView</name>
+    <message>
+        <source>Run the gradient check</source>
+        <translation>运行梯度检验</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>What am I seeing?</source>
+        <translation>这是什么？</translation>
+    </message>
+    <message>
+        <source>Backprop against finite differences, in float64.</source>
+        <translation>反向传播对比有限差分，float64 精度。</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>权重数</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>已检验</translation>
+    </message>
+    <message>
+        <source>error in w</source>
+        <translation>w 的误差</translation>
+    </message>
+    <message>
+        <source>error in b</source>
+        <translation>b 的误差</translation>
+    </message>
+    <message>
+        <source>verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>time (log scale)</source>
+        <translation>时间（对数刻度）</translation>
+    </message>
+    <message>
+        <source>one backward pass</source>
+        <translation>一次反向传播</translation>
+    </message>
+    <message>
+        <source>finite differences, all weights</source>
+        <translation>有限差分，全部权重</translation>
+    </message>
+    <message>
+        <source>every one of the {n:,} weights and biases</source>
+        <translation>全部 {n:,} 个权重和偏置</translation>
+    </message>
+    <message>
+        <source>a random sample of {s} entries of each weight matrix and bias vector (of {n:,} parameters); the time for all is extrapolated</source>
+        <translation>每个权重矩阵和偏置向量随机抽取 {s} 项（共 {n:,} 个参数）；全部所需的时间由此推算</translation>
+    </message>
+    <message>
+        <source>Checking {how} of {arch}…</source>
+        <translation>正在检验 {arch} 的{how}…</translation>
+    </message>
+    <message>
+        <source>The gradient check failed: {message}</source>
+        <translation>梯度检验出错：{message}</translation>
+    </message>
+    <message>
+        <source>pass (&lt; 1e-7)</source>
+        <translation>通过（&lt; 1e-7）</translation>
+    </message>
+    <message>
+        <source>FAIL (≥ 1e-7)</source>
+        <translation>未通过（≥ 1e-7）</translation>
+    </message>
+    <message>
+        <source>Cancelled after {n:,} of the entries.</source>
+        <translation>已在检验 {n:,} 项后取消。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Passed&lt;/b&gt;: the largest relative error is {e:.1e}.</source>
+        <translation>&lt;b&gt;通过&lt;/b&gt;：最大相对误差为 {e:.1e}。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Failed&lt;/b&gt;: the largest relative error is {e:.1e}.</source>
+        <translation>&lt;b&gt;未通过&lt;/b&gt;：最大相对误差为 {e:.1e}。</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <source>extrapolated from {n:,} checked entries</source>
+        <translation>由已检验的 {n:,} 项推算</translation>
+    </message>
+    <message>
+        <source>{head} One backward pass: {bp}. One forward pass: {fw}. Finite differences for all {n:,} parameters: {fd} ({how}), {ratio:,.0f} times one backward pass.</source>
+        <translation>{head}一次反向传播：{bp}。一次前向传播：{fw}。对全部 {n:,} 个参数做有限差分：{fd}（{how}），是一次反向传播的 {ratio:,.0f} 倍。</translation>
     </message>
 </context>
 <context>
@@ -59,8 +331,48 @@
         <translation>当前的权重</translation>
     </message>
     <message>
-        <source>blue &lt; 0 &lt; red, one scale per layer</source>
-        <translation>蓝 &lt; 0 &lt; 红，每层各用一个色标</translation>
+        <source>blue &lt; 0 &lt; red</source>
+        <translation>蓝 &lt; 0 &lt; 红</translation>
+    </message>
+    <message>
+        <source>scale held over the run</source>
+        <translation>整次训练保持色标</translation>
+    </message>
+    <message>
+        <source>scale of each update</source>
+        <translation>每次更新的色标</translation>
+    </message>
+    <message>
+        <source>Held: one colour scale per layer, the largest value of the run so far, so that gradients that vanish fade and gradients that explode stand out. Each update: the scale follows the latest values (any gradient looks vivid).</source>
+        <translation>保持：每层一个色标，取本次训练至今的最大值，于是消失的梯度逐渐变淡，爆炸的梯度格外醒目。每次更新：色标跟随最新的值（任何梯度看起来都很鲜明）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n largest</source>
+        <translation>
+            <numerusform>最大的 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>neurons {0}–{1}</source>
+        <translation>神经元 {0}–{1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Layer 1 has %n neurons: its tiles are shown a page at a time, either the ones with the largest values now or by number. Point at a tile to read it.</source>
+        <translation>
+            <numerusform>第 1 层有 %n 个神经元：它们的图块一页一页地显示，可按当前数值最大排列，也可按编号排列。指向一个图块即可读出数值。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>neuron {0}, pixel ({1}, {2})</source>
+        <translation>神经元 {0}，像素（{1}, {2}）</translation>
+    </message>
+    <message>
+        <source>neuron {0}, input {1}</source>
+        <translation>神经元 {0}，输入 {1}</translation>
+    </message>
+    <message>
+        <source>layer {0}: {1}: {2:.3g}</source>
+        <translation>第 {0} 层：{1}：{2:.3g}</translation>
     </message>
     <message>
         <source>Show:</source>
@@ -83,6 +395,21 @@
     <message>
         <source>&amp;Language</source>
         <translation>语言 Language(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>LayerGrid</name>
+    <message>
+        <source>incoming</source>
+        <translation>传入</translation>
+    </message>
+    <message>
+        <source>layer {l}, neuron {j}: z = {z:.4g}, a = {a:.4g}, σ′(z) = {fp:.4g}, incoming = {inc:.4g}, δ = ∂C/∂b = {d:.4g}</source>
+        <translation>第 {l} 层，神经元 {j}：z = {z:.4g}，a = {a:.4g}，σ′(z) = {fp:.4g}，传入 = {inc:.4g}，δ = ∂C/∂b = {d:.4g}</translation>
+    </message>
+    <message>
+        <source>own scale</source>
+        <translation>独立色标</translation>
     </message>
 </context>
 <context>
@@ -260,6 +587,10 @@
         <translation>测试集准确率未知</translation>
     </message>
     <message>
+        <source>{0}; {1}</source>
+        <translation>{0}；{1}</translation>
+    </message>
+    <message>
         <source>Confidence threshold</source>
         <translation>置信度阈值</translation>
     </message>
@@ -278,6 +609,263 @@
     <message>
         <source>NumPy engine, PySide6 and pyqtgraph. MIT licence. MNIST: Yann LeCun, Corinna Cortes and Christopher J. C. Burges (CC BY-SA 3.0).</source>
         <translation>计算基于 NumPy，界面基于 PySide6 和 pyqtgraph。MIT 许可证。MNIST：Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges（CC BY-SA 3.0）。</translation>
+    </message>
+</context>
+<context>
+    <name>MicroscopeHelp</name>
+    <message>
+        <source>&lt;b&gt;One backward pass, layer by layer.&lt;/b&gt; Each row is a layer of the network (the book numbers the input layer 1; the output layer L is at the top, because backpropagation starts there). Each small square is one neuron; blue is negative, red positive, white zero, and each column shares one colour scale (its bar is under the column), so a layer whose error is a thousand times smaller looks pale.&lt;br&gt;&lt;b&gt;z&lt;/b&gt;: the weighted input. &lt;b&gt;a&lt;/b&gt;: the activation. &lt;b&gt;σ′(z)&lt;/b&gt;: the slope of the activation; near 0 the neuron is &lt;i&gt;saturated&lt;/i&gt; and passes almost no error back. &lt;b&gt;incoming&lt;/b&gt;: at the output the cost&apos;s gradient ∇&lt;sub&gt;a&lt;/sub&gt;C, at a hidden layer the error carried back through the weights, (w&lt;sup&gt;l+1&lt;/sup&gt;)&lt;sup&gt;T&lt;/sup&gt;δ&lt;sup&gt;l+1&lt;/sup&gt;. &lt;b&gt;δ&lt;/b&gt;: their product, which is also ∂C/∂b (BP3).&lt;br&gt;Look for: switch the cost from quadratic to cross-entropy and watch BP1: the σ′ factor cancels and δ&lt;sup&gt;L&lt;/sup&gt; becomes simply a − y.</source>
+        <translation>&lt;b&gt;一次反向传播，逐层展开。&lt;/b&gt;每一行是网络的一层（书中把输入层记为第 1 层；输出层 L 在最上面，因为反向传播从那里开始）。每个小方块是一个神经元；蓝色为负，红色为正，白色为零；每一列共用一个色标（色条在该列下方），所以误差小一千倍的层看起来很淡。&lt;br&gt;&lt;b&gt;z&lt;/b&gt;：带权输入。&lt;b&gt;a&lt;/b&gt;：激活值。&lt;b&gt;σ′(z)&lt;/b&gt;：激活函数的斜率；接近 0 时神经元&lt;i&gt;饱和&lt;/i&gt;，几乎不把误差往回传。&lt;b&gt;传入&lt;/b&gt;：在输出层是代价函数的梯度 ∇&lt;sub&gt;a&lt;/sub&gt;C，在隐藏层是经权重传回的误差 (w&lt;sup&gt;l+1&lt;/sup&gt;)&lt;sup&gt;T&lt;/sup&gt;δ&lt;sup&gt;l+1&lt;/sup&gt;。&lt;b&gt;δ&lt;/b&gt;：两者之积，也就是 ∂C/∂b（BP3）。&lt;br&gt;试试看：把代价函数从二次代价函数换成交叉熵，观察 BP1：σ′ 因子消掉了，δ&lt;sup&gt;L&lt;/sup&gt; 变成简单的 a − y。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;∂C/∂w of the first weight layer (BP4).&lt;/b&gt; A neuron of layer 2 has one weight per pixel, so its 784 derivatives are drawn as a 28×28 tile. Since ∂C/∂w&lt;sub&gt;jk&lt;/sub&gt; = a&lt;sub&gt;k&lt;/sub&gt; δ&lt;sub&gt;j&lt;/sub&gt; and a&lt;sub&gt;k&lt;/sub&gt; is pixel k of the input, every tile is the drawing itself, multiplied by that neuron&apos;s error δ&lt;sub&gt;j&lt;/sub&gt;: red where gradient descent would lower the weight, blue where it would raise it. The page shows the neurons with the largest gradient first. Hover for the exact value; click a pixel to pick that weight for the read-out and the global view.</source>
+        <translation>&lt;b&gt;第一层权重的 ∂C/∂w（BP4）。&lt;/b&gt;第 2 层的每个神经元对每个像素有一个权重，所以它的 784 个导数画成一块 28×28 的图块。由于 ∂C/∂w&lt;sub&gt;jk&lt;/sub&gt; = a&lt;sub&gt;k&lt;/sub&gt; δ&lt;sub&gt;j&lt;/sub&gt;，而 a&lt;sub&gt;k&lt;/sub&gt; 就是输入的第 k 个像素，每个图块都是你写的字本身乘以该神经元的误差 δ&lt;sub&gt;j&lt;/sub&gt;：红色处梯度下降会减小权重，蓝色处会增大权重。页面先显示梯度最大的神经元。悬停可读出精确值；点击一个像素，即选中该权重，用于读数和全局视图。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What the network looks at: ∂C/∂x.&lt;/b&gt; BP2 carried one step further, down to the 784 input pixels: (w&lt;sup&gt;2&lt;/sup&gt;)&lt;sup&gt;T&lt;/sup&gt;δ&lt;sup&gt;2&lt;/sup&gt;. Red pixels would raise the cost if they were darker (they speak against the target digit), blue ones would lower it (they speak for it).</source>
+        <translation>&lt;b&gt;网络在看哪里：∂C/∂x。&lt;/b&gt;把 BP2 再往前推一步，一直到 784 个输入像素：(w&lt;sup&gt;2&lt;/sup&gt;)&lt;sup&gt;T&lt;/sup&gt;δ&lt;sup&gt;2&lt;/sup&gt;。红色像素如果更深，代价会升高（它们不支持目标数字）；蓝色像素更深则代价降低（它们支持目标数字）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;One weight, read out.&lt;/b&gt; BP4 says ∂C/∂w&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;jk&lt;/sub&gt; = a&lt;sup&gt;l−1&lt;/sup&gt;&lt;sub&gt;k&lt;/sub&gt; δ&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt;: the activation feeding the weight times the error of the neuron it feeds. Beside it the same derivative by finite differences, (C(w+ε) − C(w−ε)) / 2ε: two extra forward passes for this one weight, where backprop got all of them at once.</source>
+        <translation>&lt;b&gt;读出一个权重。&lt;/b&gt;BP4 说 ∂C/∂w&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;jk&lt;/sub&gt; = a&lt;sup&gt;l−1&lt;/sup&gt;&lt;sub&gt;k&lt;/sub&gt; δ&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt;：输入该权重的激活值乘以它所连神经元的误差。旁边是用有限差分算出的同一个导数 (C(w+ε) − C(w−ε)) / 2ε：仅这一个权重就要多做两次前向传播，而反向传播一次就得到了全部导数。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The global view (the end of chapter 2).&lt;/b&gt; Nudge the chosen weight by Δw and follow the change: it moves z&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt;, then every neuron of the next layer, layer after layer, up to the cost. The measured ΔC is compared with ∂C/∂w · Δw; the two agree better and better as Δw shrinks. ∂C/∂w is the sum over every path from the weight to C of the product of the rates along it; for a small network the paths are listed, and their sum equals what backprop computed.</source>
+        <translation>&lt;b&gt;全局视图（第 2 章结尾）。&lt;/b&gt;把选中的权重改变 Δw，跟踪这个变化：它先改变 z&lt;sup&gt;l&lt;/sup&gt;&lt;sub&gt;j&lt;/sub&gt;，再改变下一层的每个神经元，一层接一层，直到代价。实测的 ΔC 与 ∂C/∂w · Δw 相比较；Δw 越小，两者越一致。∂C/∂w 是从该权重到 C 的每条路径上各变化率之积的总和；对小网络会列出这些路径，它们的和等于反向传播算出的值。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why backprop is fast.&lt;/b&gt; Every derivative is computed twice: by backprop, and by finite differences (two forward passes per weight). The relative error ‖numeric − backprop‖ / (‖numeric‖ + ‖backprop‖) of each layer should be far below 10&lt;sup&gt;−7&lt;/sup&gt; in float64. The bars compare one backward pass with what finite differences need for every weight — measured, or for a large network extrapolated from a timed random sample.</source>
+        <translation>&lt;b&gt;反向传播为什么快。&lt;/b&gt;每个导数都算两遍：用反向传播，以及用有限差分（每个权重两次前向传播）。在 float64 下，每层的相对误差 ‖numeric − backprop‖ / (‖numeric‖ + ‖backprop‖) 应远低于 10&lt;sup&gt;−7&lt;/sup&gt;。条形图比较一次反向传播与有限差分算出全部权重所需的时间——实测的，或者对大网络由计时的随机样本推算。</translation>
+    </message>
+    <message>
+        <source>1. The four equations</source>
+        <translation>1. 四个方程</translation>
+    </message>
+    <message>
+        <source>Draw a digit and open the Microscope. The top row is BP1: the output error {bp1}. Each row below is BP2, {bp2}: the error carried back one layer. The δ column is also BP3, {bp3}, and the tiles are BP4, {bp4}.</source>
+        <translation>写一个数字，打开显微镜。最上面一行是 BP1：输出误差 {bp1}。下面每一行是 BP2，{bp2}：误差往回传一层。δ 这一列也就是 BP3，{bp3}；图块则是 BP4，{bp4}。</translation>
+    </message>
+    <message>
+        <source>2. Saturation</source>
+        <translation>2. 饱和</translation>
+    </message>
+    <message>
+        <source>Look at the σ′(z) column. Where it is white, σ′(z) ≈ 0: the neuron is saturated, and whatever error reaches it is multiplied by almost nothing. Its δ is pale, and so are its weights&apos; gradients: a saturated neuron learns slowly.</source>
+        <translation>看 σ′(z) 这一列。白色处 σ′(z) ≈ 0：神经元饱和了，传到它的误差几乎都被乘成了零。它的 δ 很淡，它的权重的梯度也很淡：饱和的神经元学得慢。</translation>
+    </message>
+    <message>
+        <source>3. Slow learning and the cost</source>
+        <translation>3. 学习缓慢与代价函数</translation>
+    </message>
+    <message>
+        <source>Pick a target the network gets badly wrong and switch the cost to quadratic: δ&lt;sup&gt;L&lt;/sup&gt; = (a − y) ⊙ σ′(z&lt;sup&gt;L&lt;/sup&gt;) is tiny when the wrong output is saturated near 1. Switch to cross-entropy: σ′ cancels, δ&lt;sup&gt;L&lt;/sup&gt; = a − y, and the error is large exactly when the output is most wrong (chapter 3&apos;s cure).</source>
+        <translation>选一个网络错得很离谱的目标，把代价函数换成二次代价函数：错误的输出饱和在 1 附近时，δ&lt;sup&gt;L&lt;/sup&gt; = (a − y) ⊙ σ′(z&lt;sup&gt;L&lt;/sup&gt;) 非常小。换成交叉熵：σ′ 消掉了，δ&lt;sup&gt;L&lt;/sup&gt; = a − y，输出错得越厉害，误差就越大（第 3 章的解决办法）。</translation>
+    </message>
+    <message>
+        <source>4. The change travels to C</source>
+        <translation>4. 变化一路传到 C</translation>
+    </message>
+    <message>
+        <source>Click a weight and open the global view. Move the slider: Δw changes one neuron&apos;s z, then all the next layer&apos;s, up to the cost. ΔC ≈ ∂C/∂w · Δw, better and better as Δw shrinks; on a small network the sum over all paths equals backprop&apos;s ∂C/∂w.</source>
+        <translation>点击一个权重，打开全局视图。拖动滑块：Δw 改变一个神经元的 z，再改变下一层所有神经元的 z，直到代价。ΔC ≈ ∂C/∂w · Δw，Δw 越小越准确；在小网络上，所有路径之和等于反向传播的 ∂C/∂w。</translation>
+    </message>
+    <message>
+        <source>5. Finite differences</source>
+        <translation>5. 有限差分</translation>
+    </message>
+    <message>
+        <source>Run the gradient check. Both methods agree to about 10&lt;sup&gt;−9&lt;/sup&gt;, but finite differences need two forward passes per weight: for the book&apos;s 784-30-10 network about 48,000 forward passes against one backward pass. That ratio is why backpropagation made training neural networks practical.</source>
+        <translation>运行梯度检验。两种方法相差约 10&lt;sup&gt;−9&lt;/sup&gt;，但有限差分每个权重要两次前向传播：对书中的 784-30-10 网络，大约 48,000 次前向传播，而反向传播只需一次。正是这个比例，让反向传播使训练神经网络变得可行。</translation>
+    </message>
+    <message>
+        <source>A tour of chapter 2: how backpropagation works</source>
+        <translation>第 2 章导览：反向传播算法如何工作</translation>
+    </message>
+</context>
+<context>
+    <name>MicroscopeLink</name>
+    <message>
+        <source>The model in use, on your drawing</source>
+        <translation>正在使用的模型，看你画的数字</translation>
+    </message>
+    <message>
+        <source>A toy network 4-3-3-2 (every path listed)</source>
+        <translation>玩具网络 4-3-3-2（列出每条路径）</translation>
+    </message>
+    <message>
+        <source>New toy weights</source>
+        <translation>换一组玩具权重</translation>
+    </message>
+    <message>
+        <source>Random weights and a random input for the toy network</source>
+        <translation>为玩具网络随机生成权重和输入</translation>
+    </message>
+    <message>
+        <source>a random input</source>
+        <translation>随机输入</translation>
+    </message>
+    <message>
+        <source>Microscope</source>
+        <translation>显微镜</translation>
+    </message>
+    <message>
+        <source>Gradient check</source>
+        <translation>梯度检验</translation>
+    </message>
+    <message>
+        <source>Chapter 2 &amp;tour…</source>
+        <translation>第 2 章导览…(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Chapter 2&apos;s lessons, and where the app shows each of them</source>
+        <translation>第 2 章的要点，以及应用中演示每一点的地方</translation>
+    </message>
+    <message>
+        <source>your drawing</source>
+        <translation>你写的字</translation>
+    </message>
+    <message>
+        <source>Chapter 2 in this app</source>
+        <translation>本应用中的第 2 章</translation>
+    </message>
+</context>
+<context>
+    <name>MicroscopeView</name>
+    <message>
+        <source>BP1–BP3: layer by layer</source>
+        <translation>BP1–BP3：逐层</translation>
+    </message>
+    <message>
+        <source>BP4: ∂C/∂w</source>
+        <translation>BP4：∂C/∂w</translation>
+    </message>
+    <message>
+        <source>Global view: nudge a weight</source>
+        <translation>全局视图：微调一个权重</translation>
+    </message>
+    <message>
+        <source>No input yet: draw a digit.</source>
+        <translation>还没有输入：请写一个数字。</translation>
+    </message>
+    <message>
+        <source>predicted digit</source>
+        <translation>预测的数字</translation>
+    </message>
+    <message>
+        <source>The target y: the digit the cost measures the output against</source>
+        <translation>目标 y：代价函数拿输出与之比较的数字</translation>
+    </message>
+    <message>
+        <source>The cost whose gradient is shown; it may differ from the one the network was trained with</source>
+        <translation>显示其梯度的代价函数；可以与网络训练时用的不同</translation>
+    </message>
+    <message>
+        <source>Export figures…</source>
+        <translation>导出图片…</translation>
+    </message>
+    <message>
+        <source>What am I seeing?</source>
+        <translation>这是什么？</translation>
+    </message>
+    <message>
+        <source>Target y:</source>
+        <translation>目标 y：</translation>
+    </message>
+    <message>
+        <source>Cost:</source>
+        <translation>代价函数：</translation>
+    </message>
+    <message>
+        <source>input x</source>
+        <translation>输入 x</translation>
+    </message>
+    <message>
+        <source>Hover over or click a weight to read it out.</source>
+        <translation>悬停或点击一个权重，读出它的值。</translation>
+    </message>
+    <message>
+        <source>{cost} (the network&apos;s own)</source>
+        <translation>{cost}（网络自己的）</translation>
+    </message>
+    <message>
+        <source>This input has {n} values; the network takes {m}.</source>
+        <translation>这个输入有 {n} 个值；网络需要 {m} 个。</translation>
+    </message>
+    <message>
+        <source>The network has only {n} outputs: pick a target below {n}.</source>
+        <translation>网络只有 {n} 个输出：请选择小于 {n} 的目标。</translation>
+    </message>
+    <message>
+        <source>with {cost} and {output} outputs σ′ cancels: δ&lt;sup&gt;L&lt;/sup&gt; = a − y</source>
+        <translation>用 {cost} 代价和 {output} 输出时 σ′ 消掉：δ&lt;sup&gt;L&lt;/sup&gt; = a − y</translation>
+    </message>
+    <message>
+        <source>softmax couples its outputs: δ&lt;sup&gt;L&lt;/sup&gt; = J&lt;sup&gt;T&lt;/sup&gt;∇&lt;sub&gt;a&lt;/sub&gt;C, and σ′ shows the diagonal a(1 − a)</source>
+        <translation>softmax 使各输出相互耦合：δ&lt;sup&gt;L&lt;/sup&gt; = J&lt;sup&gt;T&lt;/sup&gt;∇&lt;sub&gt;a&lt;/sub&gt;C，σ′ 显示的是对角线 a(1 − a)</translation>
+    </message>
+    <message>
+        <source>with the {cost} cost σ′(z&lt;sup&gt;L&lt;/sup&gt;) stays in: saturated outputs learn slowly</source>
+        <translation>用 {cost} 代价时 σ′(z&lt;sup&gt;L&lt;/sup&gt;) 仍在式中：饱和的输出学得慢</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;BP1&lt;/b&gt; (top row): {bp1}; {note}. &lt;b&gt;BP2&lt;/b&gt; (rows below): {bp2}. &lt;b&gt;BP3&lt;/b&gt;: {bp3}.</source>
+        <translation>&lt;b&gt;BP1&lt;/b&gt;（最上一行）：{bp1}；{note}。&lt;b&gt;BP2&lt;/b&gt;（下面各行）：{bp2}。&lt;b&gt;BP3&lt;/b&gt;：{bp3}。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;BP4&lt;/b&gt;: {bp4}. Layer 2&apos;s tiles are the input drawing times each neuron&apos;s δ.</source>
+        <translation>&lt;b&gt;BP4&lt;/b&gt;：{bp4}。第 2 层的图块就是输入的字乘以各神经元的 δ。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The global view&lt;/b&gt;: ΔC ≈ ∂C/∂w · Δw, and ∂C/∂w is the sum over all paths from the weight to C of the products of the rates.</source>
+        <translation>&lt;b&gt;全局视图&lt;/b&gt;：ΔC ≈ ∂C/∂w · Δw，而 ∂C/∂w 是从该权重到 C 的所有路径上各变化率之积的总和。</translation>
+    </message>
+    <message>
+        <source>Target y = {y}, C = {c:.4g}.</source>
+        <translation>目标 y = {y}，C = {c:.4g}。</translation>
+    </message>
+    <message>
+        <source>∂C/∂x: red raises C, blue lowers it</source>
+        <translation>∂C/∂x：红色使 C 升高，蓝色使 C 降低</translation>
+    </message>
+    <message>
+        <source>neurons by |∂C/∂w|, page {p} of {n}</source>
+        <translation>按 |∂C/∂w| 排列的神经元，第 {p} / {n} 页</translation>
+    </message>
+    <message>
+        <source>layer {l} ∂C/∂w, |max| {m:.2g}</source>
+        <translation>第 {l} 层 ∂C/∂w，|max| {m:.2g}</translation>
+    </message>
+    <message>
+        <source>neuron {j}, pixel ({x}, {y}): ∂C/∂w = {v:.4g}</source>
+        <translation>神经元 {j}，像素（{x}, {y}）：∂C/∂w = {v:.4g}</translation>
+    </message>
+    <message>
+        <source>layer {l}, neuron {j}, input {k}: ∂C/∂w = {v:.4g}</source>
+        <translation>第 {l} 层，神经元 {j}，输入 {k}：∂C/∂w = {v:.4g}</translation>
+    </message>
+    <message>
+        <source>pixel ({x}, {y}): x = {v:.3f}, ∂C/∂x = {s:.4g}</source>
+        <translation>像素（{x}, {y}）：x = {v:.3f}，∂C/∂x = {s:.4g}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;w&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j},{k}&lt;/sub&gt;&lt;/b&gt; = {w:.4g}&lt;br&gt;&lt;br&gt;a&lt;sup&gt;{lm}&lt;/sup&gt;&lt;sub&gt;{k}&lt;/sub&gt; = {a:.6g}&lt;br&gt;δ&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j}&lt;/sub&gt; = {d:.6g}&lt;br&gt;&lt;br&gt;&lt;b&gt;∂C/∂w&lt;/b&gt; = a&lt;sub&gt;k&lt;/sub&gt;·δ&lt;sub&gt;j&lt;/sub&gt; = {p:.6e}&lt;br&gt;finite differences: {fd:.6e}&lt;br&gt;&lt;span style=&apos;color:#777&apos;&gt;(C(w+ε) − C(w−ε)) / 2ε, ε = 10&lt;sup&gt;−6&lt;/sup&gt;: two more forward passes for this one weight&lt;/span&gt;</source>
+        <translation>&lt;b&gt;w&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j},{k}&lt;/sub&gt;&lt;/b&gt; = {w:.4g}&lt;br&gt;&lt;br&gt;a&lt;sup&gt;{lm}&lt;/sup&gt;&lt;sub&gt;{k}&lt;/sub&gt; = {a:.6g}&lt;br&gt;δ&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j}&lt;/sub&gt; = {d:.6g}&lt;br&gt;&lt;br&gt;&lt;b&gt;∂C/∂w&lt;/b&gt; = a&lt;sub&gt;k&lt;/sub&gt;·δ&lt;sub&gt;j&lt;/sub&gt; = {p:.6e}&lt;br&gt;有限差分：{fd:.6e}&lt;br&gt;&lt;span style=&apos;color:#777&apos;&gt;(C(w+ε) − C(w−ε)) / 2ε，ε = 10&lt;sup&gt;−6&lt;/sup&gt;：仅这一个权重就多两次前向传播&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Export figures into a folder</source>
+        <translation>把图片导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Export figures</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <source>The figures could not be written: {reason}. Choose another folder.</source>
+        <translation>无法写入图片：{reason}。请选择另一个文件夹。</translation>
+    </message>
+    <message>
+        <source>{n} files written to {folder}</source>
+        <translation>已将 {n} 个文件写入 {folder}</translation>
     </message>
 </context>
 <context>
@@ -378,8 +966,8 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
         <translation>验证集</translation>
     </message>
     <message>
-        <source>These paused weights are not measured yet; after epoch {0}: {1:.1f}% on the {2} set</source>
-        <translation>暂停的权重未评估；第 {0} 个迭代期后：{2}准确率 {1:.1f}%</translation>
+        <source>Not measured since epoch {0} ({1:.1f}% on the {2} set)</source>
+        <translation>第 {0} 个迭代期之后未再测量（{2}准确率 {1:.1f}%）</translation>
     </message>
     <message>
         <source>This network: {0:.1f}% right on the {1} set</source>
@@ -392,6 +980,30 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
     <message>
         <source>This network: accuracy unknown</source>
         <translation>本网络：准确率未知</translation>
+    </message>
+    <message>
+        <source>book</source>
+        <translation>原书</translation>
+    </message>
+    <message>
+        <source>book-100</source>
+        <translation>原书-100</translation>
+    </message>
+    <message>
+        <source>improved</source>
+        <translation>改进版</translation>
+    </message>
+    <message>
+        <source>best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>slow-eta</source>
+        <translation>反例：η 过小</translation>
+    </message>
+    <message>
+        <source>diverging-eta</source>
+        <translation>反例：η 过大</translation>
     </message>
     <message>
         <source>Preset</source>
@@ -554,10 +1166,192 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
     </message>
 </context>
 <context>
+    <name>NudgePanel</name>
+    <message>
+        <source>Pick a weight: click a pixel of a ∂C/∂w tile or a cell of a ∂C/∂w matrix.</source>
+        <translation>选一个权重：点击 ∂C/∂w 图块中的一个像素，或 ∂C/∂w 矩阵中的一格。</translation>
+    </message>
+    <message>
+        <source>Δw, on a logarithmic scale from −1 to +1 (0 in the middle)</source>
+        <translation>Δw，对数刻度，从 −1 到 +1（中间为 0）</translation>
+    </message>
+    <message>
+        <source>ΔC measured</source>
+        <translation>实测 ΔC</translation>
+    </message>
+    <message>
+        <source>ratio</source>
+        <translation>比值</translation>
+    </message>
+    <message>
+        <source>Nudging w&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j},{k}&lt;/sub&gt; = {w:.4g} (∂C/∂w = {g:.4g}): the change moves z&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j}&lt;/sub&gt;, then every later layer, then C.</source>
+        <translation>微调 w&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j},{k}&lt;/sub&gt; = {w:.4g}（∂C/∂w = {g:.4g}）：这个变化先改变 z&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j}&lt;/sub&gt;，再改变后面的每一层，最后改变 C。</translation>
+    </message>
+    <message>
+        <source>{name}&lt;sup&gt;{l}&lt;/sup&gt;, blue −{s:.2g} … red +{s:.2g}</source>
+        <translation>{name}&lt;sup&gt;{l}&lt;/sup&gt;，蓝 −{s:.2g} … 红 +{s:.2g}</translation>
+    </message>
+    <message>
+        <source>Δw = {dw:+.3g}: measured ΔC = {dc:+.4e}, ∂C/∂w · Δw = {p:+.4e}</source>
+        <translation>Δw = {dw:+.3g}：实测 ΔC = {dc:+.4e}，∂C/∂w · Δw = {p:+.4e}</translation>
+    </message>
+    <message>
+        <source>{n:,} paths lead from this weight to C: too many to list here. Pick a weight of a later layer.</source>
+        <translation>从这个权重到 C 有 {n:,} 条路径：太多，无法在此列出。请选一个更靠后的层的权重。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{n:,} paths&lt;/b&gt; from w&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j},{k}&lt;/sub&gt; to C (neurons of layers {l}…{L}; largest products first):&lt;table&gt;{rows}&lt;/table&gt;sum of all paths = {total:.6e}&lt;br&gt;backprop&apos;s ∂C/∂w = {bp:.6e}</source>
+        <translation>从 w&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j},{k}&lt;/sub&gt; 到 C 共 &lt;b&gt;{n:,} 条路径&lt;/b&gt;（经过第 {l}…{L} 层的神经元；乘积最大的在前）：&lt;table&gt;{rows}&lt;/table&gt;所有路径之和 = {total:.6e}&lt;br&gt;反向传播的 ∂C/∂w = {bp:.6e}</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalSetView</name>
+    <message>
+        <source>Set label</source>
+        <translation>设标签</translation>
+    </message>
+    <message>
+        <source>Give the selected drawing the digit chosen here</source>
+        <translation>把这里选的数字设为所选字的标签</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write the set to a folder (PNG files and labels.csv) or a .zip archive</source>
+        <translation>把手写集写入文件夹（PNG 文件和 labels.csv）或 .zip 压缩包</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Add the drawings of a folder or a .zip archive</source>
+        <translation>加入文件夹或 .zip 压缩包中的字</translation>
+    </message>
+    <message>
+        <source>Digit:</source>
+        <translation>数字：</translation>
+    </message>
+    <message>
+        <source>Some files in the folder were skipped:</source>
+        <translation>文件夹中有些文件被跳过了：</translation>
+    </message>
+    <message>
+        <source>The drawing was not kept: {0}</source>
+        <translation>这个字没有保存：{0}</translation>
+    </message>
+    <message>
+        <source>Kept as a {0}.</source>
+        <translation>已作为 {0} 保存。</translation>
+    </message>
+    <message>
+        <source>The set could not be exported: {0}</source>
+        <translation>无法导出手写集：{0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n drawing(s) exported to {0}.</source>
+        <translation>
+            <numerusform>已将 %n 个字导出到 {0}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n drawing(s) imported.</source>
+        <translation>
+            <numerusform>已导入 %n 个字。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) skipped:</source>
+        <translation>
+            <numerusform>跳过了 %n 个文件：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the handwriting set</source>
+        <translation>导出手写集</translation>
+    </message>
+    <message>
+        <source>Zip archive (*.zip);;Folder (*)</source>
+        <translation>Zip 压缩包 (*.zip);;文件夹 (*)</translation>
+    </message>
+    <message>
+        <source>Import a handwriting set</source>
+        <translation>导入手写集</translation>
+    </message>
+    <message>
+        <source>Zip archive (*.zip)</source>
+        <translation>Zip 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Or choose a folder</source>
+        <translation>或选择文件夹</translation>
+    </message>
+    <message>
+        <source>a {0}</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <source>a {0}, read ✓</source>
+        <translation>{0}，认对 ✓</translation>
+    </message>
+    <message>
+        <source>a {0}, read as {1}</source>
+        <translation>{0}，认成 {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your handwriting: %n drawing(s) in {0}</source>
+        <translation>
+            <numerusform>你的手写：{0} 中有 %n 个字</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep drawings with their true digit to see how well the model reads your handwriting.</source>
+        <translation>把写的字连同真实数字保存下来，看看模型能否认出你的笔迹。</translation>
+    </message>
+    <message>
+        <source>No model to read them.</source>
+        <translation>没有模型来识别它们。</translation>
+    </message>
+    <message>
+        <source>The model in use reads {0:.0f}% of them ({1} of {2}).</source>
+        <translation>当前模型认对其中 {0:.0f}%（{2} 个中的 {1} 个）。</translation>
+    </message>
+</context>
+<context>
+    <name>PlotsHost</name>
+    <message>
+        <source>What am I seeing?</source>
+        <translation>这是什么？</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;The curves&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Cost&lt;/b&gt;: the quadratic (or cross-entropy, log-likelihood) cost C averaged over the training set after each epoch, and over the validation set; the thin line is each mini-batch&apos;s cost. Gradient descent makes C fall; a cost that rises or explodes means η is too large.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Accuracy&lt;/b&gt;: the share of validation and test images named right after each epoch (the book&apos;s dashed line, where a preset matches it).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Saturation&lt;/b&gt;: the share of neurons whose σ′(z) is below 0.01. A saturated neuron passes almost no error back (BP2: δ = (wᵀδ) ⊙ σ′(z)), so its weights learn slowly: chapter 2&apos;s first lesson.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Gradient size&lt;/b&gt;: the mini-batch mean |∂C/∂w| per layer, on a log scale. Layers far from the output often learn more slowly (smaller gradients).&lt;/p&gt;&lt;h3&gt;The heatmaps&lt;/h3&gt;&lt;p&gt;∂C/∂w = a&lt;sub&gt;in&lt;/sub&gt;·δ&lt;sub&gt;out&lt;/sub&gt; (BP4) for the latest mini-batch, or the weights w themselves; red is positive, blue negative. The first layer is drawn as one 28×28 tile per hidden neuron: a&lt;sub&gt;in&lt;/sub&gt; is the input image, so its gradient tiles look like the digits being learned from, and weights fed by pixels that are always 0 (the border) never change: small activations learn slowly. With the scale held over the run, vanishing gradients fade to white and exploding ones stand out.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;曲线&lt;/h3&gt;&lt;p&gt;&lt;b&gt;代价&lt;/b&gt;：每个迭代期结束后，二次代价函数（或交叉熵、对数似然）C 在训练集和验证集上的平均值；细线是每个小批量的代价。梯度下降让 C 下降；代价上升或爆炸，说明 η 太大。&lt;/p&gt;&lt;p&gt;&lt;b&gt;准确率&lt;/b&gt;：每个迭代期结束后，验证集和测试集中认对的图像所占比例（预设与原书一致时，虚线是原书的结果）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;饱和&lt;/b&gt;：σ′(z) 小于 0.01 的神经元所占比例。饱和的神经元几乎不把误差往回传（BP2：δ = (wᵀδ) ⊙ σ′(z)），所以它的权重学得慢：这是第 2 章的第一课。&lt;/p&gt;&lt;p&gt;&lt;b&gt;梯度大小&lt;/b&gt;：每层小批量平均的 |∂C/∂w|，对数刻度。离输出层远的层往往学得更慢（梯度更小）。&lt;/p&gt;&lt;h3&gt;热图&lt;/h3&gt;&lt;p&gt;最近一个小批量的 ∂C/∂w = a&lt;sub&gt;in&lt;/sub&gt;·δ&lt;sub&gt;out&lt;/sub&gt;（BP4），或权重 w 本身；红色为正，蓝色为负。第一层按每个隐藏神经元一块 28×28 图块画出：a&lt;sub&gt;in&lt;/sub&gt; 就是输入图像，所以梯度图块看起来像正在学习的数字；而由总为 0 的像素（边缘）输入的权重永远不变：激活值小，学得就慢。整次训练保持色标时，消失的梯度淡成白色，爆炸的梯度格外醒目。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>PredictionView</name>
     <message>
         <source>Draw a digit</source>
         <translation>写一个数字</translation>
+    </message>
+    <message>
+        <source>not a digit</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>activation {0:.2f}</source>
+        <translation>激活值 {0:.2f}</translation>
+    </message>
+    <message>
+        <source>not sure — maybe {0} (activation {1:.2f})</source>
+        <translation>也许是 {0}
+激活值 {1:.2f}</translation>
     </message>
     <message>
         <source>{percent}% sure</source>
@@ -565,8 +1359,8 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
     </message>
     <message>
         <source>not sure — maybe {digit} ({percent}%)</source>
-        <translation>不确定
-可能是 {digit}（{percent}%）</translation>
+        <translation>也许是 {digit}
+置信度 {percent}%</translation>
     </message>
 </context>
 <context>
@@ -703,6 +1497,10 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
         <translation>反例：η = 100</translation>
     </message>
     <message>
+        <source>The most accurate network here: two ReLU hidden layers of 1024 and 512 neurons, softmax output, momentum 0.9, an eta that decays each epoch, and randomly distorted training images, for 20 epochs. By far the heaviest preset: each epoch multiplies about 65 times as many numbers as one of the book network&apos;s.</source>
+        <translation>这里最准确的网络：两个 ReLU 隐藏层，分别有 1024 和 512 个神经元，softmax 输出，动量 0.9，η 每个迭代期衰减一次，训练图像随机变形，训练 20 个迭代期。这是最重的预设：每个迭代期的乘法次数约为原书网络的 65 倍。</translation>
+    </message>
+    <message>
         <source>Hidden layer sizes, input (784) and output (10) excluded</source>
         <translation>隐藏层大小，不含输入层（784）和输出层（10）</translation>
     </message>
@@ -733,10 +1531,6 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
     <message>
         <source>Chapter 3&apos;s network: cross-entropy cost, weights N(0, 1/n_in), L2 regularisation lambda = 5.0, eta = 0.1, 60 epochs (the book: 98.04%).</source>
         <translation>第 3 章的网络：交叉熵代价函数，权重 N(0, 1/n_in)，L2 正则化 λ = 5.0，η = 0.1，60 个迭代期（原书：98.04%）。</translation>
-    </message>
-    <message>
-        <source>The most accurate network this app trains in about two minutes on two CPU cores: two ReLU hidden layers, softmax output, momentum, an eta that decays each epoch, and randomly distorted training images.</source>
-        <translation>本应用在两个 CPU 核上约两分钟能训练出的最准确的网络：两个 ReLU 隐藏层，softmax 输出层，动量，η 每个迭代期衰减，训练图像随机变形。</translation>
     </message>
     <message>
         <source>The book&apos;s warning: eta = 0.001 is far too small; after 30 epochs the network is still far from 90%.</source>
@@ -811,6 +1605,10 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
         <translation>种子</translation>
     </message>
     <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
         <source>custom</source>
         <translation>自定义</translation>
     </message>
@@ -853,6 +1651,18 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
     <message>
         <source>Train on the first n training images (a subset trains in seconds)</source>
         <translation>只用前 n 张训练图像（取一部分，几秒就能训练完）</translation>
+    </message>
+    <message>
+        <source>my handwriting</source>
+        <translation>我的手写</translation>
+    </message>
+    <message>
+        <source>Mix the drawings kept on the Evaluate page into the training images (fine-tuning); each counts as many times as the weight beside</source>
+        <translation>把在“评估”页保存的字混入训练图像（微调）；每个字重复的次数等于旁边的倍数</translation>
+    </message>
+    <message>
+        <source>How many times each of your drawings appears among the training images</source>
+        <translation>你的每个字在训练图像中出现的次数</translation>
     </message>
     <message>
         <source>Your own settings, starting from the “{0}” preset.</source>
@@ -942,6 +1752,10 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
         <translation>训练的网络已丢弃。</translation>
     </message>
     <message>
+        <source>Training is paused</source>
+        <translation>训练已暂停</translation>
+    </message>
+    <message>
         <source>Stop the training and quit?</source>
         <translation>停止训练并退出吗？</translation>
     </message>
@@ -982,6 +1796,10 @@ The current model stays in use.</source>
         <translation>读取 {0} 时发生意外错误。</translation>
     </message>
     <message>
+        <source>opening the bundled model</source>
+        <translation>打开自带模型</translation>
+    </message>
+    <message>
         <source>opening {0}</source>
         <translation>打开 {0}</translation>
     </message>
@@ -992,6 +1810,46 @@ The current model stays in use.</source>
     <message>
         <source>trained here: {0}</source>
         <translation>在此训练：{0}</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>被中断</translation>
+    </message>
+    <message>
+        <source>finished, not saved</source>
+        <translation>已完成，未保存</translation>
+    </message>
+    <message>
+        <source>stopped, not saved</source>
+        <translation>已停止，未保存</translation>
+    </message>
+    <message>
+        <source>diverged, best epoch kept</source>
+        <translation>已发散，保留了最好的迭代期</translation>
+    </message>
+    <message>
+        <source>ended by an error</source>
+        <translation>因出错而结束</translation>
+    </message>
+    <message>
+        <source>unknown time</source>
+        <translation>时间未知</translation>
+    </message>
+    <message>
+        <source>{arch}: {done} of {planned} epochs</source>
+        <translation>{arch}：{done} / {planned} 个迭代期</translation>
+    </message>
+    <message>
+        <source>{0}, best test accuracy {1:.2f}%</source>
+        <translation>{0}，最佳测试集准确率 {1:.2f}%</translation>
+    </message>
+    <message>
+        <source>{0}, best validation accuracy {1:.2f}%</source>
+        <translation>{0}，最佳验证集准确率 {1:.2f}%</translation>
+    </message>
+    <message>
+        <source>{0} ({1}, {2})</source>
+        <translation>{0}（{1}，{2}）</translation>
     </message>
     <message>
         <source>bundled default model</source>
@@ -1060,6 +1918,37 @@ Restore its weights and history?</source>
     <message>
         <source>recovered run: {0}</source>
         <translation>恢复的训练：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>TimeMachineSlider</name>
+    <message>
+        <source>Branch from here</source>
+        <translation>从这里分支</translation>
+    </message>
+    <message>
+        <source>Continue training from the weights of this epoch; the later epochs are left behind</source>
+        <translation>从这个迭代期的权重继续训练；之后的迭代期将被舍弃</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <source>Time machine:</source>
+        <translation>时光机：</translation>
+    </message>
+    <message>
+        <source>no epochs kept</source>
+        <translation>未保留迭代期</translation>
+    </message>
+    <message>
+        <source>the start (of {0})</source>
+        <translation>开始时（共 {0} 个）</translation>
+    </message>
+    <message>
+        <source>epoch {0} of {1}</source>
+        <translation>第 {0} / {1} 个迭代期</translation>
     </message>
 </context>
 <context>
@@ -1155,6 +2044,20 @@ Restore its weights and history?</source>
     <message>
         <source>The canvas uses the model it used before this run again.</source>
         <translation>画布重新使用本次训练之前的模型。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n epoch(s) kept. {capacity:,} epochs of {arch} ({each} each) fit in {budget:.0f} MB; past that, every k-th epoch and the latest are kept</source>
+        <translation>
+            <numerusform>保留了 %n 个迭代期。{budget:.0f} MB 内可存 {arch} 的 {capacity:,} 个迭代期（每个 {each}）；超出后，每 k 个迭代期保留一个，并总是保留最新的</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>epoch {0} of the last run</source>
+        <translation>上次训练的第 {0} 个迭代期</translation>
+    </message>
+    <message>
+        <source>Epoch {0} is the model in use: press Start to train it further from there.</source>
+        <translation>第 {0} 个迭代期是当前模型：按“开始”从这里继续训练。</translation>
     </message>
 </context>
 <context>
@@ -1265,6 +2168,41 @@ no error back</source>
     <message>
         <source>Training stopped because of an unexpected error (a bug): {0}: {1}</source>
         <translation>训练因意外错误（程序缺陷）而停止：{0}：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <source>{0} (probability {1:.0%})</source>
+        <translation>{0}（概率 {1:.0%}）</translation>
+    </message>
+    <message>
+        <source>{0} (activation {1:.2f})</source>
+        <translation>{0}（激活值 {1:.2f}）</translation>
+    </message>
+    <message>
+        <source>Not sure — perhaps {0}</source>
+        <translation>不确定——也许是 {0}</translation>
+    </message>
+    <message>
+        <source>Not a digit</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>This network&apos;s outputs are probabilities (softmax): it is “not sure” when no digit reaches {0:.0%}.</source>
+        <translation>这个网络的输出是概率（softmax）：没有哪个数字达到 {0:.0%} 时，它就“不确定”。</translation>
+    </message>
+    <message>
+        <source>This network&apos;s ten outputs are separate sigmoid activations, not probabilities: it is “not sure” unless the highest is at least {0:.2f} and {1:.2f} above the second.</source>
+        <translation>这个网络的十个输出是各自独立的 S 型激活值，不是概率：除非最高的至少为 {0:.2f}，且比第二高的高出 {1:.2f}，否则它就“不确定”。</translation>
+    </message>
+    <message>
+        <source>A separate detector, trained on digits against letters, scribbles and shapes, says “not a digit” when a drawing looks like none of the ten digits.</source>
+        <translation>另有一个检测器（用数字对比字母、涂鸦和图形训练而成），当写的东西不像十个数字中的任何一个时，它就判为“不是数字”。</translation>
+    </message>
+    <message>
+        <source>{detector} {model}</source>
+        <translation>{detector}{model}</translation>
     </message>
 </context>
 </TS>

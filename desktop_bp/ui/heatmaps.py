@@ -38,8 +38,6 @@ HELD, EACH = "held", "each"         # the colour scale: held over the run, or pe
 LARGEST = "largest"                 # the page of the first layer's tiles with the largest values
 TILES_PER_PAGE = 64
 
-# the layer views are not QObjects: they translate in their widget's context
-translate = QCoreApplication.translate
 
 
 def tile_grid(rows_of_pixels, side=SIDE, gap=1):
@@ -122,16 +120,18 @@ class _LayerView:
     def set_mode(self, mode):
         """Title and labels for ``mode`` (GRADIENTS or WEIGHTS), in the window's language."""
         self._what = "∂C/∂w" if mode == GRADIENTS else "w"
-        name = translate("GradientHeatmaps", "Layer {layer} {what}: {n_in} → {n_out}").format(
+        name = QCoreApplication.translate(
+            "GradientHeatmaps", "Layer {layer} {what}: {n_in} → {n_out}").format(
             layer=self.l + 1, what=self._what, n_in=self.n_in, n_out=self.n_out)
         if self.tiled:
-            x_label = translate("GradientHeatmaps", "pixel x (one 28×28 tile per neuron)")
-            y_label = translate("GradientHeatmaps", "pixel y (28 px per tile)")
+            x_label = QCoreApplication.translate("GradientHeatmaps",
+                                                 "pixel x (one 28×28 tile per neuron)")
+            y_label = QCoreApplication.translate("GradientHeatmaps", "pixel y (28 px per tile)")
         else:
-            x_label = translate("GradientHeatmaps", "input k (layer {layer})").format(
-                layer=self.l)
-            y_label = translate("GradientHeatmaps", "neuron j (layer {layer})").format(
-                layer=self.l + 1)
+            x_label = QCoreApplication.translate(
+                "GradientHeatmaps", "input k (layer {layer})").format(layer=self.l)
+            y_label = QCoreApplication.translate(
+                "GradientHeatmaps", "neuron j (layer {layer})").format(layer=self.l + 1)
         label_plot(self.plot, name, x_label, y_label, title_size="9pt")
         self._label_bar()
 
@@ -139,8 +139,8 @@ class _LayerView:
         # all 0 (saturated neurons pass no error back) would otherwise look like a blank plot;
         # said on the colour bar, whose length has room (a longer title would widen the plot)
         if self.all_zero:
-            self.bar.axis.setLabel(translate("GradientHeatmaps", "{what}: all 0").format(
-                what=self._what), color="#b05a00")
+            self.bar.axis.setLabel(QCoreApplication.translate(
+                "GradientHeatmaps", "{what}: all 0").format(what=self._what), color="#b05a00")
         else:
             self.bar.axis.setLabel(self._what, color="#222")
 

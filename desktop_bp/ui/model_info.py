@@ -41,6 +41,14 @@ class ModelDescriber(QObject):
                 return text, accuracy < 0.5
         return self.tr("This network: accuracy unknown"), False
 
+    def preset_label(self, name):
+        """A preset's name (the core's, e.g. "book"), translated; a name it does not know as
+        it is."""
+        return {"book": self.tr("book"), "book-100": self.tr("book-100"),
+                "improved": self.tr("improved"), "best": self.tr("best"),
+                "slow-eta": self.tr("slow-eta"),
+                "diverging-eta": self.tr("diverging-eta")}.get(name, name)
+
     def hyperparameters(self, hyper, history=()):
         """``[(label, value)]``: a model's stored settings as a person reads them; the η
         actually used per epoch comes from ``history`` when it records one."""
@@ -49,7 +57,8 @@ class ModelDescriber(QObject):
         rows = []
         if hyper.get("preset"):
             preset = str(hyper["preset"])
-            rows.append((self.tr("Preset"), self.tr("custom") if preset == "custom" else preset))
+            rows.append((self.tr("Preset"), self.tr("custom") if preset == "custom"
+                         else self.preset_label(preset)))
         if isinstance(hyper.get("eta"), number):
             text = format_eta(hyper["eta"])
             used = [r.get("eta") for r in history

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_bp.core import checkpoint as checkpoint_mod
@@ -506,12 +506,28 @@ def _after_this_event(callback):
 
 
 def checkpoint_summary(cp):
-    """``cp.summary()`` with the data set its best accuracy was measured on named."""
-    text = cp.summary()
-    for key, where in (("test_accuracy", "test"), ("validation_accuracy", "validation")):
-        if any(r.get(key) is not None for r in cp.history):
-            return text.replace("best accuracy", f"best {where} accuracy", 1)
-    return text
+    """``cp.summary()`` in the window's language, with the data set its best accuracy was
+    measured on named: "784-30-10 sigmoid, quadratic: 3 of 30 epochs, best test accuracy
+    94.10% (interrupted, 2024-05-01 10:32 UTC)"."""
+    state = {
+        "running": QCoreApplication.translate("Session", "interrupted"),
+        "completed": QCoreApplication.translate("Session", "finished, not saved"),
+        "stopped": QCoreApplication.translate("Session", "stopped, not saved"),
+        "diverged": QCoreApplication.translate("Session", "diverged, best epoch kept"),
+        "error": QCoreApplication.translate("Session", "ended by an error"),
+    }.get(cp.status, cp.status)
+    when = (cp.saved_at.replace("T", " ")[:16] + " UTC" if cp.saved_at
+            else QCoreApplication.translate("Session", "unknown time"))
+    text = QCoreApplication.translate("Session", "{arch}: {done} of {planned} epochs").format(
+        arch=cp.network.describe(), done=cp.epochs_done, planned=cp.epochs_planned)
+    accuracy = cp.best_accuracy
+    if accuracy is not None:
+        tested = any(r.get("test_accuracy") is not None for r in cp.history)
+        text = (QCoreApplication.translate("Session", "{0}, best test accuracy {1:.2f}%")
+                if tested else
+                QCoreApplication.translate("Session", "{0}, best validation accuracy {1:.2f}%")
+                ).format(text, 100 * accuracy)
+    return QCoreApplication.translate("Session", "{0} ({1}, {2})").format(text, state, when)
 
 
 __all__ = ["Session", "Phase", "checkpoint_summary"]

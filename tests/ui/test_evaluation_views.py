@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from desktop_bp.core.evaluation import store_summary
 from desktop_bp.core.network import Network
 from desktop_bp.core.personal_set import PersonalSet
+from desktop_bp.ui import i18n
 from desktop_bp.ui.evaluation import EvaluationView, PersonalSetView, TimeMachineSlider
 
 
@@ -186,3 +187,23 @@ def test_validation_set_and_a_new_network(qtbot, small):
     assert view.result() is blocker.args[0]
     view.set_network(net.copy())                     # another model: its own figures
     assert view.result() is None and view.heatmap.matrix() is None
+
+
+def test_the_personal_set_s_words_follow_the_language(qapp, qtbot, tmp_path, small):
+    net, X, _ = small
+    view = PersonalSetView(PersonalSet(tmp_path / "hw"))
+    qtbot.addWidget(view)
+    view.add_drawing(X[0], 3)
+    assert view.add_drawing(X[1], 12) is None           # a bad label: said, not raised
+    english = view.message.text()
+    assert english.startswith("The drawing was not kept: ")
+    try:
+        i18n.set_language(qapp, i18n.SIMPLIFIED_CHINESE)
+        qtbot.waitUntil(lambda: view.remove_button.text() == "删除")
+        assert view.message.text().startswith("这个字没有保存：")
+        assert view.message.text().endswith(english.split(": ", 1)[1])   # the reason kept
+        assert view.title.text().startswith("你的手写：")
+    finally:
+        i18n.set_language(qapp, i18n.ENGLISH)
+    qtbot.waitUntil(lambda: view.remove_button.text() == "Remove")
+    assert view.message.text() == english

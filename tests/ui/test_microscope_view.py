@@ -201,6 +201,20 @@ def test_gradient_check_view_completes(check_view, qtbot):
     assert "Passed" in check_view.status.text() and check_view.run_button.isEnabled()
 
 
+def test_gradient_check_without_a_target_checks_the_predicted_digit(check_view, qtbot):
+    # the window's link gives the drawing with no target: the check must still run
+    net = Network([20, 8, 4], seed=2)
+    x = np.random.default_rng(0).random(20)
+    check_view.set_network(net)
+    check_view.set_input(x, None)
+    with qtbot.waitSignal(check_view.finished, timeout=20000) as blocker:
+        check_view.start()
+    report = blocker.args[0]
+    assert report.passed() and report.checked == net.num_parameters
+    qtbot.waitUntil(lambda: not check_view.running)
+    assert "Passed" in check_view.status.text()
+
+
 def test_gradient_check_view_can_be_cancelled(check_view, qtbot):
     check_view.set_network(Network([784, 30, 10], seed=0))
     check_view.full_below = 10 ** 9                      # every weight: long enough to cancel

@@ -5,6 +5,7 @@ import numpy as np
 from PySide6.QtCore import QSettings
 
 from desktop_bp.core import checkpoint
+from desktop_bp.ui import i18n
 from desktop_bp.ui.app import build_window
 
 
@@ -13,7 +14,7 @@ def synthetic(n, seed=0):
     return rng.random((n, 784), dtype=np.float32), rng.integers(0, 10, n)
 
 
-def test_replay_and_branch(qtbot, tmp_path, prompts):
+def test_replay_and_branch(qapp, qtbot, tmp_path, prompts):
     window = build_window(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
                           recovery=checkpoint.Recovery(enabled=False),
                           data=(synthetic(200), synthetic(50, 1), synthetic(50, 2)))
@@ -30,6 +31,16 @@ def test_replay_and_branch(qtbot, tmp_path, prompts):
     qtbot.waitUntil(lambda: not window.session.state.run_active, timeout=5000)
     tm = panel.time_machine
     assert tm.kept_epochs() == [0, 1, 2, 3] and tm.isEnabled()
+    # what is kept, in the window's language, with the figures of the store itself
+    capacity = panel.session.snapshots.capacity()
+    assert tm.budget.text().startswith(f"4 epochs kept. {capacity:,} epochs of 784-8-10 (")
+    try:
+        i18n.set_language(qapp, i18n.SIMPLIFIED_CHINESE)
+        qtbot.waitUntil(lambda: tm.budget.text().startswith("保留了 4 个迭代期"))
+        assert f"784-8-10 的 {capacity:,} 个迭代期" in tm.budget.text()
+    finally:
+        i18n.set_language(qapp, i18n.ENGLISH)
+    qtbot.waitUntil(lambda: tm.budget.text().startswith("4 epochs kept."))
     # epoch 2's weights are exactly the ones the run had after its second epoch
     tm.epoch_chosen.emit(2)
     in_use = window.network()

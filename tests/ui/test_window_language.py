@@ -14,6 +14,8 @@ from desktop_bp.core.presets import PRESETS
 from desktop_bp.ui import i18n
 from desktop_bp.ui.app import build_window
 
+from mouse_drawing import draw_digit
+
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # a word of the English texts: three Latin letters or more, not part of a symbol (a_in, δ_out)
 ENGLISH_WORD = re.compile(r"(?<![\w])[A-Za-z]{3,}")
@@ -81,8 +83,13 @@ def test_the_window_built_in_chinese_speaks_chinese(chinese, window):
     assert panel.controls.start_button.text() == "开始"
     assert panel.controls.progress_group.title() == "进度"
     assert "代价" in panel.plots.cost_plot.titleLabel.text
-    assert window.tabs.tabText(0) == "训练" and window.tabs.tabText(1) == "模型"
+    tabs = window.tabs
+    assert tabs.tabText(tabs.indexOf(window.train_page)) == "训练"
+    assert tabs.tabText(tabs.indexOf(window.model_info)) == "模型"
     assert "结构" in window.model_info.toPlainText()
+    if window.network().metadata.get("hyperparameters", {}).get("preset") == "best":
+        # the preset's name too
+        assert "best" not in ENGLISH_WORD.findall(window.model_info.toPlainText())
     assert "第 1 章" in panel.form.preset_description.text()
     assert left_in_english(fixed_texts(window)) == {}
 
@@ -126,3 +133,39 @@ def test_the_form_s_preset_descriptions_are_the_presets_own(window):
     form = window.training_panel().form
     for name, values in PRESETS.items():
         assert form.preset_text(name) == values["description"], name
+
+
+def test_the_microscope_and_evaluate_pages_follow_the_language(qapp, qtbot, window):
+    # the pages are built when first shown: show each, then switch zh -> en -> zh
+    window.resize(1200, 760)
+    window.show()
+    draw_digit(window.canvas, 7)        # the microscope then shows the drawing
+    qtbot.waitUntil(lambda: window.last_preprocessed() is not None)
+    pages = (window.microscope_link.microscope_page, window.microscope_link.gradcheck_page,
+             window.evaluation_link.page)
+    for page in pages:
+        window.tabs.setCurrentWidget(page)
+        qapp.processEvents()
+    assert window.microscope_link.microscope is not None
+    window.tabs.setCurrentWidget(pages[0])
+    qtbot.waitUntil(lambda: window.microscope_link.microscope.bp is not None)
+    assert window.microscope_link.gradcheck is not None
+    english = fixed_texts(window)
+    assert "Run the gradient check" in english.values()
+    panel = window.training_panel()
+    try:
+        for _ in range(2):
+            i18n.set_language(qapp, i18n.SIMPLIFIED_CHINESE)
+            qtbot.waitUntil(lambda: panel.controls.start_button.text() == "开始")
+            chinese = fixed_texts(window)
+            assert left_in_english(chinese) == {}
+            assert "运行梯度检验" in chinese.values()
+            assert "目标 y：" in chinese.values()
+            assert window.tabs.tabText(window.tabs.indexOf(pages[0])) == "显微镜"
+            i18n.set_language(qapp, i18n.ENGLISH)
+            qtbot.waitUntil(lambda: panel.controls.start_button.text() == "Start")
+            back = fixed_texts(window)
+            assert [t for t in back.values() if CJK.search(t)] == []
+            assert back == english
+    finally:
+        i18n.set_language(qapp, i18n.ENGLISH)

@@ -12,7 +12,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 
-from desktop_bp.ui.plots import style_plot
+from desktop_bp.ui.i18n import Retranslating
+from desktop_bp.ui.plots import label_plot, style_plot
 
 
 class _CellImage(pg.ImageItem):
@@ -31,7 +32,7 @@ class _CellImage(pg.ImageItem):
             ev.accept()
 
 
-class ConfusionHeatmap(pg.PlotWidget):
+class ConfusionHeatmap(Retranslating, pg.PlotWidget):
     """Set with :meth:`set_matrix` ((k, k) counts); :meth:`select` outlines a cell."""
 
     cell_clicked = Signal(object)        # (true digit, predicted digit)
@@ -39,9 +40,7 @@ class ConfusionHeatmap(pg.PlotWidget):
     def __init__(self, parent=None):
         super().__init__(parent, background="w")
         plot = self.getPlotItem()
-        tr = QCoreApplication.translate
-        style_plot(plot, tr("ConfusionHeatmap", "Confusion matrix (click a cell)"),
-                   tr("ConfusionHeatmap", "predicted digit"), tr("ConfusionHeatmap", "true digit"))
+        style_plot(plot, None, "", "")
         plot.invertY(True)
         # cells fill the panel (not locked square): the axes then end where the matrix does
         plot.hideButtons()
@@ -59,6 +58,14 @@ class ConfusionHeatmap(pg.PlotWidget):
         self._outline = pg.PlotDataItem(pen=pg.mkPen("#d62728", width=3))
         plot.addItem(self._outline)
         self.setMinimumSize(320, 320)
+        self.retranslate()
+
+    def retranslate(self):
+        label_plot(self.getPlotItem(),
+                   QCoreApplication.translate("ConfusionHeatmap",
+                                              "Confusion matrix (click a cell)"),
+                   QCoreApplication.translate("ConfusionHeatmap", "predicted digit"),
+                   QCoreApplication.translate("ConfusionHeatmap", "true digit"))
 
     def matrix(self):
         return None if self._matrix is None else self._matrix.copy()

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QS
 
 from desktop_bp.core.personal_set import PersonalSet
 from desktop_bp.ui.evaluation.thumbnails import ThumbnailList
+from desktop_bp.ui.i18n import Retranslating
 
 
-class PersonalSetView(QWidget):
+class PersonalSetView(Retranslating, QWidget):
     """Public API: :meth:`set_network`, :meth:`add_drawing`, :meth:`export_to`,
     :meth:`import_from`, :meth:`personal_set`, :meth:`accuracy`.
 
@@ -33,6 +34,7 @@ class PersonalSetView(QWidget):
         super().__init__(parent)
         self._set = personal_set if personal_set is not None else PersonalSet()
         self._net = None
+        self._message = None        # a function giving the message in the current language
 
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -44,14 +46,10 @@ class PersonalSetView(QWidget):
 
         self.label_box = QSpinBox()
         self.label_box.setRange(0, 9)
-        self.relabel_button = QPushButton(self.tr("Set label"))
-        self.relabel_button.setToolTip(self.tr("Give the selected drawing the digit chosen here"))
-        self.remove_button = QPushButton(self.tr("Remove"))
-        self.export_button = QPushButton(self.tr("Export…"))
-        self.export_button.setToolTip(self.tr("Write the set to a folder (PNG files and "
-                                              "labels.csv) or a .zip archive"))
-        self.import_button = QPushButton(self.tr("Import…"))
-        self.import_button.setToolTip(self.tr("Add the drawings of a folder or a .zip archive"))
+        self.relabel_button = QPushButton()
+        self.remove_button = QPushButton()
+        self.export_button = QPushButton()
+        self.import_button = QPushButton()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.relabel_button.clicked.connect(self._relabel_selected)
@@ -60,7 +58,8 @@ class PersonalSetView(QWidget):
         self.import_button.clicked.connect(self._ask_import)
 
         buttons = QHBoxLayout()
-        buttons.addWidget(QLabel(self.tr("Digit:")))
+        self.digit_label = QLabel()
+        buttons.addWidget(self.digit_label)
         buttons.addWidget(self.label_box)
         buttons.addWidget(self.relabel_button)
         buttons.addWidget(self.remove_button)
@@ -74,10 +73,26 @@ class PersonalSetView(QWidget):
         layout.addWidget(self.thumbnails, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
-        self._refresh()
         if self._set.problems:
-            self._say_problems(self.tr("Some files in the folder were skipped:"),
+            self._say_problems(lambda: self.tr("Some files in the folder were skipped:"),
                                self._set.problems)
+        self.retranslate()
+
+    def retranslate(self):
+        """Every text in the current language (the thumbnails' captions and the message
+        too)."""
+        self.relabel_button.setText(self.tr("Set label"))
+        self.relabel_button.setToolTip(self.tr("Give the selected drawing the digit chosen here"))
+        self.remove_button.setText(self.tr("Remove"))
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Write the set to a folder (PNG files and "
+                                              "labels.csv) or a .zip archive"))
+        self.import_button.setText(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Add the drawings of a folder or a .zip archive"))
+        self.digit_label.setText(self.tr("Digit:"))
+        self._refresh()
+        if self._message is not None:
+            self._message()
 
     # -- public --------------------------------------------------------------------------------
 
@@ -99,9 +114,10 @@ class PersonalSetView(QWidget):
         try:
             entry = self._set.add(inputs, label, original)
         except (ValueError, OSError) as exc:
-            self.message.setText(self.tr("The drawing was not kept: {0}").format(exc))
+            reason = str(exc)       # the name exc is gone after the except block
+            self._say(lambda: self.tr("The drawing was not kept: {0}").format(reason))
             return None
-        self.message.setText(self.tr("Kept as a {0}.").format(entry.label))
+        self._say(lambda: self.tr("Kept as a {0}.").format(entry.label))
         self._refresh()
         self.changed.emit()
         return entry
@@ -110,10 +126,12 @@ class PersonalSetView(QWidget):
         try:
             written = self._set.export_to(path)
         except OSError as exc:
-            self.message.setText(self.tr("The set could not be exported: {0}").format(exc))
+            reason = str(exc)
+            self._say(lambda: self.tr("The set could not be exported: {0}").format(reason))
             return None
-        self.message.setText(self.tr("%n drawing(s) exported to {0}.", "", len(self._set))
-                             .format(Path(written).name))
+        count = len(self._set)
+        self._say(lambda: self.tr("%n drawing(s) exported to {0}.", "", count)
+                  .format(Path(written).name))
         return written
 
     def import_from(self, path):
@@ -121,13 +139,12 @@ class PersonalSetView(QWidget):
         self._refresh()
         if result.added:
             self.changed.emit()
-        text = self.tr("%n drawing(s) imported.", "", result.added)
         if result.skipped:
-            self._say_problems(text + " " + self.tr("%n file(s) skipped:", "",
-                                                     len(result.skipped)), result.skipped)
+            self._say_problems(lambda: self.tr("%n drawing(s) imported.", "", result.added)
+                               + " " + self.tr("%n file(s) skipped:", "", len(result.skipped)),
+                               result.skipped)
         else:
-            self.message.setText(text)
-            self.message.setToolTip("")
+            self._say(lambda: self.tr("%n drawing(s) imported.", "", result.added))
         return result
 
     # -- slots ---------------------------------------------------------------------------------
@@ -169,10 +186,23 @@ class PersonalSetView(QWidget):
 
     # -- drawing -------------------------------------------------------------------------------
 
+    def _say(self, text):
+        """Show the message ``text()``, and again at each change of language."""
+        def say():
+            self.message.setText(text())
+            self.message.setToolTip("")
+        self._message = say
+        say()
+
     def _say_problems(self, text, problems):
+        """The message ``text()`` followed by the first problems (all in the tooltip)."""
         shown = "\n".join(problems[:3]) + ("\n…" if len(problems) > 3 else "")
-        self.message.setText(f"{text}\n{shown}")
-        self.message.setToolTip("\n".join(problems))
+
+        def say():
+            self.message.setText(f"{text()}\n{shown}")
+            self.message.setToolTip("\n".join(problems))
+        self._message = say
+        say()
 
     def _update_buttons(self):
         selected = self.thumbnails.selected_key() is not None

@@ -36,7 +36,9 @@ class ThumbnailList(QListWidget):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)
         self.setWordWrap(True)
-        self.setUniformItemSizes(True)
+        # each item as tall as its caption needs: with uniform sizes Qt measures the first
+        # caption only and elides the second line of the others
+        self.setUniformItemSizes(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._inputs = []
         self._keys = []

@@ -10,8 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
+from desktop_bp.ui.i18n import Retranslating
 
-class TimeMachineSlider(QWidget):
+
+class TimeMachineSlider(Retranslating, QWidget):
     """Public API: :meth:`set_epochs` (``n`` epochs done: 0 = the start, ..., n), or
     :meth:`set_kept_epochs` (only some kept, past the memory budget), :meth:`set_epoch`,
     :meth:`epoch`, :meth:`set_budget_text`.
@@ -32,10 +34,9 @@ class TimeMachineSlider(QWidget):
         self.slider.setPageStep(1)
         self.label = QLabel()
         self.label.setMinimumWidth(150)
-        self.branch_button = QPushButton(self.tr("Branch from here"))
-        self.branch_button.setToolTip(self.tr("Continue training from the weights of this "
-                                              "epoch; the later epochs are left behind"))
-        self.latest_button = QPushButton(self.tr("Latest"))
+        self.branch_button = QPushButton()
+        self.latest_button = QPushButton()
+        self.title = QLabel()
         self.budget = QLabel()
         self.budget.setWordWrap(True)
         self.budget.setStyleSheet("color: #555;")
@@ -44,7 +45,7 @@ class TimeMachineSlider(QWidget):
         self.latest_button.clicked.connect(self._on_latest)
 
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Time machine:")))
+        row.addWidget(self.title)
         row.addWidget(self.slider, 1)
         row.addWidget(self.label)
         row.addWidget(self.latest_button)
@@ -54,6 +55,15 @@ class TimeMachineSlider(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.budget)
         self.set_kept_epochs([])
+        self.retranslate()
+
+    def retranslate(self):
+        self.title.setText(self.tr("Time machine:"))
+        self.branch_button.setText(self.tr("Branch from here"))
+        self.branch_button.setToolTip(self.tr("Continue training from the weights of this "
+                                              "epoch; the later epochs are left behind"))
+        self.latest_button.setText(self.tr("Latest"))
+        self._update_label()
 
     def set_epochs(self, n):
         """``n`` epochs done, every one kept (0 = before training)."""

@@ -11,33 +11,37 @@ from desktop_bp.core.confidence import (DIGIT, MIN_ACTIVATION, MIN_ACTIVATION_MA
                                         MIN_PROBABILITY, NOT_SURE, load_detector)
 
 
-def _tr(text):
-    return QCoreApplication.translate("Verdict", text)
-
-
 def verdict_text(judgement):
     """One short line for the prediction panel."""
     probabilities = judgement.output_kind == "probabilities"
     if judgement.verdict == DIGIT:
         if probabilities:
-            return _tr("{0} (probability {1:.0%})").format(judgement.digit, judgement.top)
-        return _tr("{0} (activation {1:.2f})").format(judgement.digit, judgement.top)
+            return QCoreApplication.translate("Verdict", "{0} (probability {1:.0%})").format(
+                judgement.digit, judgement.top)
+        return QCoreApplication.translate("Verdict", "{0} (activation {1:.2f})").format(
+            judgement.digit, judgement.top)
     if judgement.verdict == NOT_SURE:
-        return _tr("Not sure — perhaps {0}").format(judgement.digit)
-    return _tr("Not a digit")
+        return QCoreApplication.translate("Verdict", "Not sure — perhaps {0}").format(
+            judgement.digit)
+    return QCoreApplication.translate("Verdict", "Not a digit")
 
 
 def rule_explanation(net, detector=None):
     """How "digit", "not sure" and "not a digit" are decided for ``net`` (a tooltip)."""
     detector = load_detector() if detector is None else detector
     if net.output == "softmax":
-        model = _tr("This network's outputs are probabilities (softmax): it is “not sure” when "
-                    "no digit reaches {0:.0%}.").format(MIN_PROBABILITY)
+        model = QCoreApplication.translate(
+            "Verdict", "This network's outputs are probabilities (softmax): it is “not sure” "
+            "when no digit reaches {0:.0%}.").format(MIN_PROBABILITY)
     else:
-        model = _tr("This network's ten outputs are separate sigmoid activations, not "
-                    "probabilities: it is “not sure” unless the highest is at least {0:.2f} "
-                    "and {1:.2f} above the second.").format(MIN_ACTIVATION, MIN_ACTIVATION_MARGIN)
+        model = QCoreApplication.translate(
+            "Verdict", "This network's ten outputs are separate sigmoid activations, not "
+            "probabilities: it is “not sure” unless the highest is at least {0:.2f} "
+            "and {1:.2f} above the second.").format(MIN_ACTIVATION, MIN_ACTIVATION_MARGIN)
     if detector is None:
         return model
-    return _tr("A separate detector, trained on digits against letters, scribbles and shapes, "
-               "says “not a digit” when a drawing looks like none of the ten digits.") + " " + model
+    detector_text = QCoreApplication.translate(
+        "Verdict", "A separate detector, trained on digits against letters, scribbles and "
+        "shapes, says “not a digit” when a drawing looks like none of the ten digits.")
+    return QCoreApplication.translate("Verdict", "{detector} {model}").format(
+        detector=detector_text, model=model)

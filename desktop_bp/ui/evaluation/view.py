@@ -22,12 +22,13 @@ from desktop_bp.core.evaluation import stored_summary
 from desktop_bp.ui.evaluation.confusion import ConfusionHeatmap
 from desktop_bp.ui.evaluation.thumbnails import ThumbnailList
 from desktop_bp.ui.evaluation.worker import EvaluationJob, EvaluationRunner
+from desktop_bp.ui.i18n import Retranslating
 
 MAX_THUMBNAILS = 200
 SETS = ("test", "validation")
 
 
-class EvaluationView(QWidget):
+class EvaluationView(Retranslating, QWidget):
     """Public API: :meth:`set_network`, :meth:`set_data`, :meth:`set_data_loader`,
     :meth:`evaluate`, :meth:`cancel`, :meth:`show_cell`, :meth:`shutdown`.
 
@@ -53,25 +54,26 @@ class EvaluationView(QWidget):
         self._runner.done.connect(self._on_done)
         self._runner.error.connect(self._on_error)
         self._runner.running_changed.connect(self._on_running_changed)
+        # label name -> a function giving its text in the current language (see retranslate)
+        self._texts = {}
 
         self.set_choice = QComboBox()
-        self.set_choice.addItem(self.tr("Test set"), "test")
-        self.set_choice.addItem(self.tr("Validation set"), "validation")
-        self.evaluate_button = QPushButton(self.tr("Evaluate"))
-        self.evaluate_button.setToolTip(self.tr("Run the model in use on every image of the "
-                                                "chosen set"))
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.set_choice.addItem("", "test")
+        self.set_choice.addItem("", "validation")
+        self.evaluate_button = QPushButton()
+        self.cancel_button = QPushButton()
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
-        self.status = QLabel(self.tr("Evaluate the model to see where it fails."))
+        self.status = QLabel()
         self.status.setWordWrap(True)
         self.set_choice.currentIndexChanged.connect(self._on_set_changed)
         self.evaluate_button.clicked.connect(self.evaluate)
         self.cancel_button.clicked.connect(self.cancel)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Data:")))
+        self.data_label = QLabel()
+        top.addWidget(self.data_label)
         top.addWidget(self.set_choice)
         top.addWidget(self.evaluate_button)
         top.addWidget(self.cancel_button)
@@ -81,14 +83,9 @@ class EvaluationView(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.table = QTableWidget(10, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Digit"), self.tr("Precision"),
-                                              self.tr("Recall")])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setToolTip(self.tr("Precision: of the images called this digit, the share "
-                                      "that are it. Recall: of the images of this digit, the "
-                                      "share called it."))
         self.table.setMinimumWidth(220)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -99,7 +96,7 @@ class EvaluationView(QWidget):
         self.heatmap = ConfusionHeatmap()
         self.heatmap.cell_clicked.connect(self._on_cell_clicked)
 
-        self.cell_title = QLabel(self.tr("Click a cell of the matrix to see its images."))
+        self.cell_title = QLabel()
         self.cell_title.setWordWrap(True)
         self.thumbnails = ThumbnailList()
         self.thumbnails.image_chosen.connect(self._on_image_chosen)
@@ -124,6 +121,33 @@ class EvaluationView(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(splitter, 1)
         self._update_buttons()
+        self._say("status", lambda: self.tr("Evaluate the model to see where it fails."))
+        self._say("cell_title", lambda: self.tr("Click a cell of the matrix to see its images."))
+        self.retranslate()
+
+    def retranslate(self):
+        """Every text in the current language; the status, summary and cell title say what
+        they said, again."""
+        self.set_choice.setItemText(0, self.tr("Test set"))
+        self.set_choice.setItemText(1, self.tr("Validation set"))
+        self.evaluate_button.setText(self.tr("Evaluate"))
+        self.evaluate_button.setToolTip(self.tr("Run the model in use on every image of the "
+                                                "chosen set"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.data_label.setText(self.tr("Data:"))
+        self.table.setHorizontalHeaderLabels([self.tr("Digit"), self.tr("Precision"),
+                                              self.tr("Recall")])
+        self.table.setToolTip(self.tr("Precision: of the images called this digit, the share "
+                                      "that are it. Recall: of the images of this digit, the "
+                                      "share called it."))
+        for name, text in self._texts.items():
+            getattr(self, name).setText(text())
+
+    def _say(self, name, text):
+        """Set the label ``name`` (an attribute) to ``text()``, and again at each change of
+        language."""
+        self._texts[name] = text
+        getattr(self, name).setText(text())
 
     # -- inputs --------------------------------------------------------------------------------
 
@@ -140,7 +164,7 @@ class EvaluationView(QWidget):
     def _show_chosen(self):
         """The figures of the chosen set: this session's evaluation, else the stored one."""
         self.thumbnails.set_items([])
-        self.cell_title.setText(self.tr("Click a cell of the matrix to see its images."))
+        self._say("cell_title", lambda: self.tr("Click a cell of the matrix to see its images."))
         done = self._results.get(self._chosen_set())
         summary = None if self._net is None else stored_summary(self._net, self._chosen_set())
         if done is not None:
@@ -182,10 +206,10 @@ class EvaluationView(QWidget):
             loader = self._loader
             data = lambda: loader(name)      # noqa: E731  (runs in the worker thread)
         if data is None:
-            self.status.setText(self.tr("No data to evaluate on: download MNIST first."))
+            self._say("status", lambda: self.tr("No data to evaluate on: download MNIST first."))
             return
         self.progress.setValue(0)
-        self.status.setText(self.tr("Evaluating…"))
+        self._say("status", lambda: self.tr("Evaluating…"))
         self._outcome = None
         self._runner.start(EvaluationJob(self._net.copy(), name, data, self._token))
 
@@ -224,12 +248,12 @@ class EvaluationView(QWidget):
     @Slot(str)
     def _on_error(self, message):
         self._outcome = "failed"
-        self.status.setText(self.tr("The evaluation failed: {0}").format(message.strip()))
+        self._say("status", lambda: self.tr("The evaluation failed: {0}").format(message.strip()))
 
     @Slot(bool)
     def _on_running_changed(self, running):
         if not running and self._outcome is None:
-            self.status.setText(self.tr("Evaluation cancelled."))
+            self._say("status", lambda: self.tr("Evaluation cancelled."))
         self._update_buttons(running)
         self.running_changed.emit(running)
 
@@ -238,8 +262,8 @@ class EvaluationView(QWidget):
         true_digit, predicted_digit = cell
         result = self.result()
         if result is None:
-            self.cell_title.setText(self.tr("Evaluate the model to list the images of this "
-                                            "cell."))
+            self._say("cell_title", lambda: self.tr("Evaluate the model to list the images of "
+                                                    "this cell."))
             return
         evaluation, images = result.evaluation, result.images
         indices = evaluation.cell(true_digit, predicted_digit)
@@ -255,16 +279,20 @@ class EvaluationView(QWidget):
                     int(i), true_digit, predicted_digit, value)
             items.append((images[i], caption, int(i)))
         self.thumbnails.set_items(items)
+        self._say("cell_title", lambda: self._cell_text(true_digit, predicted_digit,
+                                                        len(indices)))
+
+    def _cell_text(self, true_digit, predicted_digit, count):
         if true_digit == predicted_digit:
             text = self.tr("%n image(s) of the digit %1 read correctly, the most confident first.", "",
-                           len(indices)).replace("%1", str(true_digit))
+                           count).replace("%1", str(true_digit))
         else:
             text = self.tr("%n image(s) of the digit %1 read as %2, the most confident mistakes first.", "",
-                           len(indices)).replace("%1", str(true_digit)).replace(
+                           count).replace("%1", str(true_digit)).replace(
                 "%2", str(predicted_digit))
-        if len(indices) > MAX_THUMBNAILS:
+        if count > MAX_THUMBNAILS:
             text += " " + self.tr("(the first {0} shown)").format(MAX_THUMBNAILS)
-        self.cell_title.setText(text)
+        return text
 
     @Slot(int)
     def _on_set_changed(self, _index):
@@ -285,7 +313,7 @@ class EvaluationView(QWidget):
 
     def _clear_figures(self):
         self.heatmap.set_matrix(None)
-        self.summary.setText(self.tr("Accuracy unknown: evaluate the model."))
+        self._say("summary", lambda: self.tr("Accuracy unknown: evaluate the model."))
         for row in range(self.table.rowCount()):
             for col, text in enumerate((str(row), "–", "–")):
                 self.table.setItem(row, col, QTableWidgetItem(text))
@@ -293,15 +321,17 @@ class EvaluationView(QWidget):
     def _show_summary(self, summary, stored):
         confusion = np.asarray(summary["confusion"], dtype=np.int64)
         self.heatmap.set_matrix(confusion)
-        name = self.tr("test set") if self._chosen_set() == "test" else self.tr("validation set")
+        test = self._chosen_set() == "test"
         cost = summary.get("cost")
         cost_text = "–" if cost is None else f"{cost:.4f}"
-        self.summary.setText(self.tr("<b>Accuracy {0:.2f}%</b> on the {1} ({2:,} images, "
-                                     "{3:,} wrong); mean cost {4}").format(
-            100 * summary["accuracy"], name, summary["count"],
-            int(confusion.sum() - np.trace(confusion)), cost_text))
-        self.status.setText(self.tr("Stored with the model: evaluate again to list the images.")
-                            if stored else self.tr("Evaluation done."))
+        wrong = int(confusion.sum() - np.trace(confusion))
+        self._say("summary", lambda: self.tr("<b>Accuracy {0:.2f}%</b> on the {1} ({2:,} images, "
+                                             "{3:,} wrong); mean cost {4}").format(
+            100 * summary["accuracy"],
+            self.tr("test set") if test else self.tr("validation set"),
+            summary["count"], wrong, cost_text))
+        self._say("status", lambda: self.tr("Stored with the model: evaluate again to list the "
+                                            "images.") if stored else self.tr("Evaluation done."))
         self.table.setRowCount(len(confusion))
         for row in range(len(confusion)):
             values = (summary["precision"][row], summary["recall"][row])

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_bp.core.microscope import gradient_check
+from desktop_bp.ui.i18n import Retranslating
 from desktop_bp.ui.microscope.help import view_help
 
 PASS_MARK = 1e-7
@@ -67,7 +68,7 @@ class GradientCheckWorker(QObject):
         self.finished.emit(report)
 
 
-class GradientCheckView(QWidget):
+class GradientCheckView(Retranslating, QWidget):
     """:meth:`set_network` and :meth:`set_input` give what to check; :meth:`start` (the "Run"
     button) runs it in a worker thread, :meth:`cancel` stops it. ``finished(object)`` carries
     the report."""
@@ -84,30 +85,27 @@ class GradientCheckView(QWidget):
         self._worker = None
         self.sample = SAMPLE
         self.full_below = 50_000
-        self.run_button = QPushButton(self.tr("Run the gradient check"))
+        self._failure = None            # the message of a check that failed
+        self.run_button = QPushButton()
         self.run_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
         self.help_button = QToolButton()
-        self.help_button.setText(self.tr("What am I seeing?"))
         self.help_button.setCheckable(True)
-        self.help_label = QLabel(view_help("gradcheck"))
+        self.help_label = QLabel()
         self.help_label.setWordWrap(True)
         self.help_label.setTextFormat(Qt.TextFormat.RichText)
         self.help_label.setStyleSheet("background: #fffbe6; border: 1px solid #e0d8a8; padding: 6px")
         self.help_label.hide()
         self.help_button.toggled.connect(self.help_label.setVisible)
-        self.status = QLabel(self.tr("Backprop against finite differences, in float64."))
+        self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.RichText)
         self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([
-            self.tr("layer"), self.tr("weights"), self.tr("checked"),
-            self.tr("error in w"), self.tr("error in b"), self.tr("verdict")])
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -117,7 +115,6 @@ class GradientCheckView(QWidget):
         self.chart.hideButtons()
         self.chart.setMinimumHeight(200)
         self.chart.hide()           # until a check has times to show (no empty log axis)
-        self.chart.setTitle(self.tr("time (log scale)"), color="#222", size="9pt")
         self.bars = pg.BarGraphItem(x=[0, 1], height=[0, 0], width=0.6,
                                     brushes=[pg.mkBrush("#2a7ab8"), pg.mkBrush("#c8452c")])
         self.chart.addItem(self.bars)
@@ -128,8 +125,6 @@ class GradientCheckView(QWidget):
             axis = self.chart.getAxis(name)
             axis.setPen(pg.mkPen("#444"))
             axis.setTextPen(pg.mkPen("#222"))
-        self.chart.getAxis("bottom").setTicks([[(0, self.tr("one backward pass")),
-                                                (1, self.tr("finite differences, all weights"))]])
         top = QHBoxLayout()
         top.addWidget(self.run_button)
         top.addWidget(self.cancel_button)
@@ -141,13 +136,37 @@ class GradientCheckView(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.chart, 2)
+        self.retranslate()
+
+    def retranslate(self):
+        """Every fixed text in the current language, and the report shown (if any) again; the
+        "Checking…" line of a check under way is set again when it ends."""
+        self.run_button.setText(self.tr("Run the gradient check"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.help_button.setText(self.tr("What am I seeing?"))
+        self.help_label.setText(view_help("gradcheck"))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("layer"), self.tr("weights"), self.tr("checked"),
+            self.tr("error in w"), self.tr("error in b"), self.tr("verdict")])
+        self.chart.setTitle(self.tr("time (log scale)"), color="#222", size="9pt")
+        self.chart.getAxis("bottom").setTicks([[(0, self.tr("one backward pass")),
+                                                (1, self.tr("finite differences, all weights"))]])
+        if self.running:
+            return
+        if self._failure is not None:
+            self._on_failed(self._failure)
+        elif self.report is not None:
+            self.show_report(self.report)
+        else:
+            self.status.setText(self.tr("Backprop against finite differences, in float64."))
 
     def set_network(self, net):
         self._net = net
         self.report = None
 
     def set_input(self, x, target):
-        """The input(s) (784,) or (n, 784) and target digit(s) the check uses."""
+        """The input(s) (784,) or (n, 784) and target digit(s) the check uses (None: the
+        digit(s) the network predicts)."""
         self._x = None if x is None else np.array(x, dtype=np.float64)
         self._target = target
 
@@ -163,7 +182,12 @@ class GradientCheckView(QWidget):
         x = self._x
         if x is None:
             x = np.random.default_rng(0).random(self._net.sizes[0])
+        target = self._target
+        if target is None:
+            predicted = self._net.predict(np.atleast_2d(x))
+            target = predicted if np.ndim(x) > 1 else int(predicted[0])
         self.report = None
+        self._failure = None
         self.table.setRowCount(0)
         n = self._net.num_parameters
         how = (self.tr("every one of the {n:,} weights and biases").format(n=n)
@@ -176,7 +200,7 @@ class GradientCheckView(QWidget):
         # both Python-owned, released in _on_thread_done once the thread has ended: a C++
         # deletion (a parent, deleteLater) racing the Python wrappers crashes PySide
         self._thread = QThread()
-        self._worker = GradientCheckWorker(self._net, x, self._target, self.sample, self.full_below)
+        self._worker = GradientCheckWorker(self._net, x, target, self.sample, self.full_below)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self._on_progress)
@@ -209,6 +233,7 @@ class GradientCheckView(QWidget):
 
     @Slot(str)
     def _on_failed(self, message):
+        self._failure = message
         self.status.setText(self.tr("The gradient check failed: {message}").format(message=message))
 
     @Slot()

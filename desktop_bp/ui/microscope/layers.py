@@ -9,9 +9,11 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_bp.core.figures import vector_grid
+from desktop_bp.ui.i18n import Retranslating
 from desktop_bp.ui.microscope.images import SignedPanel, colour_bar, colour_map, largest_magnitude
 
-#: The columns: the LayerPass attribute and its heading (maths, not words).
+#: The columns: the LayerPass attribute and its heading (maths, not words; "incoming" is the
+#: one word, translated where it is shown).
 COLUMNS = (("z", "z"), ("a", "a"), ("fprime", "σ′(z)"), ("incoming", "incoming"),
            ("delta", "δ = ∂C/∂b"))
 
@@ -20,7 +22,7 @@ def _sup(l):
     return f"<sup>{l}</sup>"
 
 
-class LayerGrid(QWidget):
+class LayerGrid(Retranslating, QWidget):
     """Build with :meth:`set_sizes` (the network's layer sizes), draw a
     :class:`~desktop_bp.core.microscope.BackwardPass` with :meth:`show_pass`. Hovering a neuron
     fills :attr:`readout` and emits ``neuron_hovered(object)`` with (l, j) or None."""
@@ -45,6 +47,18 @@ class LayerGrid(QWidget):
         self.bars = {}
         self._sizes = None
         self._pass = None
+        self._sample = 0
+        self.retranslate()
+
+    def retranslate(self):
+        if "incoming" in self.bars:
+            self.bars["incoming"].axis.setLabel(self._heading("incoming"), color="#222")
+        if self._pass is not None:
+            self._set_titles(self._pass, self._sample)
+
+    def _heading(self, name):
+        heading = dict(COLUMNS)[name]
+        return self.tr("incoming") if name == "incoming" else heading
 
     def set_sizes(self, sizes):
         sizes = [int(s) for s in sizes]
@@ -66,7 +80,7 @@ class LayerGrid(QWidget):
         for col, (name, heading) in enumerate(COLUMNS):
             group = [self.panels[(l, name)] for l in range(L, 1, -1)
                      if not (name == "incoming" and l == L and L > 2)]
-            self.bars[name] = colour_bar(ci, L - 1, col, group, heading)
+            self.bars[name] = colour_bar(ci, L - 1, col, group, self._heading(name))
         if L > 2:       # grad_a C: its own scale, outside the column's bar
             self.panels[(L, "incoming")].image.setColorMap(colour_map())
 
@@ -93,9 +107,9 @@ class LayerGrid(QWidget):
     def show_pass(self, bp, sample=0):
         """Draw one sample of a backward pass; each column on one scale (its colour bar)."""
         self.set_sizes(bp.net_sizes)
-        self._pass = bp
+        self._pass, self._sample = bp, sample
         L = bp.L
-        for name, heading in COLUMNS:
+        for name, _ in COLUMNS:
             values = {l: getattr(bp.layer(l), name)[sample] for l in range(2, L + 1)}
             # grad_a C is not the same quantity as the (w^T delta) of the hidden layers (and
             # with cross-entropy it can be huge): it keeps its own scale
@@ -105,14 +119,22 @@ class LayerGrid(QWidget):
                 panel = self.panels[(l, name)]
                 own = name == "incoming" and l == L and L > 2
                 panel.show(vector_grid(v), largest_magnitude(v) if own else scale)
-                peak = largest_magnitude(v)
+            self.bars[name].setLevels((-scale, scale))
+        self._set_titles(bp, sample)
+
+    def _set_titles(self, bp, sample=0):
+        """Each panel's title: its quantity, layer and largest |value|."""
+        L = bp.L
+        own_scale = self.tr("own scale")
+        for name, heading in COLUMNS:
+            for l in range(2, L + 1):
+                peak = largest_magnitude(getattr(bp.layer(l), name)[sample])
                 title = f"{heading.split(' ')[0]}{_sup(l)}"
                 if name == "incoming":
-                    title = (f"∇<sub>a</sub>C <span style='color:#777'>"
-                             f"({self.tr('own scale')})</span>" if l == L else
-                             f"(w{_sup(l + 1)})<sup>T</sup>δ{_sup(l + 1)}")
-                panel.set_title(f"{title} <span style='color:#777'>|max| {peak:.2g}</span>")
-            self.bars[name].setLevels((-scale, scale))
+                    title = (f"∇<sub>a</sub>C <span style='color:#777'>({own_scale})</span>"
+                             if l == L else f"(w{_sup(l + 1)})<sup>T</sup>δ{_sup(l + 1)}")
+                self.panels[(l, name)].set_title(
+                    f"{title} <span style='color:#777'>|max| {peak:.2g}</span>")
 
     def images(self):
         """{(l, column): the array drawn} (for tests)."""

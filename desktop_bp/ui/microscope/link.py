@@ -182,6 +182,8 @@ class MicroscopeLink(QObject):
         self.tour_action.setText(self.tr("Chapter 2 &tour…"))
         self.tour_action.setStatusTip(self.tr("Chapter 2's lessons, and where the app shows "
                                               "each of them"))
+        if self._microscope is not None and self._microscope.bp is not None:
+            self._microscope.set_source_label(self.tr("your drawing"))
 
     def _showing(self, page):
         return self.window.tabs.currentWidget() is page

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_bp.core.figures import vector_grid
 from desktop_bp.core.microscope import PathLimitError
+from desktop_bp.ui.i18n import Retranslating
 from desktop_bp.ui.microscope.images import SignedPanel, colour_map, largest_magnitude
 
 #: The table's steps: Delta w = 1, 0.1, ..., 1e-5 times the sign of the slider.
@@ -34,20 +35,18 @@ def slider_to_dw(v):
     return math.copysign(10.0 ** (-4 + 4 * abs(v) / SLIDER_RANGE), v)
 
 
-class NudgePanel(QWidget):
+class NudgePanel(Retranslating, QWidget):
     """:meth:`set_pass` gives the backward pass, :meth:`set_weight` the weight (book layer l,
     neuron j, input k); the slider sets Delta w."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = QLabel(self.tr("Pick a weight: click a pixel of a ∂C/∂w tile or a cell of a "
-                                    "∂C/∂w matrix."))
+        self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setWordWrap(True)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(-SLIDER_RANGE, SLIDER_RANGE)
         self.slider.setValue(SLIDER_RANGE // 2)
-        self.slider.setToolTip(self.tr("Δw, on a logarithmic scale from −1 to +1 (0 in the middle)"))
         self.slider.valueChanged.connect(self._on_slider)
         self.dw_label = QLabel()
         self.dw_label.setMinimumWidth(110)
@@ -57,8 +56,6 @@ class NudgePanel(QWidget):
         self.view.setBackground("w")
         self.view.setMinimumHeight(160)
         self.table = QTableWidget(len(SHRINKING), 4)
-        self.table.setHorizontalHeaderLabels(["Δw", self.tr("ΔC measured"), "∂C/∂w · Δw",
-                                              self.tr("ratio")])
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -87,6 +84,18 @@ class NudgePanel(QWidget):
         self._layers = None
         self.steps = []         # the table's NudgeSteps, largest Delta w first
         self._on_slider(self.slider.value())
+        self.retranslate()
+
+    def retranslate(self):
+        self.slider.setToolTip(self.tr("Δw, on a logarithmic scale from −1 to +1 (0 in the "
+                                       "middle)"))
+        self.table.setHorizontalHeaderLabels(["Δw", self.tr("ΔC measured"), "∂C/∂w · Δw",
+                                              self.tr("ratio")])
+        if self._pass is None or self.weight is None:
+            self.title.setText(self.tr("Pick a weight: click a pixel of a ∂C/∂w tile or a cell "
+                                       "of a ∂C/∂w matrix."))
+        else:
+            self.refresh()
 
     @property
     def dw(self):

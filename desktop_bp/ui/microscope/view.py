@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop_bp.core.figures import export_views, tiles
 from desktop_bp.core.microscope import COST_NAMES, Microscope, top_neurons
+from desktop_bp.ui.i18n import Retranslating
 from desktop_bp.ui.microscope.help import BP1, BP2, BP3, BP4, view_help
 from desktop_bp.ui.microscope.images import SignedPanel, colour_bar, largest_magnitude
 from desktop_bp.ui.microscope.layers import LayerGrid
@@ -39,7 +40,7 @@ TILE_COLUMNS = 8
 AUTO = -1           # the target combo's "predicted digit" entry
 
 
-class MicroscopeView(QWidget):
+class MicroscopeView(Retranslating, QWidget):
     """The microscope page. Signals: ``saliency_changed(object)`` the 28x28 dC/dx of the
     current input (a read-only float array) after every recompute; ``pass_changed(object)``
     the :class:`~desktop_bp.core.microscope.BackwardPass`; ``weight_selected(object)``
@@ -62,10 +63,10 @@ class MicroscopeView(QWidget):
         self._stale = set()
         self._build_top()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_layers_tab(), self.tr("BP1–BP3: layer by layer"))
-        self.tabs.addTab(self._build_weights_tab(), self.tr("BP4: ∂C/∂w"))
+        self.tabs.addTab(self._build_layers_tab(), "")
+        self.tabs.addTab(self._build_weights_tab(), "")
         self.nudge = NudgePanel()
-        self.tabs.addTab(self.nudge, self.tr("Global view: nudge a weight"))
+        self.tabs.addTab(self.nudge, "")
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.help_label = QLabel()
         self.help_label.setWordWrap(True)
@@ -81,35 +82,70 @@ class MicroscopeView(QWidget):
         self._on_tab_changed(0)
         if net is not None:
             self.set_network(net)
+        self.retranslate()
+
+    def retranslate(self):
+        """Every fixed text in the current language; the captions and titles drawn from the
+        pass are drawn again. A source label given by the caller is the caller's to set."""
+        self.tabs.setTabText(0, self.tr("BP1–BP3: layer by layer"))
+        self.tabs.setTabText(1, self.tr("BP4: ∂C/∂w"))
+        self.tabs.setTabText(2, self.tr("Global view: nudge a weight"))
+        if self._x is None:
+            self.source_label.setText(self.tr("No input yet: draw a digit."))
+        self.target_combo.setItemText(0, self.tr("predicted digit"))
+        self.target_combo.setToolTip(self.tr("The target y: the digit the cost measures the "
+                                             "output against"))
+        self._name_costs()
+        self.cost_combo.setToolTip(self.tr("The cost whose gradient is shown; it may differ from "
+                                           "the one the network was trained with"))
+        self.export_button.setText(self.tr("Export figures…"))
+        self.help_button.setText(self.tr("What am I seeing?"))
+        self.target_title.setText(self.tr("Target y:"))
+        self.cost_title.setText(self.tr("Cost:"))
+        self.input_panel.set_title(self.tr("input x"))
+        if self.bp is not None and self.weight is not None:
+            self._show_readout(*self.weight)
+        else:
+            self.readout.setText(self.tr("Hover over or click a weight to read it out."))
+        if self.bp is not None:
+            self._stale |= {0, 1}
+            self._draw_current_tab()
+        self._draw_caption()
+        self._on_help_toggled(self.help_button.isChecked())
+
+    def _name_costs(self):
+        """The cost combo's entries, the network's own cost said so."""
+        own_cost = None if self._net is None else self._net.cost_name
+        for i, name in enumerate(COST_NAMES):
+            self.cost_combo.setItemText(
+                i, self.tr("{cost} (the network's own)").format(cost=name)
+                if name == own_cost else name)
 
     # -- construction ---------------------------------------------------------------------------
 
     def _build_top(self):
-        self.source_label = QLabel(self.tr("No input yet: draw a digit."))
+        self.source_label = QLabel()
         self.target_combo = QComboBox()
-        self.target_combo.addItem(self.tr("predicted digit"), AUTO)
+        self.target_combo.addItem("", AUTO)
         for d in range(10):
             self.target_combo.addItem(str(d), d)
-        self.target_combo.setToolTip(self.tr("The target y: the digit the cost measures the "
-                                             "output against"))
         self.cost_combo = QComboBox()
         for name in COST_NAMES:
             self.cost_combo.addItem(name, name)
-        self.cost_combo.setToolTip(self.tr("The cost whose gradient is shown; it may differ from "
-                                           "the one the network was trained with"))
-        self.export_button = QPushButton(self.tr("Export figures…"))
+        self.export_button = QPushButton()
         self.export_button.clicked.connect(self._on_export_clicked)
         self.help_button = QToolButton()
-        self.help_button.setText(self.tr("What am I seeing?"))
         self.help_button.setCheckable(True)
         self.help_button.toggled.connect(self._on_help_toggled)
         self.target_combo.currentIndexChanged.connect(self._on_choice_changed)
         self.cost_combo.currentIndexChanged.connect(self._on_choice_changed)
         self.top = QHBoxLayout()
         self.top.addWidget(self.source_label, 1)
-        self.top.addWidget(QLabel(self.tr("Target y:")))
+        self.target_title = QLabel()
+        self.cost_title = QLabel()
+        self.top.addWidget(self.target_title)
         self.top.addWidget(self.target_combo)
-        self.top.addWidget(QLabel(self.tr("Cost:")))
+        self.top.addWidget(self.cost_title)
         self.top.addWidget(self.cost_combo)
         self.top.addWidget(self.export_button)
         self.top.addWidget(self.help_button)
@@ -123,7 +159,7 @@ class MicroscopeView(QWidget):
         self.side.setBackground("w")
         self.side.setFixedWidth(230)
         ci = self.side.ci
-        self.input_panel = SignedPanel(ci, 0, 0, self.tr("input x"), parent=self)
+        self.input_panel = SignedPanel(ci, 0, 0, parent=self)
         self.saliency_panel = SignedPanel(ci, 1, 0, "∂C/∂x", parent=self)
         self.saliency_bar = colour_bar(ci, 2, 0, [self.saliency_panel], "∂C/∂x")
         self.saliency_panel.hovered.connect(self._on_saliency_hovered)
@@ -155,7 +191,7 @@ class MicroscopeView(QWidget):
         self.next_button.clicked.connect(self.next_page)
         self.page_label = QLabel()
         self.hover_label = QLabel(" ")
-        self.readout = QLabel(self.tr("Hover over or click a weight to read it out."))
+        self.readout = QLabel()
         self.readout.setTextFormat(Qt.TextFormat.RichText)
         self.readout.setWordWrap(True)
         self.readout.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -211,12 +247,9 @@ class MicroscopeView(QWidget):
         self.weight = None
         if net is not None:
             self.cost_combo.blockSignals(True)
-            for i, name in enumerate(COST_NAMES):
-                own = name == net.cost_name
-                self.cost_combo.setItemText(i, self.tr("{cost} (the network's own)").format(cost=name)
-                                            if own else name)
-                if own:
-                    self.cost_combo.setCurrentIndex(i)
+            self._name_costs()
+            if net.cost_name in COST_NAMES:
+                self.cost_combo.setCurrentIndex(self.cost_combo.findData(net.cost_name))
             self.cost_combo.blockSignals(False)
             self.layers.set_sizes(net.sizes)
             self._build_weight_panels(net.sizes)
@@ -234,12 +267,17 @@ class MicroscopeView(QWidget):
         it comes from ("your drawing", "test image 18"); ``target`` picks the target digit (by
         default the predicted one, recomputed at every input)."""
         self._x = None if x is None else np.array(x, dtype=np.float64).reshape(-1)
-        self.source_label.setText(source_label or " ")
+        self.set_source_label(source_label)
         if target is not None:
             self.target_combo.blockSignals(True)
             self.target_combo.setCurrentIndex(self.target_combo.findData(int(target)))
             self.target_combo.blockSignals(False)
         self.recompute()
+
+    def set_source_label(self, text):
+        """Where the input comes from ("your drawing"), translated by the caller, who sets it
+        again when the language changes."""
+        self.source_label.setText(text or " ")
 
     def set_target(self, digit):
         """Choose the target digit (None: the predicted one)."""

@@ -168,6 +168,8 @@ class TrainingPanel(Retranslating, QWidget):
         self._update_buttons()
         model = self.session.model
         self.form.set_model_label(self.session.label(model))
+        if len(self.session.snapshots):
+            self.time_machine.set_budget_text(self._budget_text())
 
     @Slot(str)
     def _on_phase_changed(self, phase):
@@ -596,8 +598,18 @@ class TrainingPanel(Retranslating, QWidget):
         tm.setEnabled(not active and len(self.session.snapshots) > 1)
         tm.setVisible(len(self.session.snapshots) > 1)
         if len(self.session.snapshots):
-            tm.set_budget_text(self.tr("{0} epochs kept. {1}").format(
-                len(self.session.snapshots), self.session.snapshots.describe()))
+            tm.set_budget_text(self._budget_text())
+
+    def _budget_text(self):
+        """What the time machine keeps, in the window's language (the words of
+        ``EpochSnapshots.describe``)."""
+        s = self.session.snapshots
+        each = s.used_bytes // len(s)
+        unit = f"{each / 2**10:.0f} KB" if each < 2**20 else f"{each / 2**20:.1f} MB"
+        return self.tr("%n epoch(s) kept. {capacity:,} epochs of {arch} ({each} each) fit in "
+                       "{budget:.0f} MB; past that, every k-th epoch and the latest are kept",
+                       "", len(s)).format(capacity=s.capacity(), arch="-".join(map(str, s.sizes)),
+                                          each=unit, budget=s.budget / 2**20)
 
     def network_at(self, epoch):
         """The last run's network after ``epoch`` (0: its start), with its history so far."""
