@@ -155,7 +155,8 @@ class TrainingWorker(QObject):
                 elif isinstance(ev, FinishedEvent):
                     finished = ev
             if finished is None:    # the generator always ends with one; be safe
-                finished = FinishedEvent("completed", "Training ended.", 0, None,
+                finished = FinishedEvent("completed", QCoreApplication.translate(
+                    "TrainingWorker", "Training ended."), 0, None,
                                          list(net.metadata.get("history", [])))
             if finished.reason == "stopped" or finished.reason == "diverged":
                 self._checkpoint(net, settings, finished.reason, planned)
@@ -180,7 +181,8 @@ class TrainingWorker(QObject):
                                            epochs_planned=planned,
                                            directory=job.checkpoint_dir)
         except (OSError, ValueError, TypeError) as exc:
-            self.checkpoint_failed.emit(f"Could not write the recovery checkpoint: {exc}")
+            self.checkpoint_failed.emit(QCoreApplication.translate(
+                "TrainingWorker", "Could not write the recovery file: {0}").format(exc))
 
 
 def _next_report_is_the_last(ev, report_interval):

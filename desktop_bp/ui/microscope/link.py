@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QPushButton, QScrollArea,
                                QTextBrowser, QVBoxLayout, QWidget)
 
+from desktop_bp.core.blas import single_threaded
 from desktop_bp.core.network import Network
 from desktop_bp.ui import i18n
 
@@ -232,7 +233,19 @@ class MicroscopeLink(QObject):
             self.gradcheck.set_network(self.session.network)
         if view is self.microscope:
             self.microscope.set_input(self._pre.inputs, self.tr("your drawing"))
-        self.gradcheck.set_input(self._pre.inputs, None)
+        self.gradcheck.set_input(self._pre.inputs, self._check_target())
+
+    def _check_target(self):
+        """The digit the gradient check measures the cost against: the network's runner-up.
+        Against a digit it is sure of, C is about 1e-6 and its derivatives so small that the
+        finite differences' rounding (and ReLU kinks) swamp them, which says nothing about
+        backprop."""
+        net = self.session.network
+        if net is None or self._pre is None:
+            return None
+        with single_threaded():
+            outputs = net.feedforward(np.asarray(self._pre.inputs, np.float32)[None, :])[0]
+        return int(np.argsort(outputs)[-2])
 
     @Slot(int)
     def _on_page_changed(self, index):

@@ -68,6 +68,7 @@ class PlotsHost(QScrollArea):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(header)
+        self._page_layout = layout
         layout.addWidget(self.splitter, 1)
         self.setWidget(page)
         self.setWidgetResizable(True)
@@ -78,8 +79,8 @@ class PlotsHost(QScrollArea):
         self.retranslate()
 
     def add_header_widget(self, widget):
-        """Put ``widget`` in the row above the plots (left of the help button)."""
-        self._header.insertWidget(self._header.count() - 2, widget, 1)
+        """Put ``widget`` in a row of its own, the width of the page, above the plots."""
+        self._page_layout.insertWidget(1, widget)
 
     def retranslate(self):
         self.help_button.setText(self.tr("What am I seeing?"))
