@@ -11,6 +11,7 @@ in a worker thread. Widgets given to ``qtbot.addWidget`` are kept alive until py
 closed them, then deleted, and the garbage collected, before the next test starts."""
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_bp.ui.gc_guard import GuiGarbageCollector, collect_now
@@ -64,6 +65,16 @@ def widgets_deleted_in_the_gui_thread(qtbot):
     yield
     kept.clear()        # pytest-qt has closed them and called deleteLater
     collect_now()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item):
+    """Before pytest-qt closes the test's widgets: one the test deleted itself is left out."""
+    widgets = getattr(item, "qt_widgets", None)
+    if widgets:
+        item.qt_widgets = [(ref, before_close) for ref, before_close in widgets
+                           if ref() is None or shiboken6.isValid(ref())]
+    return (yield)
 
 
 @pytest.fixture(autouse=True)
