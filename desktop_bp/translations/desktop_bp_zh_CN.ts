@@ -2169,6 +2169,14 @@ no error back</source>
         <source>Training stopped because of an unexpected error (a bug): {0}: {1}</source>
         <translation>训练因意外错误（程序缺陷）而停止：{0}：{1}</translation>
     </message>
+    <message>
+        <source>Training ended.</source>
+        <translation>训练结束。</translation>
+    </message>
+    <message>
+        <source>Could not write the recovery file: {0}</source>
+        <translation>无法写入恢复文件：{0}</translation>
+    </message>
 </context>
 <context>
     <name>Verdict</name>

@@ -159,6 +159,11 @@ def main(argv=None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APPLICATION]
                                                   + list(argv or []))
     app.setApplicationDisplayName("desktop-bp")
+    from desktop_bp.ui.gc_guard import GuiGarbageCollector
+
+    # Python's cycle collector runs in the GUI thread only, from a timer: a Qt object in a
+    # reference cycle collected by the training thread's allocations would crash the app
+    app.garbage_collector = GuiGarbageCollector(parent=app)
     from desktop_bp.ui import i18n
 
     settings = QSettings()

@@ -3,10 +3,18 @@
 answered with Cancel and fails the test.
 
 The widgets speak English, as the app does when it starts in English: with its English
-catalogue (plural forms, "1 layer" / "2 layers") installed."""
+catalogue (plural forms, "1 layer" / "2 layers") installed.
+
+Garbage is collected in the GUI thread only (``ui.gc_guard``): a window a test let go, or
+any Qt object in a reference cycle, is never deleted by a collection that happened to start
+in a worker thread. Widgets given to ``qtbot.addWidget`` are kept alive until pytest-qt has
+closed them, then deleted, and the garbage collected, before the next test starts."""
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QMessageBox
+
+from desktop_bp.ui.gc_guard import GuiGarbageCollector, collect_now
 
 
 class Prompts:
@@ -31,6 +39,42 @@ class Prompts:
 def english(qapp):
     from desktop_bp.ui import i18n
     i18n.set_language(qapp, i18n.ENGLISH)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def garbage_collected_in_the_gui_thread(qapp):
+    collector = GuiGarbageCollector()
+    yield collector
+    collect_now()       # while the application still exists
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def widgets_deleted_in_the_gui_thread(qtbot):
+    """pytest-qt keeps only weak references to the widgets it will close: a window the test
+    no longer refers to, held only by its own reference cycles, would otherwise be deleted by
+    whichever collection finds it first, maybe in the middle of one of its own events."""
+    kept = []
+    register = qtbot.addWidget
+
+    def add_widget(widget, *args, **kwargs):
+        kept.append(widget)
+        return register(widget, *args, **kwargs)
+
+    qtbot.addWidget = add_widget
+    yield
+    kept.clear()        # pytest-qt has closed them and called deleteLater
+    collect_now()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item):
+    """Before pytest-qt closes the test's widgets: one the test deleted itself is left out."""
+    widgets = getattr(item, "qt_widgets", None)
+    if widgets:
+        item.qt_widgets = [(ref, before_close) for ref, before_close in widgets
+                           if ref() is None or shiboken6.isValid(ref())]
+    return (yield)
 
 
 @pytest.fixture(autouse=True)

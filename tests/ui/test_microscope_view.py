@@ -1,6 +1,8 @@
 """The microscope's views with a small network: they show the engine's numbers, read out what
 the mouse is over, follow the cost switch, and run the gradient check without blocking."""
 
+import threading
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_bp.core.figures import vector_grid
 from desktop_bp.core.network import Network, one_hot
 from desktop_bp.ui.microscope import GradientCheckView, MicroscopeView, chapter_two_tour, view_help
+from desktop_bp.ui.microscope import gradcheck_view
 
 
 @pytest.fixture
@@ -215,14 +218,30 @@ def test_gradient_check_without_a_target_checks_the_predicted_digit(check_view, 
     assert "Passed" in check_view.status.text()
 
 
-def test_gradient_check_view_can_be_cancelled(check_view, qtbot):
+def test_gradient_check_view_can_be_cancelled(check_view, qtbot, monkeypatch):
+    # The worker's first "cancelled?" question waits until Cancel was pressed: on a busy
+    # machine the whole check could otherwise end before the click.
+    pressed = threading.Event()
+    check = gradcheck_view.gradient_check
+
+    def gated_check(*args, cancelled, **kwargs):
+        def asked():
+            pressed.wait(20)
+            return cancelled()
+        return check(*args, cancelled=asked, **kwargs)
+
+    monkeypatch.setattr(gradcheck_view, "gradient_check", gated_check)
     check_view.set_network(Network([784, 30, 10], seed=0))
-    check_view.full_below = 10 ** 9                      # every weight: long enough to cancel
-    with qtbot.waitSignal(check_view.finished, timeout=30000) as blocker:
-        check_view.start()
-        assert check_view.running and not check_view.run_button.isEnabled()
-        qtbot.waitUntil(lambda: check_view.progress_bar.value() > 0, timeout=20000)
-        check_view.cancel()
+    check_view.full_below = 10 ** 9                      # every weight
+    try:
+        with qtbot.waitSignal(check_view.finished, timeout=30000) as blocker:
+            check_view.start()
+            assert check_view.running and not check_view.run_button.isEnabled()
+            qtbot.waitUntil(lambda: check_view.progress_bar.value() > 0, timeout=20000)
+            check_view.cancel()
+            pressed.set()
+    finally:
+        pressed.set()       # never leave the worker waiting
     report = blocker.args[0]
     assert report.cancelled and report.checked < report.parameters
     qtbot.waitUntil(lambda: not check_view.running)
