@@ -483,6 +483,14 @@ a = {3:.2f}</translation>
         <translation>把当前使用的模型保存到新文件</translation>
     </message>
     <message>
+        <source>Save &amp;every epoch too</source>
+        <translation>同时保存每个迭代期(&amp;E)</translation>
+    </message>
+    <message>
+        <source>A model trained here is saved with the weights of each of its epochs, which the time machine replays when the file is opened again</source>
+        <translation>保存在这里训练的模型时，一并保存它每个迭代期的权重；再次打开文件时，时光机可以回放它们</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -511,12 +519,20 @@ a = {3:.2f}</translation>
         <translation>在画布上显示边界框和质心</translation>
     </message>
     <message>
-        <source>&amp;Confidence threshold…</source>
-        <translation>置信度阈值…(&amp;C)</translation>
+        <source>How the &amp;answer is judged…</source>
+        <translation>如何判断回答(&amp;A)…</translation>
     </message>
     <message>
-        <source>Below this output activation the answer is &apos;not sure&apos;</source>
-        <translation>输出激活值低于此值时，回答“不确定”</translation>
+        <source>When the app names a digit, says “not sure” or “not a digit”</source>
+        <translation>何时说出数字、“不确定”或“不是数字”</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>未加载模型。</translation>
+    </message>
+    <message>
+        <source>How the answer is judged</source>
+        <translation>如何判断回答</translation>
     </message>
     <message>
         <source>&amp;About desktop-bp</source>
@@ -589,14 +605,6 @@ a = {3:.2f}</translation>
     <message>
         <source>{0}; {1}</source>
         <translation>{0}；{1}</translation>
-    </message>
-    <message>
-        <source>Confidence threshold</source>
-        <translation>置信度阈值</translation>
-    </message>
-    <message>
-        <source>Say &quot;not sure&quot; when the largest output activation is below (%):</source>
-        <translation>最大的输出激活值低于此值时回答“不确定”（%）：</translation>
     </message>
     <message>
         <source>About desktop-bp</source>

@@ -26,7 +26,7 @@ import numpy as np
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QCheckBox, QFileDialog, QGroupBox, QHBoxLayout,
-                               QInputDialog, QLabel, QMainWindow, QMessageBox, QSlider,
+                               QLabel, QMainWindow, QMessageBox, QSlider,
                                QSplitter, QTabWidget, QTextBrowser, QToolButton, QVBoxLayout,
                                QWidget)
 
@@ -191,11 +191,13 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self.open_bundled_action = self._action(self.open_bundled_model)
         self.save_action = self._action(self.save_model, [K.Save])
         self.save_as_action = self._action(self.save_model_as, ["Ctrl+Shift+S"])
+        self.keep_epochs_action = self._action(self.session.set_keep_epochs, checkable=True)
+        self.keep_epochs_action.setChecked(self.session.keep_epochs)
         self.quit_action = self._action(self.close, ["Ctrl+Q"])
         self.undo_action = self._action(self.canvas.undo, [K.Undo])
         self.clear_action = self._action(self.canvas.clear, ["Esc", "Delete"])
         self.overlay_action = self._action(self._set_overlay, ["Ctrl+B"], checkable=True)
-        self.threshold_action = self._action(self.ask_threshold)
+        self.threshold_action = self._action(self.show_confidence_rule)
         self.about_action = self._action(self.show_about)
         self.about_qt_action = self._action(QApplication.aboutQt)
         self.undo_button.setDefaultAction(self.undo_action)
@@ -212,6 +214,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.save_as_action)
+        file_menu.addAction(self.keep_epochs_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.canvas_menu = edit_menu = bar.addMenu("")
@@ -265,13 +268,16 @@ class MainWindow(i18n.Retranslating, QMainWindow):
                 (self.save_action, self.tr("&Save model"), self.tr("Save the model in use")),
                 (self.save_as_action, self.tr("Save model &as…"),
                  self.tr("Save the model in use to a new file")),
+                (self.keep_epochs_action, self.tr("Save &every epoch too"),
+                 self.tr("A model trained here is saved with the weights of each of its epochs, "
+                         "which the time machine replays when the file is opened again")),
                 (self.quit_action, self.tr("&Quit"), ""),
                 (self.undo_action, self.tr("&Undo stroke"), self.tr("Remove the last stroke")),
                 (self.clear_action, self.tr("&Clear canvas"), self.tr("Remove every stroke")),
                 (self.overlay_action, self.tr("Show what &preprocessing sees"),
                  self.tr("Bounding box and centre of mass on the canvas")),
-                (self.threshold_action, self.tr("&Confidence threshold…"),
-                 self.tr("Below this output activation the answer is 'not sure'")),
+                (self.threshold_action, self.tr("How the &answer is judged…"),
+                 self.tr("When the app names a digit, says “not sure” or “not a digit”")),
                 (self.about_action, self.tr("&About desktop-bp"), ""),
                 (self.about_qt_action, self.tr("About &Qt"), "")):
             action.setText(text)
@@ -546,13 +552,15 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self.canvas.set_overlay_visible(visible)
 
     @Slot()
-    def ask_threshold(self):
-        value, ok = QInputDialog.getInt(
-            self, self.tr("Confidence threshold"),
-            self.tr("Say \"not sure\" when the largest output activation is below (%):"),
-            round(100 * self.prediction_view.threshold()), 0, 100)
-        if ok:
-            self.set_threshold(value / 100)
+    def show_confidence_rule(self):
+        """The rule behind "a digit", "not sure" and "not a digit" for the model in use."""
+        net = self.session.network
+        if net is None:
+            text = self.tr("No model is loaded.")
+        else:
+            from desktop_bp.ui.evaluation.verdict import rule_explanation
+            text = rule_explanation(net)
+        QMessageBox.information(self, self.tr("How the answer is judged"), text)
 
     def set_threshold(self, threshold):
         self.prediction_view.set_threshold(threshold)

@@ -88,3 +88,15 @@ def test_every_epoch_can_be_saved_with_the_model_and_replayed_after_opening(qtbo
     for w, expected in zip(other.network().weights, epoch_one):
         np.testing.assert_array_equal(w, expected)
     other.session.state.discard_unsaved()
+
+
+def test_the_file_menu_choice_to_save_every_epoch_is_remembered(qtbot, tmp_path):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = build_window(settings, recovery=checkpoint.Recovery(enabled=False))
+    qtbot.addWidget(window)
+    assert not window.keep_epochs_action.isChecked() and not window.session.keep_epochs
+    window.keep_epochs_action.trigger()
+    assert window.session.keep_epochs
+    again = build_window(settings, recovery=checkpoint.Recovery(enabled=False))
+    qtbot.addWidget(again)
+    assert again.keep_epochs_action.isChecked() and again.session.keep_epochs
