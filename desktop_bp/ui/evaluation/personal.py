@@ -23,8 +23,8 @@ class PersonalSetView(Retranslating, QWidget):
     """Public API: :meth:`set_network`, :meth:`add_drawing`, :meth:`export_to`,
     :meth:`import_from`, :meth:`personal_set`, :meth:`accuracy`.
 
-    Signals: ``changed()`` (drawings added, removed or relabelled: the lead may re-run the
-    per-epoch personal accuracy), ``image_chosen(object)`` (a clicked drawing's (784,) input).
+    Signals: ``changed()`` (drawings added, removed or relabelled: the window updates the
+    personal accuracy it shows), ``image_chosen(object)`` (a clicked drawing's (784,) input).
     """
 
     changed = Signal()

@@ -1,7 +1,7 @@
 """The epoch time machine's slider: replay a run epoch by epoch, and branch from any of them.
 
 The widget only chooses an epoch; the weights come from
-:class:`desktop_bp.core.snapshots.EpochSnapshots` (``network_at(epoch)``), which the lead hands
+:class:`desktop_bp.core.snapshots.EpochSnapshots` (``network_at(epoch)``), which the training page hands
 to the heatmaps, the plots' cursor, the canvas's prediction and the microscope.
 """
 
