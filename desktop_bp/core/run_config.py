@@ -25,6 +25,45 @@ ETA_TOO_SMALL = 0.001           # the book's two learning-rate warnings
 ETA_TOO_LARGE = 100.0
 ETA_MAX = 1e30
 
+class Message(str):
+    """A sentence for a person: in English as a ``str`` (the command line prints it), and as its
+    ``template`` with ``args``, so that a window can say it in its own language."""
+
+    def __new__(cls, template, **args):
+        text = super().__new__(cls, template.format(**args))
+        text.template, text.args = template, args
+        return text
+
+
+# Every sentence the checks below say (the window translates them; a test keeps its list equal)
+EMPTY_ENTRY = ("an empty entry in the hidden layers (two commas in a row, or one at the start or "
+               "end): give every layer a size")
+NOT_WHOLE = "“{entry}” is not a whole number of neurons"
+IN_OUT = "an MNIST network has {inputs} inputs and {outputs} outputs"
+LAYER_SIZE = "a layer needs 1 to {most} neurons, not {size}"
+TOO_DEEP = "at most {most} hidden layers"
+NOT_A_NUMBER = "{name} must be a number"
+EMPTY = "{name} is empty"
+NOT_FINITE = "{name} must be finite"
+ETA_POSITIVE = "η must be larger than 0 (it is the step size of gradient descent)"
+ETA_OVERFLOW = "η above 10³⁰ overflows at once"
+ETA_SLOW = ("η = {eta:g}: the book's warning — this learns far too slowly (still far from 90% "
+            "after 30 epochs)")
+ETA_LARGE = ("η = {eta:g}: the book's warning — steps this large overshoot; expect no learning "
+             "or divergence")
+LMBDA_NEGATIVE = "λ (L2 regularisation) cannot be negative"
+MOMENTUM_RANGE = "momentum μ must be in [0, 1): μ ≥ 1 makes the velocity grow forever"
+DECAY_RANGE = "η decay is a factor per epoch in (0, 1]"
+SEED = "the seed is a whole number ≥ 0, or empty for a random start"
+EPOCHS_RANGE = "the number of epochs must be 1 to {most}"
+BATCH_EMPTY = "the mini-batch needs at least one image"
+BATCH_TOO_LARGE = "the mini-batch ({batch}) is larger than the training set ({size})"
+TEMPLATES = (EMPTY_ENTRY, NOT_WHOLE, IN_OUT, LAYER_SIZE, TOO_DEEP, NOT_A_NUMBER, EMPTY,
+             NOT_FINITE, ETA_POSITIVE, ETA_OVERFLOW, ETA_SLOW, ETA_LARGE, LMBDA_NEGATIVE,
+             MOMENTUM_RANGE, DECAY_RANGE, SEED, EPOCHS_RANGE, BATCH_EMPTY, BATCH_TOO_LARGE)
+#: the names the number checks give their field (words a window translates too)
+FIELD_NAMES = ("η", "λ", "momentum", "η decay")
+
 #: The run settings a trained model carries in its metadata (``hyperparameters``).
 HYPERPARAMETER_KEYS = ("eta", "batch_size", "epochs", "lmbda", "momentum", "eta_decay",
                        "augment", "preset", "training_size", "seed", "activation", "cost",
@@ -80,15 +119,14 @@ class RunSettings:
             errors += [error] if error else []
             warnings += [warning] if warning else []
         if not 1 <= int(self.epochs) <= MAX_EPOCHS:
-            errors.append(f"the number of epochs must be 1 to {MAX_EPOCHS}")
+            errors.append(Message(EPOCHS_RANGE, most=MAX_EPOCHS))
         size = int(self.training_size)
         if training_available is not None:
             size = min(size, int(training_available))
         if int(self.batch_size) < 1:
-            errors.append("the mini-batch needs at least one image")
+            errors.append(Message(BATCH_EMPTY))
         elif int(self.batch_size) > size:
-            errors.append(f"the mini-batch ({int(self.batch_size)}) is larger than the "
-                          f"training set ({size})")
+            errors.append(Message(BATCH_TOO_LARGE, batch=int(self.batch_size), size=size))
         return errors, warnings
 
     def make_network(self):
@@ -131,12 +169,11 @@ def parse_hidden_layers(text):
     text = str(text).strip()
     parts = re.split(r"\s*[,;]\s*|\s+", text) if text else []
     if "" in parts:
-        return None, ("an empty entry in the hidden layers (two commas in a row, or one at the "
-                      "start or end): give every layer a size"), None
+        return None, Message(EMPTY_ENTRY), None
     sizes = []
     for p in parts:
         if not re.fullmatch(r"\d+", p):
-            return None, f"“{p}” is not a whole number of neurons", None
+            return None, Message(NOT_WHOLE, entry=p), None
         sizes.append(int(p))
     return check_sizes([INPUTS, *sizes, OUTPUTS], hidden_only=True)
 
@@ -146,12 +183,12 @@ def check_sizes(sizes, hidden_only=False):
     sizes = [int(s) for s in sizes]
     hidden = sizes[1:-1]
     if len(sizes) < 2 or sizes[0] != INPUTS or sizes[-1] != OUTPUTS:
-        return None, f"an MNIST network has {INPUTS} inputs and {OUTPUTS} outputs", None
+        return None, Message(IN_OUT, inputs=INPUTS, outputs=OUTPUTS), None
     for size in hidden:
         if not 1 <= size <= MAX_LAYER_SIZE:
-            return None, f"a layer needs 1 to {MAX_LAYER_SIZE} neurons, not {size}", None
+            return None, Message(LAYER_SIZE, most=MAX_LAYER_SIZE, size=size), None
     if len(hidden) > MAX_HIDDEN_LAYERS:
-        return None, f"at most {MAX_HIDDEN_LAYERS} hidden layers", None
+        return None, Message(TOO_DEEP, most=MAX_HIDDEN_LAYERS), None
     return (hidden if hidden_only else sizes), None, None
 
 
@@ -160,9 +197,9 @@ def _parse_float(text, name):
     try:
         value = float(text.replace("_", ""))
     except ValueError:
-        return None, f"{name} must be a number" if text else f"{name} is empty"
+        return None, Message(NOT_A_NUMBER if text else EMPTY, name=name)
     if not math.isfinite(value):
-        return None, f"{name} must be finite"
+        return None, Message(NOT_FINITE, name=name)
     return value, None
 
 
@@ -171,16 +208,14 @@ def parse_eta(text):
     if error:
         return None, error, None
     if value <= 0:
-        return None, "η must be larger than 0 (it is the step size of gradient descent)", None
+        return None, Message(ETA_POSITIVE), None
     if value > ETA_MAX:
-        return None, "η above 10³⁰ overflows at once", None
+        return None, Message(ETA_OVERFLOW), None
     warning = None
     if value <= ETA_TOO_SMALL:
-        warning = (f"η = {value:g}: the book's warning — this learns far too slowly "
-                   "(still far from 90% after 30 epochs)")
+        warning = Message(ETA_SLOW, eta=value)
     elif value >= ETA_TOO_LARGE:
-        warning = (f"η = {value:g}: the book's warning — steps this large overshoot; "
-                   "expect no learning or divergence")
+        warning = Message(ETA_LARGE, eta=value)
     return value, None, warning
 
 
@@ -189,7 +224,7 @@ def parse_lmbda(text):
     if error:
         return None, error, None
     if value < 0:
-        return None, "λ (L2 regularisation) cannot be negative", None
+        return None, Message(LMBDA_NEGATIVE), None
     return value, None, None
 
 
@@ -198,7 +233,7 @@ def parse_momentum(text):
     if error:
         return None, error, None
     if not 0 <= value < 1:
-        return None, "momentum μ must be in [0, 1): μ ≥ 1 makes the velocity grow forever", None
+        return None, Message(MOMENTUM_RANGE), None
     return value, None, None
 
 
@@ -207,7 +242,7 @@ def parse_eta_decay(text):
     if error:
         return None, error, None
     if not 0 < value <= 1:
-        return None, "η decay is a factor per epoch in (0, 1]", None
+        return None, Message(DECAY_RANGE), None
     return value, None, None
 
 
@@ -216,7 +251,7 @@ def parse_seed(text):
     if not text:
         return None, None, None
     if not re.fullmatch(r"\d+", text) or int(text) >= 2 ** 63:
-        return None, "the seed is a whole number ≥ 0, or empty for a random start", None
+        return None, Message(SEED), None
     return int(text), None, None
 
 

@@ -1673,6 +1673,86 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
         <translation>你的每个字在训练图像中出现的次数</translation>
     </message>
     <message>
+        <source>an empty entry in the hidden layers (two commas in a row, or one at the start or end): give every layer a size</source>
+        <translation>隐藏层里有一项是空的（两个逗号相连，或开头、结尾多了逗号）：请给每一层填上大小</translation>
+    </message>
+    <message>
+        <source>“{entry}” is not a whole number of neurons</source>
+        <translation>“{entry}”不是神经元个数（应为整数）</translation>
+    </message>
+    <message>
+        <source>an MNIST network has {inputs} inputs and {outputs} outputs</source>
+        <translation>MNIST 网络有 {inputs} 个输入和 {outputs} 个输出</translation>
+    </message>
+    <message>
+        <source>a layer needs 1 to {most} neurons, not {size}</source>
+        <translation>每层需要 1 到 {most} 个神经元，而不是 {size}</translation>
+    </message>
+    <message>
+        <source>at most {most} hidden layers</source>
+        <translation>隐藏层最多 {most} 个</translation>
+    </message>
+    <message>
+        <source>{name} must be a number</source>
+        <translation>{name} 必须是数字</translation>
+    </message>
+    <message>
+        <source>{name} is empty</source>
+        <translation>{name} 为空</translation>
+    </message>
+    <message>
+        <source>{name} must be finite</source>
+        <translation>{name} 必须是有限数</translation>
+    </message>
+    <message>
+        <source>η must be larger than 0 (it is the step size of gradient descent)</source>
+        <translation>η 必须大于 0（它是梯度下降的步长）</translation>
+    </message>
+    <message>
+        <source>η above 10³⁰ overflows at once</source>
+        <translation>η 大于 10³⁰ 会立刻溢出</translation>
+    </message>
+    <message>
+        <source>η = {eta:g}: the book&apos;s warning — this learns far too slowly (still far from 90% after 30 epochs)</source>
+        <translation>η = {eta:g}：原书的警告——学习太慢（30 个迭代期后仍远不到 90%）</translation>
+    </message>
+    <message>
+        <source>η = {eta:g}: the book&apos;s warning — steps this large overshoot; expect no learning or divergence</source>
+        <translation>η = {eta:g}：原书的警告——步子太大会越过最低点；可能学不到东西，甚至发散</translation>
+    </message>
+    <message>
+        <source>λ (L2 regularisation) cannot be negative</source>
+        <translation>λ（L2 正则化）不能为负</translation>
+    </message>
+    <message>
+        <source>momentum μ must be in [0, 1): μ ≥ 1 makes the velocity grow forever</source>
+        <translation>动量 μ 必须在 [0, 1) 内：μ ≥ 1 会让速度无限增长</translation>
+    </message>
+    <message>
+        <source>η decay is a factor per epoch in (0, 1]</source>
+        <translation>η 衰减是每个迭代期乘上的因子，取值 (0, 1]</translation>
+    </message>
+    <message>
+        <source>the seed is a whole number ≥ 0, or empty for a random start</source>
+        <translation>种子是 ≥ 0 的整数；留空则随机开始</translation>
+    </message>
+    <message>
+        <source>the number of epochs must be 1 to {most}</source>
+        <translation>迭代期数必须在 1 到 {most} 之间</translation>
+    </message>
+    <message>
+        <source>the mini-batch needs at least one image</source>
+        <translation>小批量至少要有一张图像</translation>
+    </message>
+    <message>
+        <source>the mini-batch ({batch}) is larger than the training set ({size})</source>
+        <translation>小批量（{batch}）比训练集（{size}）还大</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
         <source>Your own settings, starting from the “{0}” preset.</source>
         <translation>你自己的设置，从“{0}”预设改起。</translation>
     </message>

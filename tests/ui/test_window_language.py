@@ -169,3 +169,17 @@ def test_the_microscope_and_evaluate_pages_follow_the_language(qapp, qtbot, wind
             assert back == english
     finally:
         i18n.set_language(qapp, i18n.ENGLISH)
+
+
+def test_the_form_translates_every_check_of_the_run_settings(qtbot):
+    from desktop_bp.core import run_config
+    from desktop_bp.ui.training.form import RunForm
+    form = RunForm()
+    qtbot.addWidget(form)
+    assert set(form.message_templates()) == set(run_config.TEMPLATES)
+    assert set(form.field_names()) == set(run_config.FIELD_NAMES)
+    # in English the window says what the command line says
+    value, error, _ = run_config.parse_eta("-1")
+    assert form.say(error) == str(error)
+    _, error, _ = run_config.parse_momentum("x")
+    assert form.say(error) == "momentum must be a number"

@@ -198,6 +198,53 @@ class RunForm(Retranslating, QWidget):
         self._describe(*self._description)
         self._validate()        # field tooltips and messages
 
+    def say(self, message):
+        """A check's sentence (a :class:`~desktop_bp.core.run_config.Message`) in the window's
+        language."""
+        template = self.message_templates().get(getattr(message, "template", None))
+        if template is None:
+            return str(message)
+        args = dict(message.args)
+        if "name" in args:
+            args["name"] = self.field_names().get(args["name"], args["name"])
+        return template.format(**args)
+
+    def message_templates(self):
+        """The checks' sentences of :mod:`desktop_bp.core.run_config`, translated (a test keeps
+        the English keys equal to ``run_config.TEMPLATES``)."""
+        return {
+            rc.EMPTY_ENTRY: self.tr(
+                "an empty entry in the hidden layers (two commas in a row, or one at the start "
+                "or end): give every layer a size"),
+            rc.NOT_WHOLE: self.tr("“{entry}” is not a whole number of neurons"),
+            rc.IN_OUT: self.tr("an MNIST network has {inputs} inputs and {outputs} outputs"),
+            rc.LAYER_SIZE: self.tr("a layer needs 1 to {most} neurons, not {size}"),
+            rc.TOO_DEEP: self.tr("at most {most} hidden layers"),
+            rc.NOT_A_NUMBER: self.tr("{name} must be a number"),
+            rc.EMPTY: self.tr("{name} is empty"),
+            rc.NOT_FINITE: self.tr("{name} must be finite"),
+            rc.ETA_POSITIVE: self.tr("η must be larger than 0 (it is the step size of gradient "
+                                     "descent)"),
+            rc.ETA_OVERFLOW: self.tr("η above 10³⁰ overflows at once"),
+            rc.ETA_SLOW: self.tr("η = {eta:g}: the book's warning — this learns far too slowly "
+                                 "(still far from 90% after 30 epochs)"),
+            rc.ETA_LARGE: self.tr("η = {eta:g}: the book's warning — steps this large overshoot; "
+                                  "expect no learning or divergence"),
+            rc.LMBDA_NEGATIVE: self.tr("λ (L2 regularisation) cannot be negative"),
+            rc.MOMENTUM_RANGE: self.tr("momentum μ must be in [0, 1): μ ≥ 1 makes the velocity "
+                                       "grow forever"),
+            rc.DECAY_RANGE: self.tr("η decay is a factor per epoch in (0, 1]"),
+            rc.SEED: self.tr("the seed is a whole number ≥ 0, or empty for a random start"),
+            rc.EPOCHS_RANGE: self.tr("the number of epochs must be 1 to {most}"),
+            rc.BATCH_EMPTY: self.tr("the mini-batch needs at least one image"),
+            rc.BATCH_TOO_LARGE: self.tr("the mini-batch ({batch}) is larger than the training "
+                                        "set ({size})"),
+        }
+
+    def field_names(self):
+        return {"η": "η", "λ": "λ", "momentum": self.tr("momentum"),
+                "η decay": self.tr("η decay")}
+
     def _field_tips(self):
         """The tooltip of each line edit while its content is valid."""
         return {self.hidden_edit: self.tr("Hidden layer sizes, input (784) and output (10) "
@@ -408,11 +455,11 @@ class RunForm(Retranslating, QWidget):
             if error:
                 errors.append(error)
                 edit.setStyleSheet(_INVALID_STYLE)
-                edit.setToolTip(error)
+                edit.setToolTip(self.say(error))
             elif warning:
                 warnings.append(warning)
                 edit.setStyleSheet(_WARNING_STYLE)
-                edit.setToolTip(warning)
+                edit.setToolTip(self.say(warning))
             else:
                 edit.setStyleSheet("")
                 edit.setToolTip(tips[edit])
@@ -442,7 +489,8 @@ class RunForm(Retranslating, QWidget):
             else:       # a loaded model's architecture is its own, whatever the form's limits
                 errors += [e for e in more_errors if "neurons" not in e and "layers" not in e
                            and "inputs" not in e]
-        text = "\n".join(["✗ " + e for e in errors] + ["⚠ " + w for w in warnings])
+        text = "\n".join(["✗ " + self.say(e) for e in errors]
+                         + ["⚠ " + self.say(w) for w in warnings])
         self.validation_label.setText(text)
         self.validation_label.setStyleSheet("color: #b00000" if errors else "color: #8a5a00")
         valid = not errors
