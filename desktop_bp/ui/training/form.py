@@ -55,6 +55,11 @@ class NoWheelSpinBox(QSpinBox):
             event.ignore()
 
 
+def _choose(combo, key):
+    """Select the item whose data is ``key`` (the items' texts are translated)."""
+    combo.setCurrentIndex(max(0, combo.findData(key)))
+
+
 class DescriptionLabel(QLabel):
     """A wrapped label as tall as the longest of ``texts()`` (and its own text) needs at its
     width, so that showing one or another never moves what is below it."""
@@ -173,6 +178,12 @@ class RunForm(Retranslating, QWidget):
                                           else self._preset_label(name))
             if name != CUSTOM:
                 self.preset_combo.setItemData(i, self.preset_text(name), Qt.ToolTipRole)
+        names = {"sigmoid": self.tr("sigmoid"), "tanh": self.tr("tanh"), "relu": self.tr("relu"),
+                 "quadratic": self.tr("quadratic"), "cross-entropy": self.tr("cross-entropy"),
+                 "log-likelihood": self.tr("log-likelihood")}
+        for combo in (self.activation_combo, self.cost_combo):
+            for i in range(combo.count()):
+                combo.setItemText(i, names.get(combo.itemData(i), combo.itemData(i)))
         for i in range(self.init_combo.count()):
             name = self.init_combo.itemData(i)
             names = {"standard": self.tr("standard N(0, 1)"),
@@ -309,10 +320,12 @@ class RunForm(Retranslating, QWidget):
         self.hidden_edit = QLineEdit()
         self._row(form, "hidden", self.hidden_edit)
         self.activation_combo = NoWheelComboBox()
-        self.activation_combo.addItems(list(ACTIVATIONS))
+        for name in ACTIVATIONS:                # the key is the item's data; its text is
+            self.activation_combo.addItem(name, name)   # said in the window's language
         self._row(form, "activation", self.activation_combo)
         self.cost_combo = NoWheelComboBox()
-        self.cost_combo.addItems(list(COSTS))
+        for name in COSTS:
+            self.cost_combo.addItem(name, name)
         self._row(form, "cost", self.cost_combo)
         self.init_combo = NoWheelComboBox()
         for name in INITS:
@@ -399,8 +412,8 @@ class RunForm(Retranslating, QWidget):
             self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(name)))
             if not self.continue_radio.isChecked():
                 self.hidden_edit.setText(", ".join(str(s) for s in values["sizes"][1:-1]))
-                self.activation_combo.setCurrentText(values["activation"])
-                self.cost_combo.setCurrentText(values["cost"])
+                _choose(self.activation_combo, values["activation"])
+                _choose(self.cost_combo, values["cost"])
                 self.init_combo.setCurrentIndex(max(0, self.init_combo.findData(values["init"])))
             self.eta_edit.setText(f"{values['eta']:g}")
             self.batch_spin.setValue(int(values["batch_size"]))
@@ -472,8 +485,8 @@ class RunForm(Retranslating, QWidget):
                                                  net.init)
             else:
                 sizes = [rc.INPUTS, *results["hidden"], rc.OUTPUTS]
-                activation = self.activation_combo.currentText()
-                cost = self.cost_combo.currentText()
+                activation = self.activation_combo.currentData()
+                cost = self.cost_combo.currentData()
                 init = self.init_combo.currentData()
             settings = rc.RunSettings(
                 sizes=sizes, activation=activation, cost=cost, init=init, eta=results["eta"],
@@ -517,8 +530,8 @@ class RunForm(Retranslating, QWidget):
             self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(preset)))
             self._describe(*(("preset", preset) if preset in PRESETS else ("custom", None)))
             self.hidden_edit.setText(", ".join(str(s) for s in settings.sizes[1:-1]))
-            self.activation_combo.setCurrentText(settings.activation)
-            self.cost_combo.setCurrentText(settings.cost)
+            _choose(self.activation_combo, settings.activation)
+            _choose(self.cost_combo, settings.cost)
             self.init_combo.setCurrentIndex(max(0, self.init_combo.findData(settings.init)))
             self.eta_edit.setText(f"{settings.eta:g}")
             self.training_size_spin.setValue(int(settings.training_size))
@@ -582,8 +595,8 @@ class RunForm(Retranslating, QWidget):
 
     def _show_architecture(self, net):
         self.hidden_edit.setText(", ".join(str(s) for s in net.sizes[1:-1]))
-        self.activation_combo.setCurrentText(net.activation)
-        self.cost_combo.setCurrentText(net.cost_name)
+        _choose(self.activation_combo, net.activation)
+        _choose(self.cost_combo, net.cost_name)
         self.init_combo.setCurrentIndex(max(0, self.init_combo.findData(net.init)))
 
     def fill_from_model(self, net):
