@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from desktop_bp.core import blas
+from desktop_bp.core.run_config import Message
 from desktop_bp.core.network import ACTIVATIONS, Network, one_hot, sigmoid_prime
 
 #: A mini-batch cost this many times the run's first (or 1, if larger) counts as diverging, as
@@ -300,6 +301,41 @@ class TrainingControl:
             return wanted
 
 
+# How a divergence is explained: one whole sentence per case, so that a window can translate it
+DIVERGED_START = ("The cost exploded from {first:.3g} to {cost:.3g} in epoch {epoch}, mini-batch "
+                  "{batch}: the learning rate eta = {eta:g} is too large for this network, so "
+                  "every step overshoots. Training stopped; the network keeps its starting "
+                  "weights. Try a learning rate ten times smaller.")
+DIVERGED_BEST = ("The cost exploded from {first:.3g} to {cost:.3g} in epoch {epoch}, mini-batch "
+                 "{batch}: the learning rate eta = {eta:g} is too large for this network, so "
+                 "every step overshoots. Training stopped; the network keeps the weights of epoch "
+                 "{best}, its best. Try a learning rate ten times smaller.")
+NONFINITE_START = ("The cost became {value} in epoch {epoch}, mini-batch {batch}: the learning "
+                   "rate eta = {eta:g} is too large for this network, so every step overshoots. "
+                   "Training stopped; the network keeps its starting weights. Try a learning "
+                   "rate ten times smaller.")
+NONFINITE_BEST = ("The cost became {value} in epoch {epoch}, mini-batch {batch}: the learning "
+                  "rate eta = {eta:g} is too large for this network, so every step overshoots. "
+                  "Training stopped; the network keeps the weights of epoch {best}, its best. Try "
+                  "a learning rate ten times smaller.")
+DIVERGENCE_TEMPLATES = (DIVERGED_START, DIVERGED_BEST, NONFINITE_START, NONFINITE_BEST)
+
+
+def divergence_message(cost, first_cost, epoch, batch, eta, best_epoch):
+    """The :class:`~desktop_bp.core.run_config.Message` of a run whose cost exploded at
+    mini-batch ``batch`` of ``epoch`` (both 0-based)."""
+    args = dict(epoch=epoch + 1, batch=batch + 1, eta=eta)
+    if best_epoch is not None:
+        args["best"] = best_epoch + 1
+    if math.isfinite(cost):
+        template = DIVERGED_START if best_epoch is None else DIVERGED_BEST
+        args.update(first=first_cost, cost=cost)
+    else:
+        template = NONFINITE_START if best_epoch is None else NONFINITE_BEST
+        args["value"] = "NaN" if math.isnan(cost) else "∞"
+    return Message(template, **args)
+
+
 def check_data(net, data, name="data"):
     """Raise ValueError, with a reason a person can act on, when ``net`` cannot be trained or
     evaluated on the ``(images, labels)`` pair ``data``."""
@@ -490,18 +526,8 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
                     # after the one it goes back to are undone
                     del history[first_epoch if best_epoch is None else best_epoch + 1:]
                     net.metadata["history"] = list(history)
-                    where = ("its starting weights" if best_epoch is None
-                             else f"the weights of epoch {best_epoch + 1}, its best")
-                    what = (f"became {'NaN' if math.isnan(batch_cost) else 'infinite'}"
-                            if not math.isfinite(batch_cost) else
-                            f"exploded from {first_cost:.3g} to {batch_cost:.3g}")
-                    yield finished(
-                        "diverged",
-                        f"The cost {what} in epoch {epoch + 1}, mini-batch {k + 1}: the learning rate "
-                        f"eta = {eta_now:g} is too large for this network, so every step overshoots. "
-                        f"Training stopped; the network keeps {where}. "
-                        "Try a learning rate ten times smaller.",
-                        e, k + 1)
+                    yield finished("diverged", divergence_message(
+                        batch_cost, first_cost, epoch, k, eta_now, best_epoch), e, k + 1)
                     return
                 if first_cost is None:
                     first_cost = batch_cost

@@ -183,3 +183,14 @@ def test_the_form_translates_every_check_of_the_run_settings(qtbot):
     assert form.say(error) == str(error)
     _, error, _ = run_config.parse_momentum("x")
     assert form.say(error) == "momentum must be a number"
+
+
+def test_the_panel_translates_every_explanation_of_a_divergence(qtbot):
+    from desktop_bp.core import training
+    from desktop_bp.ui.training import TrainingPanel
+    panel = TrainingPanel(checkpoint_dir=False)
+    qtbot.addWidget(panel)
+    for cost, best in ((1e9, None), (1e9, 2), (float("nan"), None), (float("inf"), 3)):
+        message = training.divergence_message(cost, 0.5, 1, 7, 100.0, best)
+        assert message.template in training.DIVERGENCE_TEMPLATES
+        assert panel.say_divergence(message) == str(message)    # English: the engine's words

@@ -522,12 +522,42 @@ class TrainingPanel(Retranslating, QWidget):
         net = self.session.network
         if net is not None:
             self.heatmaps.show_weights(tuple(net.weights))
+        explanation = self.say_divergence(ev.message)
         if ev.best_epoch is not None:
-            return ev.message + " " + self.tr(
+            return explanation + " " + self.tr(
                 "The canvas now uses the weights of epoch {0}, this run's best; Save keeps "
                 "them.").format(ev.best_epoch + 1)
-        return ev.message + " " + self.tr("The canvas uses the model it used before this run "
-                                          "again.")
+        return explanation + " " + self.tr("The canvas uses the model it used before this run "
+                                           "again.")
+
+    def say_divergence(self, message):
+        """The engine's explanation of a divergence (a
+        :class:`~desktop_bp.core.run_config.Message`) in the window's language."""
+        from desktop_bp.core import training
+        templates = {
+            training.DIVERGED_START: self.tr(
+                "The cost exploded from {first:.3g} to {cost:.3g} in epoch {epoch}, mini-batch "
+                "{batch}: the learning rate eta = {eta:g} is too large for this network, so every "
+                "step overshoots. Training stopped; the network keeps its starting weights. Try "
+                "a learning rate ten times smaller."),
+            training.DIVERGED_BEST: self.tr(
+                "The cost exploded from {first:.3g} to {cost:.3g} in epoch {epoch}, mini-batch "
+                "{batch}: the learning rate eta = {eta:g} is too large for this network, so every "
+                "step overshoots. Training stopped; the network keeps the weights of epoch "
+                "{best}, its best. Try a learning rate ten times smaller."),
+            training.NONFINITE_START: self.tr(
+                "The cost became {value} in epoch {epoch}, mini-batch {batch}: the learning rate "
+                "eta = {eta:g} is too large for this network, so every step overshoots. Training "
+                "stopped; the network keeps its starting weights. Try a learning rate ten times "
+                "smaller."),
+            training.NONFINITE_BEST: self.tr(
+                "The cost became {value} in epoch {epoch}, mini-batch {batch}: the learning rate "
+                "eta = {eta:g} is too large for this network, so every step overshoots. Training "
+                "stopped; the network keeps the weights of epoch {best}, its best. Try a learning "
+                "rate ten times smaller."),
+        }
+        template = templates.get(getattr(message, "template", None))
+        return str(message) if template is None else template.format(**message.args)
 
     def _show_stopped_progress(self, ev):
         """After Stop: the Progress box shows the last mini-batch actually trained."""
