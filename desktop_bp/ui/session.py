@@ -174,7 +174,7 @@ class Session(QObject):
         run then stops between two mini-batches and ``close()`` is called once the training
         thread has ended, so that no thread is ever destroyed while it runs."""
         if self._quit_requested is not None:
-            return not self.controller.is_running and not self._thread_alive()
+            return not self.controller.is_running and not self.controller.thread_alive()
         if self.state.run_active:
             answer = self._ask(
                 self._run_title(), self.tr("Stop the training and quit?"),
@@ -189,7 +189,7 @@ class Session(QObject):
             self.message.emit(self.tr("Stopping… the window closes when the current mini-batch "
                                       "ends."))
             return False
-        if self._thread_alive():
+        if self.controller.thread_alive():
             # the run has ended and its thread is only winding down: a moment
             self.controller.shutdown(5000)
         if not self.state.has_unsaved:
@@ -197,9 +197,6 @@ class Session(QObject):
         closed = []
         self.confirm("quit", self.tr("quitting"), lambda: closed.append(True))
         return bool(closed)
-
-    def _thread_alive(self):
-        return self.controller.thread_alive()
 
     @Slot(bool)
     def _on_thread_running(self, running):

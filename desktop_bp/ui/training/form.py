@@ -506,9 +506,7 @@ class RunForm(Retranslating, QWidget):
                          + ["⚠ " + self.say(w) for w in warnings])
         self.validation_label.setText(text)
         self.validation_label.setStyleSheet("color: #b00000" if errors else "color: #8a5a00")
-        valid = not errors
-        if valid != self._valid:
-            self._valid = valid
+        valid = self._valid = not errors
         self.validity_changed.emit(valid)
         return settings if valid else None
 
