@@ -6,21 +6,21 @@ mouse event to prediction on screen, idle and while a run trains).
 (shown, off screen when there is no display) and, in each of several rounds, first times the
 same run headless (the caller's function, the GUI idle: what ``desktop-bp train`` does, with
 its evaluation after each epoch), then trains the preset through the worker thread with all
-live drawing on. Epochs are compared with the same epochs of the headless run: the first
-epoch of a run differs from the later ones (which follow an evaluation, whose BLAS threads are
-still busy for a moment). Rounds side by side make the comparison fair on a machine whose
-speed drifts. It measures:
+live drawing on and the recovery file written after each epoch. Epochs are compared with the
+same epochs of the headless run, after the first (which also pays for repainting the freshly
+reset window); each round's window run with the headless run just before it, and the median of
+the rounds is reported, so that a machine whose speed drifts does not decide the figure. It
+measures:
 
+- ``gui_epoch_wall_seconds``: wall-clock time from one epoch's end to the next as the window
+  sees it (the epoch's event reaching the GUI thread): mini-batches, validation, test, the
+  recovery file and whatever the drawing takes from the training thread.
+  ``gui_wall_over_headless`` is its ratio to the headless run's wall-clock time between epoch
+  ends: the window's whole cost to training, what a person waits for;
 - ``gui_epoch_seconds``: the engine's own SGD time per epoch (``EpochEvent.seconds``) from the
-  window, after the first epoch of each run: any slowing of the training thread by the GUI
-  (drawing, the GIL, copies for snapshots) shows up here; ``gui_over_headless`` is its ratio to
-  the same epochs of the round's headless run (the median over rounds is reported);
-- ``gui_first_epoch_seconds`` / ``gui_first_over_headless``: the first epoch of a run, which
-  also pays for repainting the freshly reset window;
-- ``gui_run_over_headless``: all epochs of a run, the first included, against as many headless
-  ones;
-- ``gui_epoch_wall_seconds``: wall-clock time from Start to the last epoch's event reaching the
-  GUI, per epoch (includes evaluation on the validation and test sets, and the checkpoint);
+  window; ``gui_over_headless`` its ratio to the same epochs headless (the mini-batches alone);
+- ``gui_first_epoch_seconds`` / ``gui_first_over_headless``: the first epoch of a run;
+- ``gui_run_over_headless``: the mini-batches of all epochs of a run, the first included;
 - ``event_loop_lag_p50_ms`` / ``_p99_ms`` / ``_max_ms``: how late a 10 ms timer fires while
   training, i.e. how long the GUI thread was kept from handling input (all rounds pooled).
 """
@@ -126,7 +126,7 @@ def gui_epoch_benchmark(training, validation, test, preset="book", epochs=1, *,
         meter = LagMeter()
         runs = []
         for _ in range(max(1, int(rounds))):
-            headless = list(headless_run()) if headless_run is not None else None
+            headless = _as_timings(headless_run()) if headless_run is not None else None
             for _ in range(3):
                 app.processEvents()
             loop = QEventLoop()
@@ -147,8 +147,10 @@ def gui_epoch_benchmark(training, validation, test, preset="book", epochs=1, *,
                 panel.shutdown(5000)
                 raise RuntimeError(f"the benchmark run did not complete: {reason}")
             panel.session.state.discard_unsaved()     # the next round starts afresh, unasked
-            runs.append((headless, [ev.seconds for ev in watcher.epochs],
-                         (watcher.wall_end - t0) / len(watcher.epochs)))
+            ends = [t0] + watcher.epoch_walls
+            walls = [b - a for a, b in zip(ends[:-1], ends[1:])]
+            runs.append((headless, {"seconds": [ev.seconds for ev in watcher.epochs],
+                                    "walls": walls}))
         panel.shutdown(5000)
         panel.close()
         panel.deleteLater()
@@ -157,32 +159,64 @@ def gui_epoch_benchmark(training, validation, test, preset="book", epochs=1, *,
     if settings.training_size != len(training[1]):
         raise RuntimeError(f"the panel trained on {settings.training_size} images, "
                            f"not {len(training[1])}")
-    lags = np.array(meter.lags or [0.0])
-    # after the first epoch of a run: the first one also pays for repainting the freshly reset
-    # window (every plot and heatmap at once), a one-off cost at Start, not a per-epoch one
-    steady = [float(np.mean(s[1:] if len(s) > 1 else s)) for _, s, _ in runs]
-    first = [s[0] for _, s, _ in runs]
+    return _epoch_summary(runs, np.array(meter.lags or [0.0]))
+
+
+def _as_timings(timings):
+    """A headless run's timings as ``{"seconds": [...], "walls": [...]}`` (a plain list is its
+    epochs' seconds, without wall-clock times)."""
+    if isinstance(timings, dict):
+        return {"seconds": list(timings["seconds"]), "walls": list(timings.get("walls") or [])}
+    return {"seconds": list(timings), "walls": []}
+
+
+def _steady(values):
+    """The epochs after a run's first (all of them for a run of one epoch), summed."""
+    return float(np.sum(values[1:] if len(values) > 1 else values))
+
+
+def _epoch_summary(runs, lags):
+    """The figures of :func:`gui_epoch_benchmark` from its rounds ``[(headless, window)]``.
+
+    After the first epoch of a run: the first also pays for repainting the freshly reset window
+    (every plot and heatmap at once), a one-off cost at Start, not a per-epoch one. Ratios are
+    taken round by round (each window run against the headless run just before it) and their
+    median reported, so that a machine whose speed drifts between rounds does not decide them."""
+    per = [len(w["seconds"][1:]) or 1 for _, w in runs]
+    steady = [_steady(w["seconds"]) / k for (_, w), k in zip(runs, per)]
+    walls = [_steady(w["walls"]) / k for (_, w), k in zip(runs, per)]
+    first = [w["seconds"][0] for _, w in runs]
     result = {
         "gui_epoch_seconds": float(np.median(steady)),
         "gui_first_epoch_seconds": float(np.median(first)),
-        "gui_epoch_wall_seconds": float(np.median([w for _, _, w in runs])),
+        "gui_epoch_wall_seconds": float(np.median(walls)),
         "event_loop_lag_p50_ms": float(np.percentile(lags, 50)),
         "event_loop_lag_p99_ms": float(np.percentile(lags, 99)),
         "event_loop_lag_max_ms": float(lags.max()),
-        "timer_ticks": int(len(meter.lags)),
-        "epochs": len(runs[-1][1]),
+        "timer_ticks": int(len(lags)),
+        "epochs": len(runs[-1][1]["seconds"]),
         "rounds": len(runs),
         "round_epoch_seconds": steady,
+        "round_epoch_wall_seconds": walls,
     }
-    if headless_run is not None:
-        h_steady = [float(np.mean(h[1:] if len(h) > 1 else h)) for h, _, _ in runs]
-        h_first = [h[0] for h, _, _ in runs]
-        result["headless_epoch_seconds"] = float(np.median(h_steady))
-        result["headless_first_epoch_seconds"] = float(np.median(h_first))
-        result["gui_over_headless"] = float(np.median(np.divide(steady, h_steady)))
-        result["gui_first_over_headless"] = float(np.median(np.divide(first, h_first)))
-        result["gui_run_over_headless"] = float(np.median(
-            [sum(g) / sum(h) for h, g, _ in runs]))
+    if runs[0][0] is None:
+        return result
+    h_steady = [_steady(h["seconds"]) / k for (h, _), k in zip(runs, per)]
+    h_first = [h["seconds"][0] for h, _ in runs]
+    result.update(
+        headless_epoch_seconds=float(np.median(h_steady)),
+        headless_first_epoch_seconds=float(np.median(h_first)),
+        gui_over_headless=float(np.median(np.divide(steady, h_steady))),
+        round_gui_over_headless=[float(r) for r in np.divide(steady, h_steady)],
+        gui_first_over_headless=float(np.median(np.divide(first, h_first))),
+        gui_run_over_headless=float(np.median([sum(w["seconds"]) / sum(h["seconds"])
+                                               for h, w in runs])))
+    if all(h["walls"] for h, _ in runs):
+        h_walls = [_steady(h["walls"]) / k for (h, _), k in zip(runs, per)]
+        ratios = np.divide(walls, h_walls)
+        result.update(headless_epoch_wall_seconds=float(np.median(h_walls)),
+                      gui_wall_over_headless=float(np.median(ratios)),
+                      round_gui_wall_over_headless=[float(r) for r in ratios])
     return result
 
 

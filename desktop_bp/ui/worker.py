@@ -109,6 +109,7 @@ class TrainingWorker(QObject):
         super().__init__()
         self._job = job
         self._control = control
+        self._writer = None     # the epochs' checkpoint writer while the run lasts
 
     @Slot()
     def run(self):
@@ -131,6 +132,9 @@ class TrainingWorker(QObject):
             # end), and so does, as far as can be foreseen, its last: a run of a second still
             # draws the saturation and gradient curves.
             control.request_snapshot()
+            self._writer = (checkpoint_mod.CheckpointWriter(directory=job.checkpoint_dir,
+                                                            on_error=self._checkpoint_failed)
+                            if job.checkpoints else None)
             for ev in train(net, training, validation=job.validation, test=job.test,
                             control=control, report_interval=job.report_interval,
                             snapshot_weights=True, **job.settings.train_kwargs()):
@@ -148,7 +152,9 @@ class TrainingWorker(QObject):
                     self.batch.emit(ev)
                 elif isinstance(ev, EpochEvent):
                     control.request_snapshot()      # for the next epoch's first report
-                    self._checkpoint(net, settings, "running", planned)
+                    if self._writer is not None:    # written beside the next epoch's training
+                        self._writer.submit(net.copy(), settings=settings, status="running",
+                                            epochs_planned=planned)
                     self.epoch.emit(ev)
                 elif isinstance(ev, PausedEvent):
                     self.paused.emit(ev)
@@ -162,17 +168,27 @@ class TrainingWorker(QObject):
                 self._checkpoint(net, settings, finished.reason, planned)
             elif finished.reason == "completed":
                 self._checkpoint(net, settings, "completed", planned)
+            self._close_writer()
             final = net.copy()
             final.metadata["history"] = list(finished.history)
             self.trained.emit(final)
         except Exception as exc:  # noqa: BLE001 - every error must reach the user
+            self._close_writer()
             report = error_report(exc)
             self.error.emit(report)
             finished = FinishedEvent("error", report.text, 0, None,
                                      list(net.metadata.get("history", history)))
         self.finished.emit(finished)
 
+    def _close_writer(self):
+        """Let the epochs' checkpoints reach the disk and end their thread."""
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.close()
+
     def _checkpoint(self, net, settings, status, planned):
+        """The run's last checkpoint, written now, after those of its epochs."""
+        self._close_writer()
         job = self._job
         if not job.checkpoints:
             return
@@ -181,8 +197,11 @@ class TrainingWorker(QObject):
                                            epochs_planned=planned,
                                            directory=job.checkpoint_dir)
         except (OSError, ValueError, TypeError) as exc:
-            self.checkpoint_failed.emit(QCoreApplication.translate(
-                "TrainingWorker", "Could not write the recovery file: {0}").format(exc))
+            self._checkpoint_failed(exc)
+
+    def _checkpoint_failed(self, exc):
+        self.checkpoint_failed.emit(QCoreApplication.translate(
+            "TrainingWorker", "Could not write the recovery file: {0}").format(exc))
 
 
 def _next_report_is_the_last(ev, report_interval):

@@ -82,3 +82,56 @@ def test_bad_status_is_refused(tmp_path):
     with pytest.raises(ValueError):
         checkpoint.save_checkpoint(Network([784, 10], seed=0), status="sleeping",
                                    directory=tmp_path)
+
+
+def _net_after(epochs):
+    net = Network([4, 3, 2], seed=epochs)
+    net.metadata["history"] = [{"epoch": e, "training_cost": 1.0 / (e + 1)}
+                               for e in range(epochs)]
+    return net
+
+
+def test_the_writer_writes_in_the_background_and_the_latest_wins(tmp_path, monkeypatch):
+    import threading
+
+    gate, entered = threading.Event(), threading.Event()
+    real_save = checkpoint.save_checkpoint
+    threads = []
+
+    def slow_save(net, **kwargs):
+        threads.append(threading.current_thread().name)
+        entered.set()
+        gate.wait(5)
+        return real_save(net, **kwargs)
+
+    monkeypatch.setattr(checkpoint, "save_checkpoint", slow_save)
+    writer = checkpoint.CheckpointWriter(directory=tmp_path)
+    writer.submit(_net_after(1), status="running", epochs_planned=5)   # held at the gate
+    assert entered.wait(5)
+    for epochs in (2, 3, 4):                # each replaces the one waiting before it
+        writer.submit(_net_after(epochs), status="running", epochs_planned=5)
+    assert not writer.flush(timeout=0.05)   # submit returned at once; the write still waits
+    gate.set()
+    assert writer.flush(timeout=5)
+    assert writer.written == 2              # epoch 1 (already started), then only epoch 4
+    restored = checkpoint.load_checkpoint(checkpoint.checkpoint_path(tmp_path))
+    assert restored.epochs_done == 4 and restored.epochs_planned == 5
+    np.testing.assert_array_equal(restored.network.weights[0], _net_after(4).weights[0])
+    assert threads and all(name != threading.current_thread().name for name in threads)
+    writer.close(timeout=5)
+    with pytest.raises(RuntimeError):
+        writer.submit(_net_after(5), status="running")
+
+
+def test_a_failed_background_write_is_reported_and_the_next_one_tried(tmp_path):
+    blocked = tmp_path / "not_a_folder"
+    blocked.write_text("a file where the folder should be")
+    errors = []
+    writer = checkpoint.CheckpointWriter(directory=blocked, on_error=errors.append)
+    writer.submit(_net_after(1), status="running")
+    assert writer.flush(timeout=5)
+    assert len(errors) == 1 and isinstance(errors[0], OSError)
+    writer.directory = tmp_path             # the disk is back
+    writer.submit(_net_after(2), status="running")
+    writer.close(timeout=5)
+    assert checkpoint.load_checkpoint(checkpoint.checkpoint_path(tmp_path)).epochs_done == 2

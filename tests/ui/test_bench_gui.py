@@ -29,7 +29,8 @@ def test_rounds_compare_each_window_run_with_its_own_headless_epoch(qapp):
 
     def headless():
         calls.append(1)
-        return [0.5 * len(calls), 0.25 * len(calls)]    # 0.5 s then 0.25 s; then twice that
+        k = len(calls)          # 0.5 s then 0.25 s of mini-batches; then twice that
+        return {"seconds": [0.5 * k, 0.25 * k], "walls": [0.6 * k, 0.3 * k]}
 
     result = gui_epoch_benchmark(training, held_out, held_out, preset="book", epochs=2,
                                  rounds=2, warmup=False, headless_run=headless)
@@ -42,5 +43,22 @@ def test_rounds_compare_each_window_run_with_its_own_headless_epoch(qapp):
     assert result["gui_epoch_seconds"] == pytest.approx(np.median(steady))
     assert result["gui_over_headless"] == pytest.approx(np.median([steady[0] / 0.25,
                                                                    steady[1] / 0.5]))
+    # and the wall-clock time between epoch ends, evaluation and recovery file included
+    walls = result["round_epoch_wall_seconds"]
+    assert len(walls) == 2 and all(w >= s for w, s in zip(walls, steady))
+    assert result["headless_epoch_wall_seconds"] == pytest.approx(0.45)
+    assert result["gui_wall_over_headless"] == pytest.approx(np.median([walls[0] / 0.3,
+                                                                        walls[1] / 0.6]))
     for key in ("gui_first_over_headless", "gui_run_over_headless"):
         assert result[key] > 0
+
+
+def test_a_headless_run_without_walls_still_gives_the_batch_ratio(qapp):
+    rng = np.random.default_rng(2)
+    images = rng.random((700, 784)).astype(np.float32)
+    labels = rng.integers(0, 10, 700)
+    training, held_out = (images[:500], labels[:500]), (images[500:], labels[500:])
+    result = gui_epoch_benchmark(training, held_out, held_out, preset="book", epochs=2,
+                                 warmup=False, headless_run=lambda: [0.5, 0.25])
+    assert result["headless_epoch_seconds"] == pytest.approx(0.25)
+    assert "gui_wall_over_headless" not in result
