@@ -35,6 +35,8 @@ import threading
 import time
 from contextlib import contextmanager
 
+import numpy as np
+
 #: A mini-batch whose largest product has fewer multiply-adds than this runs on one thread:
 #: splitting it costs more in hand-over than it saves (the book network's 10 x 784 x 30 is
 #: 235,000; the best preset's 128 x 784 x 1024 is 103 million).
@@ -268,3 +270,101 @@ class ThreadChooser:
         self._decided_at = self.clock()
         if choice != self.threads:
             self._switch(choice)
+
+
+# -- a product that adds into its result ------------------------------------------------------
+#
+# NumPy's matmul always writes a new result; BLAS's gemm computes C = alpha A B + beta C in one
+# pass. Momentum SGD needs exactly that: v -> mu v - eta dC/dw, where eta dC/dw is BP4's product.
+# Through NumPy it is a product into a buffer and two more passes over the velocity (5 MB for the
+# best preset's first layer, several times per mini-batch: about a fifth of its step); through
+# gemm the passes go away. The library is the one NumPy multiplies with (threadpoolctl says
+# where it is), so the thread pool above governs it too.
+
+_GEMM = {"loaded": False, "functions": {}}
+
+_ROW_MAJOR, _NO_TRANS, _TRANS = 101, 111, 112
+
+
+def _load_gemm():
+    """ctypes functions cblas_sgemm/cblas_dgemm of NumPy's OpenBLAS, or {} when there is none
+    (another BLAS, a build without these names): everything then goes through NumPy."""
+    import ctypes
+
+    functions = {}
+    for lib in _libraries():
+        if getattr(lib, "internal_api", "") != "openblas":
+            continue
+        try:
+            handle = ctypes.CDLL(lib.filepath)
+        except OSError:
+            continue
+        # NumPy's wheels: scipy-openblas with 64-bit integers (symbols ending in 64_), older
+        # wheels and distributions: plain or 64_ names; the integer type follows the suffix
+        for prefix in ("scipy_cblas_", "cblas_"):
+            for suffix, int_type in (("64_", ctypes.c_int64), ("", ctypes.c_int32)):
+                found = {}
+                for letter, real, dtype in (("s", ctypes.c_float, np.float32),
+                                            ("d", ctypes.c_double, np.float64)):
+                    fn = getattr(handle, f"{prefix}{letter}gemm{suffix}", None)
+                    if fn is None:
+                        break
+                    fn.restype = None
+                    fn.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int, int_type, int_type,
+                                   int_type, real, ctypes.c_void_p, int_type, ctypes.c_void_p,
+                                   int_type, real, ctypes.c_void_p, int_type]
+                    found[np.dtype(dtype)] = fn
+                if len(found) == 2:
+                    functions = found
+                    break
+            if functions:
+                break
+        if functions:
+            break
+    return functions
+
+
+def _gemm_functions():
+    if not _GEMM["loaded"]:
+        with _lock:
+            if not _GEMM["loaded"]:
+                functions = _load_gemm()
+                _GEMM["functions"] = functions
+                _GEMM["loaded"] = True
+                if functions and not _gemm_agrees_with_numpy():
+                    _GEMM["functions"] = {}
+    return _GEMM["functions"]
+
+
+def _gemm_agrees_with_numpy():
+    rng = np.random.default_rng(0)
+    for dtype in (np.float32, np.float64):
+        a, b = rng.random((5, 3)).astype(dtype), rng.random((5, 4)).astype(dtype)
+        c = rng.random((3, 4)).astype(dtype)
+        expected = 0.5 * c - 2.0 * (a.T @ b)
+        if not add_product_at_b(-2.0, a, b, 0.5, c) or not np.allclose(c, expected, rtol=1e-5):
+            return False
+    return True
+
+
+def has_add_product():
+    """Whether :func:`add_product_at_b` runs in BLAS here (else it always answers False)."""
+    return bool(_gemm_functions())
+
+
+def add_product_at_b(alpha, a, b, beta, c):
+    """``c = alpha a^T b + beta c`` in place, in one BLAS call: ``a`` (k, m), ``b`` (k, n) and
+    ``c`` (m, n), C-contiguous, of one float dtype. Returns False, changing nothing, when this
+    cannot be done here (no such BLAS, other dtypes or layouts): the caller then uses NumPy."""
+    fn = _gemm_functions().get(c.dtype)
+    if (fn is None or a.dtype != c.dtype or b.dtype != c.dtype or a.ndim != 2 or b.ndim != 2
+            or c.ndim != 2 or not (a.flags.c_contiguous and b.flags.c_contiguous
+                                   and c.flags.c_contiguous and c.flags.writeable)):
+        return False
+    k, m = a.shape
+    n = b.shape[1]
+    if b.shape[0] != k or c.shape != (m, n) or min(k, m, n) < 1:
+        return False
+    fn(_ROW_MAJOR, _TRANS, _NO_TRANS, m, n, k, alpha, a.ctypes.data, m, b.ctypes.data, n,
+       beta, c.ctypes.data, n)
+    return True

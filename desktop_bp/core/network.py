@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from desktop_bp.core import blas
+
 # The activations (each beside its derivative) and the costs (each beside its value and its
 # BP1 delta) live in one registry, desktop_bp.core.functions; the names are re-exported here.
 from desktop_bp.core.functions import (
@@ -326,6 +328,12 @@ class Network:
         return _Stepper(self, batch_size)
 
 
+#: A layer with at least this many weights has BP4 add straight into its velocity (momentum,
+#: when the caller needs no gradients): below it the products are too small for the saved
+#: passes over the velocity to be worth a call of their own (the book network's 23,520).
+FUSE_MIN_WEIGHTS = 65536
+
+
 class _Stepper:
     """SGD steps for a fixed mini-batch size, every buffer allocated once.
 
@@ -367,6 +375,8 @@ class _Stepper:
         self.eta = 1.0          # the eta that step_w and step_b carry
         self._short = None      # the Gradients of the last step, when its batch was short
         self._weights = self._biases = None
+        self._fused = [False] * self.L      # per layer: BP4 went straight into the velocity
+        self.has_gradients = True           # gradients() can answer for the last step
 
     def _bind(self):
         """Gather each layer's arrays and functions for the two loops of :meth:`step`."""
@@ -392,6 +402,9 @@ class _Stepper:
 
     def gradients(self):
         """(delta, nabla_w, nabla_b) of the last mini-batch, as new, unscaled arrays."""
+        if not self.has_gradients:
+            raise RuntimeError("the last step added its gradients straight into the velocity "
+                               "(keep_gradients=False)")
         if self._short is not None:
             g = self._short
             return [d.copy() for d in g.delta], [w.copy() for w in g.nabla_w], [b.copy() for b in g.nabla_b]
@@ -406,10 +419,13 @@ class _Stepper:
             return self._short.zs, self._short.activations
         return self.zs, self.activations
 
-    def step(self, X, Y, eta, lmbda=0.0, n=1, momentum=0.0, *, dot=np.dot, sub=np.subtract,
-             mul=np.multiply, add=np.add):
+    def step(self, X, Y, eta, lmbda=0.0, n=1, momentum=0.0, *, keep_gradients=True, dot=np.dot,
+             sub=np.subtract, mul=np.multiply, add=np.add):
         """Forward, backprop and update on one mini-batch X (m, n_in), Y (m, n_out).
 
+        ``keep_gradients=False`` allows, with momentum, BP4 to add straight into the velocity
+        (see :func:`desktop_bp.core.blas.add_product_at_b`) instead of into ``step_w``; then
+        :meth:`gradients` is not available for this step (:attr:`has_gradients` says so).
         Returns the mini-batch's cost before the update (without the L2 term)."""
         m = len(X)
         if m != self.batch_size:      # the last, short batch of an epoch
@@ -438,18 +454,29 @@ class _Stepper:
             self._scale[()] = self.scale
         mul(d, self._scale, d)
         ones, step_w, step_b = self.ones, self.step_w, self.step_b
+        velocity = self._velocity(momentum) if momentum and not keep_gradients else None
+        fused = self._fused
         # BP3: eta * dC/db = eta * mean of delta over the batch (a product with a vector of ones
         # is NumPy's cheapest sum over rows for small batches)
         dot(ones, d, step_b[last])
-        # BP4: eta * dC/dw_jk = eta * mean over the batch of a_in_k delta_out_j
-        dot(d.T, acts[last], step_w[last])
+        # BP4: eta * dC/dw_jk = eta * mean over the batch of a_in_k delta_out_j (or, fused, the
+        # velocity's mu v - eta dC/dw in the same product)
+        fused[last] = velocity is not None and self._bp4_fused(d, acts[last], velocity[last],
+                                                                momentum)
+        if not fused[last]:
+            dot(d.T, acts[last], step_w[last])
         for w_next, d_next, d, fp, z, a, f_prime, sb, sw, l in self._backward:
             # BP2: delta^l = (delta^(l+1) w^(l+1)) (.) f'(z^l)  (rows are samples)
             dot(d_next, w_next, d)
             mul(d, f_prime(z, a, fp), d)
             dot(ones, d, sb)                # BP3
-            dot(d.T, acts[l], sw)           # BP4
-        if momentum or lmbda:
+            fused[l] = velocity is not None and self._bp4_fused(d, acts[l], velocity[l], momentum)
+            if not fused[l]:
+                dot(d.T, acts[l], sw)       # BP4
+        self.has_gradients = velocity is None or not any(fused)
+        if velocity is not None:
+            self._momentum_update(eta, lmbda, n, momentum)
+        elif momentum or lmbda:
             net._step(step_w, step_b, eta, lmbda, n, momentum)
         else:
             for w, b, sw, sb in self._updates:
@@ -457,7 +484,40 @@ class _Stepper:
                 sub(b, sb, b)
         return cost
 
+    def _velocity(self, momentum):
+        """The network's velocities (made when first needed), or None when no layer is large
+        enough for the fused product to pay, or BLAS cannot add into its result here."""
+        net = self.net
+        if max(w.size for w in net.weights) < FUSE_MIN_WEIGHTS or not blas.has_add_product():
+            return None
+        if net._velocity_w is None:
+            net._velocity_w = [np.zeros_like(w) for w in net.weights]
+            net._velocity_b = [np.zeros_like(b) for b in net.biases]
+        return net._velocity_w
+
+    @staticmethod
+    def _bp4_fused(d, a, v, momentum):
+        """v = momentum v - d^T a in one product (d carries eta/m), for a large layer."""
+        return v.size >= FUSE_MIN_WEIGHTS and blas.add_product_at_b(-1.0, d, a, momentum, v)
+
+    def _momentum_update(self, eta, lmbda, n, momentum):
+        """The update of a momentum step some of whose layers have their velocity already."""
+        net = self.net
+        decay = eta * lmbda / n if lmbda else 0.0
+        for l, (w, b, sw, sb) in enumerate(self._updates):
+            vw, vb = net._velocity_w[l], net._velocity_b[l]
+            if not self._fused[l]:          # v -> mu v - eta nabla_w, as Network._step does
+                vw *= momentum
+                vw -= sw
+            if decay:
+                vw -= decay * w
+            w += vw
+            vb *= momentum
+            vb -= sb
+            b += vb
+
     def _short_step(self, X, Y, eta, lmbda, n, momentum):
+        self.has_gradients = True
         self._short = grads = self.net.backprop(X, Y)
         self.eta = eta
         for l in range(self.L):

@@ -517,7 +517,11 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
                     X, Y = images[rows], Y_all[rows]
                 if augment is not None and (fed is None or k >= full):
                     X = augment(X, rng)
-                batch_cost = stepper.step(X, Y, eta_now, lmbda, n, momentum)
+                # a report is due after this mini-batch: then a snapshot may want its
+                # gradients; otherwise the step may add them straight into the velocity
+                report = time.perf_counter() >= next_report or k == batches - 1
+                keep = snapshots or (report and control._snapshot_requested)
+                batch_cost = stepper.step(X, Y, eta_now, lmbda, n, momentum, keep_gradients=keep)
                 if control._batch_budget is not None:
                     control._after_batch()
                 if not batch_cost <= limit:
@@ -534,8 +538,9 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
                     limit = EXPLOSION_FACTOR * max(first_cost, 1.0)
                 cost_sum += batch_cost
                 now = time.perf_counter()
-                if now >= next_report or k == batches - 1 or control._paused:
-                    want = snapshots or control._take_snapshot_request()
+                if report or control._paused:
+                    # (a pause that came during a fused step leaves the request for later)
+                    want = stepper.has_gradients and (snapshots or control._take_snapshot_request())
                     event = BatchEvent(epoch=epoch, epochs=first_epoch + epochs, batch=k + 1,
                                        batches=batches, cost=cost_sum / (k + 1), batch_cost=batch_cost,
                                        eta=eta_now, seconds=now - t_start - outside,

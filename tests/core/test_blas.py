@@ -199,3 +199,80 @@ def test_preprocessing_runs_single_threaded(pool_of_two, monkeypatch):
     assert preprocess.preprocess(image) is not None
     assert seen and set(seen) == {1}
     assert blas.current_threads() == 2
+
+
+# -- the product that adds into its result (momentum's BP4) ------------------------------------
+
+needs_add_product = pytest.mark.skipif(not blas.has_add_product(),
+                                       reason="no BLAS gemm reachable here (NumPy is used)")
+
+
+@needs_add_product
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_add_product_computes_alpha_at_b_plus_beta_c_in_place(dtype):
+    rng = np.random.default_rng(3)
+    a, b = rng.random((7, 5)).astype(dtype), rng.random((7, 6)).astype(dtype)
+    c = rng.random((5, 6)).astype(dtype)
+    expected = 0.9 * c - 0.25 * (a.T @ b)
+    buffer = c
+    assert blas.add_product_at_b(-0.25, a, b, 0.9, c)
+    assert c is buffer
+    np.testing.assert_allclose(c, expected, rtol=1e-5 if dtype == np.float32 else 1e-12)
+
+
+def test_add_product_refuses_what_it_cannot_do_and_changes_nothing():
+    rng = np.random.default_rng(4)
+    a, b = rng.random((7, 5)).astype(np.float32), rng.random((7, 6)).astype(np.float32)
+    for c in (rng.random((6, 5)).astype(np.float32),             # wrong shape
+              rng.random((5, 12)).astype(np.float32)[:, ::2],     # not contiguous
+              rng.random((5, 6)).astype(np.float64)):             # another dtype
+        before = c.copy()
+        assert not blas.add_product_at_b(-1.0, a, b, 0.5, c)
+        np.testing.assert_array_equal(c, before)
+
+
+def _momentum_run(monkeypatch, fuse, snapshots=False):
+    from desktop_bp.core import network as network_module
+
+    if not fuse:
+        monkeypatch.setattr(network_module, "FUSE_MIN_WEIGHTS", 10 ** 12)
+    rng = np.random.default_rng(5)
+    images = rng.random((600, 784)).astype(np.float32)
+    labels = rng.integers(0, 10, 600)
+    net = Network([784, 100, 10], activation="relu", cost="log-likelihood", init="scaled",
+                  seed=1)                           # 78,400 first-layer weights: fused
+    events = list(train(net, (images, labels), epochs=2, batch_size=50, eta=0.05, lmbda=1.0,
+                        momentum=0.9, seed=2, snapshots=snapshots, report_interval=0,
+                        send_weights=False))
+    monkeypatch.undo()
+    return net, events
+
+
+@needs_add_product
+def test_momentum_steps_that_add_into_the_velocity_train_as_the_plain_ones(monkeypatch):
+    fused, _ = _momentum_run(monkeypatch, fuse=True)
+    plain, _ = _momentum_run(monkeypatch, fuse=False)
+    for a, b in zip(fused.weights + fused.biases, plain.weights + plain.biases):
+        np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-6)
+
+
+@needs_add_product
+def test_a_fused_step_has_no_gradients_and_a_snapshot_gets_a_plain_one(monkeypatch):
+    net = Network([784, 100, 10], activation="relu", cost="log-likelihood", seed=0)
+    stepper = net.trainer(20)
+    rng = np.random.default_rng(6)
+    X, Y = rng.random((20, 784)).astype(np.float32), one_hot(rng.integers(0, 10, 20))
+    stepper.step(X, Y, 0.1, momentum=0.9, keep_gradients=False)
+    assert not stepper.has_gradients
+    with pytest.raises(RuntimeError):
+        stepper.gradients()
+    expected = net.backprop(X, Y).nabla_w
+    stepper.step(X, Y, 0.1, momentum=0.9)           # the default keeps them
+    assert stepper.has_gradients
+    for got, want in zip(stepper.gradients()[1], expected):
+        np.testing.assert_allclose(got, want, rtol=1e-3, atol=1e-6)
+    # a run asked for snapshots at every report attaches them to every event
+    _, events = _momentum_run(monkeypatch, fuse=True, snapshots=True)
+    batches = [ev for ev in events if type(ev).__name__ == "BatchEvent"]
+    assert batches and all(ev.snapshot is not None for ev in batches)
+    assert all(np.isfinite(ev.snapshot.nabla_w[0]).all() for ev in batches)
