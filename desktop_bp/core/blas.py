@@ -47,10 +47,9 @@ _state = {"libraries": None, "original": None, "small": 0, "training": []}
 
 
 def _libraries():
-    """threadpoolctl's controllers of the loaded BLAS libraries (found once, after NumPy)."""
+    """threadpoolctl's controllers of the loaded BLAS libraries (found once; NumPy, imported
+    above, has loaded the one it links)."""
     if _state["libraries"] is None:
-        import numpy  # noqa: F401  - the BLAS it links must be loaded to be found
-
         try:
             from threadpoolctl import ThreadpoolController
 
