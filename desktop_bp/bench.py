@@ -318,9 +318,9 @@ def _window_benchmark(args, net, training, validation, test, images, labels, n, 
         results.update(gui)
         say(f"\nThe window: {rounds} rounds of a {gui['epochs']}-epoch book-network run headless "
             f"(as desktop-bp train: validation and test after each epoch), then the same run "
-            f"from the training panel (with its recovery file after each epoch and every live "
-            f"plot drawing); epochs 2-{gui['epochs']}, each round's window run against its "
-            f"headless run, median of the rounds:")
+            f"from the window (a digit drawn on its canvas, every live plot drawing, the "
+            f"recovery file after each epoch); epochs 2-{gui['epochs']}, each round's window "
+            f"run against its headless run, median of the rounds:")
         if "gui_wall_over_headless" in gui:
             say(f"  wall time per epoch: window {gui['gui_epoch_wall_seconds']:.3f} s, headless "
                 f"{gui['headless_epoch_wall_seconds']:.3f} s   "

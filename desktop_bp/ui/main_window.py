@@ -452,7 +452,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self.save_action.setEnabled(net is not None)
         self.save_as_action.setEnabled(net is not None)
         self._show_model(model)
-        self.update_prediction()
+        self._judge_again()
         self.network_changed.emit(net)
 
     def _show_model(self, model):
@@ -522,6 +522,22 @@ class MainWindow(i18n.Retranslating, QMainWindow):
                 judgement = judge(net, pre.inputs)      # digit, not sure, or not a digit
             self.prediction_view.set_output(judgement.outputs, judgement)
         self.input_changed.emit(pre)
+
+    def _judge_again(self):
+        """Another network, the same input: judge the last preprocessed input again (while a
+        run trains, each epoch's weights come here; the drawing need not be read again)."""
+        if self._predict_timer.isActive():      # the input changed too
+            self.update_prediction()
+            return
+        pre, net = self._last_preprocessed, self.session.network
+        if net is None:
+            self.prediction_view.set_message(self.tr("No model loaded"))
+        elif pre is None:
+            self.prediction_view.set_output(None)
+        else:
+            with single_threaded():
+                judgement = judge(net, pre.inputs)
+            self.prediction_view.set_output(judgement.outputs, judgement)
 
     def show_image(self, inputs):
         """Show an image that was not drawn (an MNIST test image, a kept drawing): ``inputs``

@@ -42,6 +42,10 @@ LAYER_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2
 #: its tick label ("30") must fit inside the plot.
 X_PADDING = 0.05
 
+#: A run of up to this many epochs has its whole length on the x axis from its start; a longer
+#: one's range grows by doublings.
+WHOLE_RUN_EPOCHS = 64
+
 #: The least height of each plot when they are stacked in one column (a narrow window).
 ONE_COLUMN_PLOT_HEIGHT = 150
 
@@ -583,10 +587,15 @@ class TrainingPlots(Retranslating, QWidget):
         if self._reference_name is not None:
             right = max(right, 2.0)
         right = float(np.ceil(right))
-        # the range grows by doublings up to the run's last epoch, so that a long run redraws
-        # the axes (costly, and holding up the training thread) a few times, not every epoch
-        doubled = float(2 ** np.ceil(np.log2(right)))
-        right = min(doubled, max(right, float(self._x_limit or doubled)))
+        if self._x_limit and self._x_limit <= WHOLE_RUN_EPOCHS and right <= self._x_limit:
+            # a run of ordinary length spans the axis from its start: where it is going shows,
+            # and the axes (costly to redraw, holding up the training thread) are laid out once
+            right = float(self._x_limit)
+        else:
+            # a long run's range grows by doublings up to its last epoch, so that its first
+            # epochs are not squeezed into a corner and the axes are redrawn a few times only
+            doubled = float(2 ** np.ceil(np.log2(right)))
+            right = min(doubled, max(right, float(self._x_limit or doubled)))
         if right == self._x_right:
             return
         self._x_right = right

@@ -18,6 +18,7 @@ def test_the_window_benchmark_runs_unattended_and_reports_timings(qapp):
     assert result["gui_epoch_seconds"] > 0
     assert result["event_loop_lag_p99_ms"] >= result["event_loop_lag_p50_ms"] >= 0
     assert result["timer_ticks"] > 0
+    assert result["strokes_on_canvas"] == 1     # the whole window, a drawing on its canvas
 
 
 def test_rounds_compare_each_window_run_with_its_own_headless_epoch(qapp):

@@ -114,6 +114,28 @@ def test_prediction_follows_the_pen_and_is_throttled(window, qtbot, monkeypatch)
     assert window.prediction_view.digit() is not None
 
 
+def test_another_network_judges_the_same_drawing_without_reading_it_again(
+        window, qtbot, trained_network, monkeypatch):
+    from desktop_bp.core.confidence import judge
+    window.set_network(trained_network, "test network")
+    draw_digit(window.canvas, 7)
+    qtbot.waitUntil(lambda: window.prediction_view.digit() == 7, timeout=2000)
+    pre = window.last_preprocessed()
+    calls = []
+    real = main_window_module.preprocess
+    monkeypatch.setattr(main_window_module, "preprocess",
+                        lambda image: calls.append(1) or real(image))
+    other = small_network(seed=3)
+    window.set_network(other, "small")          # as each epoch's weights come while training
+    assert calls == []                          # the drawing was not read again
+    assert window.last_preprocessed() is pre
+    np.testing.assert_allclose(window.prediction_view.output(),
+                               judge(other, pre.inputs).outputs, rtol=1e-5)
+    # a stroke still reads the canvas
+    stroke(window.canvas, [(0.2, 0.9), (0.8, 0.9)])
+    qtbot.waitUntil(lambda: len(calls) > 0, timeout=2000)
+
+
 def test_clear_and_undo_through_the_actions(window, qtbot, trained_network):
     window.set_network(trained_network, "test network")
     stroke(window.canvas, [(0.5, 0.15), (0.5, 0.85)])

@@ -631,21 +631,31 @@ def _batch_event(epoch, batch, batches=4, epochs=30, gradient=1e-3):
                       batch_cost=0.1, eta=3.0, seconds=0.1, snapshot=snap)
 
 
-def test_the_epoch_axis_grows_by_doublings_up_to_the_last_epoch_of_the_run(live_plots):
-    plots = live_plots
+def _epoch_axis_rights(plots, epochs, run_epochs):
     rights = []
-    for epoch in range(12):
+    for epoch in range(epochs):
         for batch in (1, 4):
-            plots.add_batch(_batch_event(epoch, batch, epochs=12))
+            plots.add_batch(_batch_event(epoch, batch, epochs=run_epochs))
             plots.flush()
             left, right = plots.cost_plot.viewRange()[0]
             rights.append(round(left + right))      # [0, right] padded alike on both sides
-    # 1, 2, 4, 8 and then the run's 12 epochs
-    assert sorted(set(rights)) == [1, 2, 4, 8, 12]
-    assert all(a <= b for a, b in zip(rights, rights[1:]))
     # every point drawn is inside the range
     x, _ = plots.curve_data()["batch_cost"]
     assert np.nanmax(x) <= plots.cost_plot.viewRange()[0][1]
+    return rights
+
+
+def test_a_run_of_ordinary_length_spans_the_epoch_axis_from_its_start(live_plots):
+    # one layout of the axes for the whole run: none redrawn while it trains
+    assert set(_epoch_axis_rights(live_plots, 12, 12)) == {12}
+
+
+def test_the_epoch_axis_of_a_long_run_grows_by_doublings_up_to_its_last_epoch(live_plots):
+    from desktop_bp.ui.plots import WHOLE_RUN_EPOCHS
+    run = WHOLE_RUN_EPOCHS + 36
+    rights = _epoch_axis_rights(live_plots, 70, run)
+    assert sorted(set(rights)) == [1, 2, 4, 8, 16, 32, 64, run]
+    assert all(a <= b for a, b in zip(rights, rights[1:]))
 
 
 def test_a_gradient_curve_is_a_dot_while_it_has_one_point_then_a_line(live_plots):

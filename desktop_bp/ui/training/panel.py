@@ -592,14 +592,15 @@ class TrainingPanel(Retranslating, QWidget):
     @Slot()
     def _draw_next(self):
         """The timer's tick: the counters at every tick (cheap), the curves and the heatmaps
-        (costly) taking turns, so that each tick's repaint is short."""
+        with the latest epoch's weights (costly) taking turns, so that each tick's repaint is
+        short."""
         self._tick += 1
         self._update_progress()
-        self._show_epoch()
         if self._tick % 2:
             self.plots.flush()
         else:
             self._draw_heatmaps()
+            self._show_epoch()      # the epoch's weights: heatmaps, the prediction, the title
 
     def _update_progress(self):
         ev, self._pending_batch = self._pending_batch, None
