@@ -487,7 +487,7 @@ def build_parser():
                    help="images per epoch (default 50,000)")
     p.add_argument("--repeat", type=_positive_int, default=3,
                    help="rounds: in each the contenders take turns; each keeps its fastest "
-                        "(default 3; the window benchmark runs at least 5)")
+                        "(default 3; the window benchmark runs at least 10)")
     p.add_argument("--no-gui", action="store_true", help="skip the window benchmark")
     p.add_argument("--no-torch", action="store_true", help="skip PyTorch even when installed")
     p.add_argument("--drawn", action="store_true",

@@ -1,7 +1,8 @@
 """Recovery checkpoints: a training run is never lost, not even when the app is killed.
 
-After every epoch (on a thread of its own, :class:`CheckpointWriter`, so that training never
-waits for the disk) and when a run ends, the training worker writes the network, its history and
+After every epoch (at most every MIN_CHECKPOINT_INTERVAL seconds, on a thread of its own,
+:class:`CheckpointWriter`, so that training never waits for the disk) and when a run ends, the
+training worker writes the network, its history and
 the run's settings to one recovery file in ``user_data_dir()/recovery/``. The write goes through
 :func:`~desktop_bp.core.persistence.save_model`, so it is atomic: a crash mid-write leaves the
 previous checkpoint intact. On the next start the app asks :func:`find_checkpoint` whether one is
@@ -34,6 +35,9 @@ RECOVERY_FOLDER = "recovery"
 CHECKPOINT_NAME = "last_run.npz"
 
 STATUSES = ("running", "completed", "stopped", "diverged", "error")
+
+#: Seconds at least between two recovery checkpoints of one run (see :class:`CheckpointWriter`).
+MIN_CHECKPOINT_INTERVAL = 2.0
 
 
 def recovery_dir() -> Path:
@@ -196,19 +200,27 @@ class CheckpointWriter:
 
     :meth:`submit` hands over a network that nobody changes any more (a copy) and returns at
     once; a checkpoint still waiting when the next one comes is replaced by it (only the latest
-    matters). :meth:`flush` waits until everything submitted is on disk, :meth:`close` also ends
-    the thread. A write that fails calls ``on_error(exc)`` from the writer's thread; the next
-    write is tried all the same. Keyword arguments of :meth:`submit` are those of
-    :func:`save_checkpoint`."""
+    matters). Checkpoints are written at most every ``min_interval`` seconds: a run of short
+    epochs (the book network's take 0.15 s) does not write six files a second, and a crash loses
+    at most that long, or one epoch, of training. :meth:`flush` writes what waits at once and
+    returns when it is on disk; :meth:`close` also ends the thread. A write that fails calls
+    ``on_error(exc)`` from the writer's thread; the next write is tried all the same. Keyword
+    arguments of :meth:`submit` are those of :func:`save_checkpoint`."""
 
-    def __init__(self, *, directory=None, on_error=None):
+    def __init__(self, *, directory=None, on_error=None, min_interval=MIN_CHECKPOINT_INTERVAL,
+                 clock=None):
         import threading
+        import time
 
         self.directory, self.on_error = directory, on_error
+        self.min_interval = float(min_interval)
+        self._clock = clock or time.monotonic
         self._cond = threading.Condition()
         self._pending = None            # (net, kwargs) waiting to be written
         self._busy = False              # a write is in progress
+        self._hurry = 0                 # flushes waiting: write what is pending now
         self._closed = False
+        self._last_write = None         # when the last write started (the clock's time)
         self.written = 0                # checkpoints written (for tests and curiosity)
         self._thread = threading.Thread(target=self._run, name="desktop_bp-checkpoint",
                                         daemon=True)
@@ -222,10 +234,16 @@ class CheckpointWriter:
             self._cond.notify_all()
 
     def flush(self, timeout=None):
-        """Wait until every submitted checkpoint is written; False if ``timeout`` ran out."""
+        """Write what is pending now and wait until it is on disk; False if ``timeout`` ran
+        out first."""
         with self._cond:
-            return self._cond.wait_for(lambda: self._pending is None and not self._busy,
-                                       timeout)
+            self._hurry += 1
+            self._cond.notify_all()
+            try:
+                return self._cond.wait_for(lambda: self._pending is None and not self._busy,
+                                           timeout)
+            finally:
+                self._hurry -= 1
 
     def close(self, timeout=None):
         """Write what is pending, then end the thread."""
@@ -235,14 +253,28 @@ class CheckpointWriter:
             self._cond.notify_all()
         self._thread.join(timeout)
 
+    def _due_in(self):
+        """Seconds until the next write may start (0 or less: now)."""
+        if self._hurry or self._closed or self._last_write is None:
+            return 0.0
+        return self._last_write + self.min_interval - self._clock()
+
     def _run(self):
         while True:
             with self._cond:
-                self._cond.wait_for(lambda: self._pending is not None or self._closed)
-                if self._pending is None:
-                    return
+                while True:
+                    if self._pending is None:
+                        if self._closed:
+                            return
+                        self._cond.wait()
+                        continue
+                    wait = self._due_in()
+                    if wait <= 0:
+                        break
+                    self._cond.wait(wait)       # a newer checkpoint may replace this one
                 (net, kwargs), self._pending = self._pending, None
                 self._busy = True
+                self._last_write = self._clock()
             try:
                 save_checkpoint(net, directory=self.directory, **kwargs)
                 self.written += 1

@@ -7,7 +7,7 @@ is no display), draws a digit on its canvas (predicted anew whenever an epoch's 
 and, in each of several rounds, first times the
 same run headless (the caller's function, the GUI idle: what ``desktop-bp train`` does, with
 its evaluation after each epoch), then trains the preset through the worker thread with all
-live drawing on and the recovery file written after each epoch. Epochs are compared with the
+live drawing on and the recovery file written as the window writes it. Epochs are compared with the
 same epochs of the headless run, after the first (which also pays for repainting the freshly
 reset window); each round's window run with the headless run just before it, and the median of
 the rounds is reported, so that a machine whose speed drifts does not decide the figure. It
@@ -105,7 +105,7 @@ def gui_epoch_benchmark(training, validation, test, preset="book", epochs=1, *,
 
     with tempfile.TemporaryDirectory() as folder:
         # the whole window, as a person has it: the canvas with a drawing (predicted anew with
-        # each epoch's weights) beside the training page, and a recovery file after each epoch
+        # each epoch's weights) beside the training page, and the recovery file as the window writes it
         settings = QSettings(os.path.join(folder, "settings.ini"), QSettings.Format.IniFormat)
         window = build_window(settings, recovery=checkpoint.Recovery(folder),
                               data=(training, validation, test))

@@ -135,3 +135,32 @@ def test_a_failed_background_write_is_reported_and_the_next_one_tried(tmp_path):
     writer.submit(_net_after(2), status="running")
     writer.close(timeout=5)
     assert checkpoint.load_checkpoint(checkpoint.checkpoint_path(tmp_path)).epochs_done == 2
+
+
+def test_checkpoints_of_short_epochs_are_written_at_most_every_min_interval(tmp_path):
+    import time
+
+    writer = checkpoint.CheckpointWriter(directory=tmp_path, min_interval=1.0)
+    start = time.monotonic()
+    writer.submit(_net_after(1), status="running")          # the first: at once
+
+    def written(count, within):
+        deadline = time.monotonic() + within
+        while writer.written < count and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return writer.written >= count
+
+    assert written(1, 5)
+    for epochs in (2, 3):                   # two more epochs end well within the interval
+        writer.submit(_net_after(epochs), status="running")
+    time.sleep(0.2)
+    assert writer.written == 1              # waiting for the interval, not writing each
+    assert written(2, 5)
+    assert time.monotonic() - start >= 0.9
+    assert writer.written == 2              # epoch 3 replaced epoch 2 while it waited
+    path = checkpoint.checkpoint_path(tmp_path)
+    assert checkpoint.load_checkpoint(path).epochs_done == 3
+    writer.submit(_net_after(4), status="running")
+    writer.close(timeout=5)                 # the run's end does not wait for the interval
+    assert time.monotonic() - start < 1.9
+    assert checkpoint.load_checkpoint(path).epochs_done == 4
