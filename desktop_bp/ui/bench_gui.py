@@ -105,7 +105,7 @@ def gui_epoch_benchmark(training, validation, test, preset="book", epochs=1, *,
 
     with tempfile.TemporaryDirectory() as folder:
         # the whole window, as a person has it: the canvas with a drawing (predicted anew with
-        # each epoch's weights) beside the training page, and the recovery file as the window writes it
+        # each epoch's weights) beside the training page, and its recovery file
         settings = QSettings(os.path.join(folder, "settings.ini"), QSettings.Format.IniFormat)
         window = build_window(settings, recovery=checkpoint.Recovery(folder),
                               data=(training, validation, test))
