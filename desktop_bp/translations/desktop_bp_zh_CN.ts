@@ -1621,30 +1621,6 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
         <translation>自定义</translation>
     </message>
     <message>
-        <source>sigmoid</source>
-        <translation>S 型 sigmoid</translation>
-    </message>
-    <message>
-        <source>tanh</source>
-        <translation>双曲正切 tanh</translation>
-    </message>
-    <message>
-        <source>relu</source>
-        <translation>ReLU</translation>
-    </message>
-    <message>
-        <source>quadratic</source>
-        <translation>二次代价函数</translation>
-    </message>
-    <message>
-        <source>cross-entropy</source>
-        <translation>交叉熵</translation>
-    </message>
-    <message>
-        <source>log-likelihood</source>
-        <translation>对数似然</translation>
-    </message>
-    <message>
         <source>standard N(0, 1)</source>
         <translation>标准 N(0, 1)</translation>
     </message>
@@ -2339,6 +2315,45 @@ no error back</source>
     <message>
         <source>{detector} {model}</source>
         <translation>{detector}{model}</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>sigmoid</source>
+        <translation>S 型 sigmoid</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>双曲正切 tanh</translation>
+    </message>
+    <message>
+        <source>relu</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>softmax</source>
+        <translation>softmax</translation>
+    </message>
+    <message>
+        <source>quadratic</source>
+        <translation>二次代价函数</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>log-likelihood</source>
+        <translation>对数似然</translation>
+    </message>
+    <message>
+        <source>{sizes} {activation}, {cost}</source>
+        <translation>{sizes} {activation}，{cost}</translation>
+    </message>
+    <message>
+        <source>{sizes} {activation}/{output}, {cost}</source>
+        <translation>{sizes} {activation}/{output}，{cost}</translation>
     </message>
 </context>
 </TS>

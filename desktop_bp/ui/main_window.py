@@ -40,6 +40,7 @@ from desktop_bp.ui.canvas import DEFAULT_PEN_FRACTION, DrawingCanvas
 from desktop_bp.ui.model_info import ModelDescriber
 from desktop_bp.ui.prediction import DEFAULT_THRESHOLD, InputView, PredictionView
 from desktop_bp.ui.session import Session
+from desktop_bp.ui.words import describe_network
 
 APP_TITLE = "desktop-bp"
 PEN_REFERENCE = 280               # the pen slider is in pixels on a 280-pixel canvas
@@ -466,7 +467,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
             self.prediction_view.set_message(self.tr("No model loaded"))
         else:
             accuracy = (net.metadata or {}).get("test_accuracy")
-            self.arch_label.setText(net.describe())
+            self.arch_label.setText(describe_network(net))
             self.accuracy_label.setText(
                 self.tr("test accuracy {0:.2f}%").format(100 * float(accuracy))
                 if isinstance(accuracy, (int, float)) else self.tr("test accuracy unknown"))

@@ -9,6 +9,7 @@ import numpy as np
 from PySide6.QtCore import QObject
 
 from desktop_bp.core.run_config import format_eta
+from desktop_bp.ui.words import describe_network
 
 
 class ModelDescriber(QObject):
@@ -100,7 +101,7 @@ class ModelDescriber(QObject):
                 "No model is loaded. Open one (Ctrl+O), drop a model file on the window, or "
                 "train one on the Train page.")) + "</p>"
         meta = dict(net.metadata or {})
-        rows = [(self.tr("Architecture"), net.describe()),
+        rows = [(self.tr("Architecture"), describe_network(net)),
                 (self.tr("Layers"), " → ".join(str(s) for s in net.sizes)),
                 (self.tr("Parameters"), f"{net.num_parameters:,} ({np.dtype(net.dtype).name})"),
                 (self.tr("Where from"), self.origin(model.origin)),

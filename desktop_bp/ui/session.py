@@ -23,6 +23,7 @@ from desktop_bp.core.snapshots import EpochSnapshots
 from desktop_bp.ui import model_files
 from desktop_bp.ui.state import AppState, Phase
 from desktop_bp.ui.worker import TrainingController
+from desktop_bp.ui.words import describe_network
 
 BUNDLED = "bundled"
 
@@ -102,7 +103,7 @@ class Session(QObject):
     def _describe(self, net):
         accuracy = (net.metadata or {}).get("test_accuracy",
                                             (net.metadata or {}).get("validation_accuracy"))
-        return net.describe() + (f", {100 * accuracy:.2f}%"
+        return describe_network(net) + (f", {100 * accuracy:.2f}%"
                                  if isinstance(accuracy, (int, float)) else "")
 
     def confirm(self, action, doing, then):
@@ -397,7 +398,7 @@ class Session(QObject):
         measured = ev is not None if measured is None else measured
         acc = None if ev is None else (ev.test_accuracy if ev.test_accuracy is not None
                                        else ev.validation_accuracy)
-        label = self.tr("training: {0}, {1}").format(net.describe(), where)
+        label = self.tr("training: {0}, {1}").format(describe_network(net), where)
         if acc is not None:
             label += f", {100 * acc:.2f}%"
         self.state.publish(net, label, measured=measured)
@@ -420,8 +421,8 @@ class Session(QObject):
             net = None
         if net is not None:
             label = (self.tr("best epoch {0}, before it diverged: {1}").format(
-                         ev.best_epoch + 1, net.describe()) if ev.reason == "diverged"
-                     else self.tr("trained here: {0}").format(net.describe()))
+                         ev.best_epoch + 1, describe_network(net)) if ev.reason == "diverged"
+                     else self.tr("trained here: {0}").format(describe_network(net)))
         else:
             label = ""
         # stopped within an epoch: the accuracy on record is the last finished epoch's
@@ -471,7 +472,7 @@ class Session(QObject):
         if cp.settings:
             self.run_settings = RunSettings.from_dict(cp.settings)
             self.annotate(net)
-        self.state.restore(net, self.tr("recovered run: {0}").format(net.describe()))
+        self.state.restore(net, self.tr("recovered run: {0}").format(describe_network(net)))
         return net
 
     # -- messages ------------------------------------------------------------------------------
@@ -516,7 +517,7 @@ def checkpoint_summary(cp):
     when = (cp.saved_at.replace("T", " ")[:16] + " UTC" if cp.saved_at
             else QCoreApplication.translate("Session", "unknown time"))
     text = QCoreApplication.translate("Session", "{arch}: {done} of {planned} epochs").format(
-        arch=cp.network.describe(), done=cp.epochs_done, planned=cp.epochs_planned)
+        arch=describe_network(cp.network), done=cp.epochs_done, planned=cp.epochs_planned)
     accuracy = cp.best_accuracy
     if accuracy is not None:
         tested = any(r.get("test_accuracy") is not None for r in cp.history)

@@ -45,12 +45,11 @@ def chinese(qapp):
 
 
 def fixed_texts(window):
-    """{where: text} for every label, button, group box, menu and action of the window, the
-    status bar's model description (the network's own name for itself) left out."""
+    """{where: text} for every label, button, group box, menu and action of the window."""
     out = {}
     for kind in (QLabel, QAbstractButton):
         for widget in window.findChildren(kind):
-            if widget is window.arch_label or not widget.text():
+            if not widget.text():
                 continue
             out[f"{type(widget).__name__} {widget.objectName() or id(widget)}"] = widget.text()
             if widget.toolTip() and isinstance(widget, QAbstractButton):
@@ -91,6 +90,9 @@ def test_the_window_built_in_chinese_speaks_chinese(chinese, window):
         # the preset's name too
         assert "best" not in ENGLISH_WORD.findall(window.model_info.toPlainText())
     assert "第 1 章" in panel.form.preset_description.text()
+    # the model in use described in Chinese too, as the status bar and the Model page show it
+    assert window.arch_label.text() == "784-1024-512-10 ReLU/softmax，对数似然"
+    assert "784-1024-512-10 ReLU/softmax，对数似然" in window.model_info.toPlainText()
     assert left_in_english(fixed_texts(window)) == {}
 
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop_bp.core.microscope import gradient_check
 from desktop_bp.ui.i18n import Retranslating
 from desktop_bp.ui.microscope.help import view_help
+from desktop_bp.ui.words import describe_network
 
 PASS_MARK = 1e-7
 SAMPLE = 200            # entries per weight matrix / bias vector checked in a large network
@@ -196,7 +197,7 @@ class GradientCheckView(Retranslating, QWidget):
                        "(of {n:,} parameters); the time for all is extrapolated").format(
                    s=self.sample, n=n))
         self.status.setText(self.tr("Checking {how} of {arch}…").format(
-            how=how, arch=self._net.describe()))
+            how=how, arch=describe_network(self._net)))
         # both Python-owned, released in _on_thread_done once the thread has ended: a C++
         # deletion (a parent, deleteLater) racing the Python wrappers crashes PySide
         self._thread = QThread()

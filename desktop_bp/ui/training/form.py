@@ -17,6 +17,7 @@ from desktop_bp.core import run_config as rc
 from desktop_bp.core.network import ACTIVATIONS, COSTS, INITS
 from desktop_bp.core.presets import PRESETS
 from desktop_bp.ui.i18n import Retranslating
+from desktop_bp.ui.words import describe_network, function_names
 
 CUSTOM = "custom"
 
@@ -178,9 +179,7 @@ class RunForm(Retranslating, QWidget):
                                           else self._preset_label(name))
             if name != CUSTOM:
                 self.preset_combo.setItemData(i, self.preset_text(name), Qt.ToolTipRole)
-        names = {"sigmoid": self.tr("sigmoid"), "tanh": self.tr("tanh"), "relu": self.tr("relu"),
-                 "quadratic": self.tr("quadratic"), "cross-entropy": self.tr("cross-entropy"),
-                 "log-likelihood": self.tr("log-likelihood")}
+        names = function_names()
         for combo in (self.activation_combo, self.cost_combo):
             for i in range(combo.count()):
                 combo.setItemText(i, names.get(combo.itemData(i), combo.itemData(i)))
@@ -578,7 +577,7 @@ class RunForm(Retranslating, QWidget):
         net = self._model
         self.continue_radio.setToolTip(
             self.tr("Open a model first (File ▸ Open model…)") if net is None else
-            self.tr("Train {0} further ({1})").format(net.describe(),
+            self.tr("Train {0} further ({1})").format(describe_network(net),
                                                       self._model_label))
 
     @Slot(bool)

@@ -34,6 +34,7 @@ from desktop_bp.ui.training.form import RunForm
 from desktop_bp.ui.training.mnist_source import MnistSource
 from desktop_bp.ui.training.plots_host import PlotsHost
 from desktop_bp.ui.worker import TrainingJob
+from desktop_bp.ui.words import describe_network
 
 #: The progress and counters are shown at every tick of the drawing timer; the curves, and the
 #: heatmaps with the latest epoch's weights, each at every HEAVY_DRAW_TICKS-th tick, in turn.
@@ -192,7 +193,7 @@ class TrainingPanel(Retranslating, QWidget):
         net = self.trained_network
         tip = (self.tr("Nothing trained here yet") if net is None else
                self.tr("Save the network trained here: {0}, %n epoch(s)", "",
-                       len(net.metadata.get("history", []))).format(net.describe()))
+                       len(net.metadata.get("history", []))).format(describe_network(net)))
         self.controls.set_phase(self.state, valid=self.form.valid,
                                 can_save=model.unsaved, save_tip=tip)
 
