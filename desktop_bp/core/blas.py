@@ -43,7 +43,7 @@ import numpy as np
 LARGE_PRODUCT = 4_000_000
 
 _lock = threading.RLock()
-_state = {"libraries": None, "original": None, "small": 0, "training": []}
+_state = {"libraries": None, "original": None, "small": 0, "training": [], "spare": False}
 
 
 def _libraries():
@@ -69,6 +69,8 @@ def _apply():
             wanted = 1
         elif _state["training"]:
             wanted = _state["training"][-1].threads
+            if _state["spare"]:
+                wanted = max(1, min(wanted, usable_cores() - 1))
         else:
             wanted = original
         if lib.get_num_threads() != wanted:
@@ -103,6 +105,16 @@ def single_threaded():
         with _lock:
             _state["small"] -= 1
             _apply()
+
+
+def spare_a_core(spare=True):
+    """While ``spare`` holds, training leaves one core to the rest of the program: a person
+    drawing on the canvas needs the window's thread to run at once, and with every core in a
+    product of the training thread it waits for the scheduler's next turn (several
+    milliseconds each time). Set it back to False when the need is over."""
+    with _lock:
+        _state["spare"] = bool(spare)
+        _apply()
 
 
 class TrainingPool:

@@ -173,16 +173,30 @@ class Network:
         other._velocity_w = other._velocity_b = None
         return other
 
-    def set_parameters(self, weights, biases):
-        """Replace all weights and biases (shapes must match ``sizes``); resets momentum."""
+    def with_parameters(self, weights, biases):
+        """A network of this architecture (and a copy of its metadata) holding ``weights`` and
+        ``biases`` themselves, not copies, when they are of its dtype: for showing a training
+        run's read-only snapshots without copying megabytes each time. Whoever changes weights
+        in place (training, the gradient check) works on a :meth:`copy`, which is writable."""
+        other = Network.__new__(Network)
+        other.__dict__.update(self.__dict__)
+        other.metadata = dict(self.metadata)
+        other._velocity_w = other._velocity_b = None
+        other.weights, other.biases = list(self.weights), list(self.biases)
+        other.set_parameters(weights, biases, copy=False)
+        return other
+
+    def set_parameters(self, weights, biases, copy=True):
+        """Replace all weights and biases (shapes must match ``sizes``); resets momentum.
+        ``copy=False`` keeps the given arrays where their dtype is already the network's."""
         if len(weights) != len(self.weights) or len(biases) != len(self.biases):
             raise ValueError("wrong number of layers")
         for w_old, w, b_old, b in zip(self.weights, weights, self.biases, biases):
             if np.shape(w) != w_old.shape or np.shape(b) != b_old.shape:
                 raise ValueError(f"shape mismatch: {np.shape(w)} / {np.shape(b)}, expected "
                                  f"{w_old.shape} / {b_old.shape}")
-        self.weights = [np.array(w, dtype=self.dtype) for w in weights]
-        self.biases = [np.array(b, dtype=self.dtype) for b in biases]
+        self.weights = [np.array(w, dtype=self.dtype, copy=copy or None) for w in weights]
+        self.biases = [np.array(b, dtype=self.dtype, copy=copy or None) for b in biases]
         self._velocity_w = self._velocity_b = None
 
     # -- forward -------------------------------------------------------------------------------

@@ -14,6 +14,9 @@ import sys
 ORGANIZATION = "desktop-bp"
 APPLICATION = "desktop-bp"
 
+#: The interpreter's thread switch interval in the window's process, seconds (see build_window).
+GUI_SWITCH_INTERVAL = 0.001
+
 # The shared libraries Qt 6's xcb platform plugin loads, with the Debian/Ubuntu package of each.
 XCB_LIBRARIES = {
     "libxcb-cursor.so.0": "libxcb-cursor0",
@@ -115,13 +118,18 @@ def build_window(settings, *, recovery=None, data=None, mnist_path=None):
     """Assemble the window: one :class:`~desktop_bp.ui.session.Session` (the model in use and
     the run), the main window and the training page, connected here and nowhere else.
     Returns the window; its ``session`` and ``training_panel()`` are the parts."""
-    from desktop_bp.core import checkpoint
+    from desktop_bp.core import blas, checkpoint
     from desktop_bp.ui.main_window import MainWindow
     from desktop_bp.ui.evaluation.link import EvaluationLink
     from desktop_bp.ui.microscope.link import MicroscopeLink
     from desktop_bp.ui.session import Session
     from desktop_bp.ui.training import TrainingPanel
 
+    # The training, evaluation and feeder threads run Python too, and hold the interpreter's
+    # lock for up to the switch interval (5 ms by default) when the GUI thread asks for it: a
+    # pen move handled in a few steps of Python could wait 5 ms at each. At 1 ms the window
+    # answers at once; the threads only switch that often while the GUI thread has work.
+    sys.setswitchinterval(min(sys.getswitchinterval(), GUI_SWITCH_INTERVAL))
     session = Session(settings, recovery if recovery is not None else checkpoint.Recovery())
     window = MainWindow(settings, session=session)
     session.setParent(window)
@@ -133,6 +141,10 @@ def build_window(settings, *, recovery=None, data=None, mnist_path=None):
     window.evaluation_link = EvaluationLink(window, session, lambda: panel.mnist.folder)
     window.about_to_close.connect(window.evaluation_link.shutdown)
     panel.set_personal_set(window.evaluation_link.personal_set)
+    # the pen comes first: the plots wait, and training leaves a core to the window
+    panel.hold_drawing_while(window.canvas.pen_down)
+    window.canvas.pen_down_changed.connect(blas.spare_a_core)
+    window.destroyed.connect(lambda: blas.spare_a_core(False))
     return window
 
 

@@ -35,11 +35,13 @@ class DrawingCanvas(Retranslating, QWidget):
 
     Signals:
     - ``changed()``: the drawing changed (every new point while drawing, clear, undo);
-    - ``stroke_finished()``: a stroke was completed (pen or button released).
+    - ``stroke_finished()``: a stroke was completed (pen or button released);
+    - ``pen_down_changed(bool)``: a stroke began (True) or ended, however (False).
     """
 
     changed = Signal()
     stroke_finished = Signal()
+    pen_down_changed = Signal(bool)
 
     def __init__(self, parent=None, *, pen_fraction=DEFAULT_PEN_FRACTION):
         super().__init__(parent)
@@ -51,6 +53,7 @@ class DrawingCanvas(Retranslating, QWidget):
         self._pen_fraction = float(pen_fraction)
         self._strokes = []          # list of strokes, each a list of (x, y, pressure), x/y in 0..1
         self._current = None        # the stroke being drawn, also the last item of _strokes
+        self._told_pen_down = False
         self._drawn_to = None       # where the painted part of the current stroke ends (QPointF)
         self._image = QImage()
         self._overlay = None        # (bbox, center_of_mass, source_shape) from the preprocessing
@@ -72,6 +75,7 @@ class DrawingCanvas(Retranslating, QWidget):
         self._strokes = []
         self._current = None
         self._render()
+        self._tell_pen()
         self.changed.emit()
 
     def undo(self):
@@ -81,10 +85,21 @@ class DrawingCanvas(Retranslating, QWidget):
         self._strokes.pop()
         self._current = None
         self._render()
+        self._tell_pen()
         self.changed.emit()
 
     def is_empty(self):
         return not self._strokes
+
+    def pen_down(self):
+        """Whether a stroke is being drawn (the button or pen is down on the canvas)."""
+        return self._current is not None
+
+    def _tell_pen(self):
+        down = self._current is not None
+        if down != self._told_pen_down:
+            self._told_pen_down = down
+            self.pen_down_changed.emit(down)
 
     def stroke_count(self):
         return len(self._strokes)
@@ -250,6 +265,7 @@ class DrawingCanvas(Retranslating, QWidget):
         self._current = [(x, y, pressure)]
         self._strokes.append(self._current)
         self._paint_live()
+        self._tell_pen()
         self.changed.emit()
 
     def _extend(self, pos, pressure=1.0):
@@ -274,6 +290,7 @@ class DrawingCanvas(Retranslating, QWidget):
             self._paint_live(final=True)
         self._current = None
         self._drawn_to = None
+        self._tell_pen()
         self.changed.emit()
         self.stroke_finished.emit()
 

@@ -391,8 +391,8 @@ class Session(QObject):
         ("epoch 3"); ``ev`` is the epoch's event (None: paused mid-epoch, not measured)."""
         if not self.state.run_active or self._template is None:
             return
-        net = self._template.copy()
-        net.set_parameters(weights, biases)
+        # the run's own read-only copies, not copied again (megabytes for the best preset)
+        net = self._template.with_parameters(weights, biases)
         net.metadata["history"] = list(self.run_history)
         self.annotate(net)
         measured = ev is not None if measured is None else measured

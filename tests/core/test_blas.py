@@ -65,6 +65,22 @@ def test_small_work_in_another_thread_takes_precedence_over_training(pool_of_two
     assert blas.current_threads() == 2          # the pool's own size once training ends
 
 
+@needs_blas
+def test_a_spared_core_leaves_training_one_thread_fewer_while_asked(pool_of_two, monkeypatch):
+    monkeypatch.setattr(blas, "usable_cores", lambda: 2)
+    try:
+        with blas.TrainingPool(2):
+            assert blas.current_threads() == 2
+            blas.spare_a_core()                 # the person puts the pen on the canvas
+            assert blas.current_threads() == 1
+            blas.spare_a_core(False)            # and lifts it
+            assert blas.current_threads() == 2
+            blas.spare_a_core()
+        assert blas.current_threads() == 2      # no training: the pool's own size
+    finally:
+        blas.spare_a_core(False)
+
+
 def test_training_threads_are_one_for_small_products_and_the_free_cores_for_large():
     assert blas.training_threads([784, 30, 10], 10, free=4) == 1
     assert blas.training_threads([784, 100, 10], 10, free=4) == 1

@@ -558,3 +558,26 @@ def test_input_gradient_matches_finite_differences():
             minus[0, i] -= 1e-6
             numeric[i] = (net.cost(plus, y) - net.cost(minus, y)) / 2e-6
         assert np.linalg.norm(numeric - analytic) / np.linalg.norm(numeric + analytic) < 1e-7
+
+
+def test_with_parameters_holds_the_given_arrays_and_its_copies_are_writable():
+    net = Network([4, 3, 2], seed=0)
+    net.metadata["note"] = "template"
+    weights = [w * 2 for w in net.weights]
+    biases = [b + 1 for b in net.biases]
+    for a in weights + biases:
+        a.flags.writeable = False                   # as a training run's snapshots are
+    shown = net.with_parameters(weights, biases)
+    assert all(a is b for a, b in zip(shown.weights + shown.biases, weights + biases))
+    assert net.weights[0] is not weights[0]         # the template keeps its own
+    shown.metadata["note"] = "changed"
+    assert net.metadata["note"] == "template"
+    x = np.random.default_rng(0).random((5, 4)).astype(net.dtype)
+    expected = net.copy()
+    expected.set_parameters(weights, biases)
+    np.testing.assert_array_equal(shown.feedforward(x), expected.feedforward(x))
+    work = shown.copy()                             # what training or a gradient check uses
+    work.weights[0][0, 0] += 1.0
+    assert weights[0][0, 0] != work.weights[0][0, 0]
+    other_dtype = net.with_parameters([w.astype(np.float64) for w in weights], biases)
+    assert other_dtype.weights[0].dtype == net.dtype and other_dtype.weights[0] is not weights[0]

@@ -836,3 +836,54 @@ def test_major_and_minor_colour_bar_ticks_share_the_bar_s_notation():
     # the axis asks for the major ticks (0.01) and the minor ones (0.005) separately
     assert _compact_tick_strings([-0.005, 0.005], 1.0, 0.005, extent=0.012) == ["-0.005", "0.005"]
     assert _compact_tick_strings([-5e-4, 5e-4], 1.0, 5e-4, extent=8e-4) == ["-5e-4", "5e-4"]
+
+
+def test_heavy_draws_take_turns_and_wait_for_the_pen_to_lift(qtbot):
+    from desktop_bp.ui.training import draw_schedule
+    drawn, light = [], []
+    schedule = draw_schedule.DrawSchedule(lambda: light.append(1),
+                                          lambda: drawn.append("curves"),
+                                          lambda: drawn.append("heatmaps"))
+    ticks = draw_schedule.HEAVY_DRAW_TICKS
+    for _ in range(2 * ticks):
+        schedule.tick()
+    # the counters at every tick; one heavy draw every other tick, curves and heatmaps in turn
+    assert len(light) == 2 * ticks
+    assert drawn == ["curves", "heatmaps"] * 2
+    pen = {"down": True}
+    schedule.hold = lambda: pen["down"]
+    drawn.clear()
+    for _ in range(draw_schedule.MAX_HELD_TICKS):
+        schedule.tick()
+    assert drawn == []                      # the person is drawing: the plots wait
+    schedule.tick()
+    assert drawn == ["curves"]              # but not for ever
+    pen["down"] = False
+    drawn.clear()
+    for _ in range(ticks):
+        schedule.tick()
+    assert drawn == ["heatmaps", "curves"]  # the pen lifted: the usual turns again
+
+
+def test_the_window_holds_its_plots_while_the_pen_is_on_the_canvas(qtbot, tmp_path):
+    from PySide6.QtCore import QEvent, QSettings
+
+    from desktop_bp.ui.app import build_window
+    from mouse_drawing import _send, to_widget
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = build_window(settings, recovery=checkpoint.Recovery(enabled=False))
+    qtbot.addWidget(window)
+    panel, canvas = window.training_panel(), window.canvas
+    from desktop_bp.core import blas
+    assert not panel._schedule.hold()
+    left = Qt.MouseButton.LeftButton
+    try:
+        _send(canvas, QEvent.Type.MouseButtonPress, to_widget(canvas, 0.5, 0.3), left, left)
+        assert panel._schedule.hold()
+        assert blas._state["spare"]             # training leaves the window a core
+        _send(canvas, QEvent.Type.MouseButtonRelease, to_widget(canvas, 0.5, 0.6), left,
+              Qt.MouseButton.NoButton)
+        assert not panel._schedule.hold()
+        assert not blas._state["spare"]
+    finally:
+        blas.spare_a_core(False)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QEventLoop, QSettings, Qt, Slot
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QMessageBox, QScrollArea, QSplitter,
                                QVBoxLayout, QWidget)
 
@@ -32,17 +32,10 @@ from desktop_bp.ui.session import Session, checkpoint_summary
 from desktop_bp.ui.training.controls import RunClock, RunControls
 from desktop_bp.ui.training.form import RunForm
 from desktop_bp.ui.training.mnist_source import MnistSource
+from desktop_bp.ui.training.draw_schedule import DrawSchedule
 from desktop_bp.ui.training.plots_host import PlotsHost
 from desktop_bp.ui.worker import TrainingJob
 from desktop_bp.ui.words import describe_network
-
-#: The progress and counters are shown at every tick of the drawing timer; the curves, and the
-#: heatmaps with the latest epoch's weights, each at every HEAVY_DRAW_TICKS-th tick, in turn.
-#: Each of those draws takes the GUI thread 10-40 ms of Python (pyqtgraph) that the training
-#: thread, which needs the same interpreter lock, waits for; every second draw (1 Hz, 0.5 Hz
-#: each) keeps that cost to the training under 5% on a two-core machine.
-DRAW_INTERVAL_MS = 500
-HEAVY_DRAW_TICKS = 4
 
 
 class TrainingPanel(Retranslating, QWidget):
@@ -67,7 +60,6 @@ class TrainingPanel(Retranslating, QWidget):
         self._run_first_epoch = 0
         self._pending_batch = self._pending_snapshot = self._pending_epoch = None
         self._last_batch = None
-        self._tick = 0
         self.clock = RunClock()
 
         self.form = RunForm()
@@ -128,9 +120,8 @@ class TrainingPanel(Retranslating, QWidget):
         session.model_changed.connect(self._on_model_changed)
         session.phase_changed.connect(self._on_phase_changed)
 
-        self._draw_timer = QTimer(self)
-        self._draw_timer.setInterval(DRAW_INTERVAL_MS)
-        self._draw_timer.timeout.connect(self._draw_next)
+        self._schedule = DrawSchedule(self._update_progress, self.plots.flush,
+                                      self._draw_heatmaps_and_epoch, self)
 
         self._update_data_size()
         if session.network is None:
@@ -217,6 +208,11 @@ class TrainingPanel(Retranslating, QWidget):
 
     def set_settings(self, settings):
         self.form.set_settings(settings)
+
+    def hold_drawing_while(self, predicate):
+        """Put off the heavy draws (curves, heatmaps) while ``predicate()`` is true (the person
+        is drawing on the canvas), a few ticks at most (see :mod:`.draw_schedule`)."""
+        self._schedule.hold = predicate
 
     def set_personal_set(self, personal):
         """The person's own handwriting (a :class:`~desktop_bp.core.personal_set.PersonalSet`),
@@ -332,7 +328,7 @@ class TrainingPanel(Retranslating, QWidget):
         self.controls.status_label.setText(self.tr("Reading MNIST…") if job.load_data
                                            else self.tr("Training…"))
         self.session.start_run(job, paused=paused, before_thread=self._paint_now)
-        self._draw_timer.start()
+        self._schedule.start()
         return True
 
     def _paint_now(self):
@@ -419,7 +415,7 @@ class TrainingPanel(Retranslating, QWidget):
 
     def shutdown(self, timeout_ms=5000):
         """Stop training and wait for the worker threads. True when none is left running."""
-        self._draw_timer.stop()
+        self._schedule.stop()
         ok = self.mnist.shutdown(timeout_ms)
         return self.session.shutdown(timeout_ms) and ok
 
@@ -489,7 +485,7 @@ class TrainingPanel(Retranslating, QWidget):
     @Slot(object)
     def _on_finished(self, ev):
         self._draw()
-        self._draw_timer.stop()
+        self._schedule.stop()
         self.controls.show_time(self.clock.seconds())     # the run is over: no time left
         message = self._finished_message(ev)
         if ev.reason == "diverged":
@@ -596,19 +592,9 @@ class TrainingPanel(Retranslating, QWidget):
         self._draw_heatmaps()
         self._show_epoch()
 
-    @Slot()
-    def _draw_next(self):
-        """The timer's tick: the counters at every tick (cheap); the curves, and the heatmaps
-        with the latest epoch's weights (costly), taking turns every other tick, so that each
-        repaint is short and they hold up the training thread little (see DRAW_INTERVAL_MS)."""
-        self._tick += 1
-        self._update_progress()
-        phase = self._tick % HEAVY_DRAW_TICKS
-        if phase == 1:
-            self.plots.flush()
-        elif phase == 1 + HEAVY_DRAW_TICKS // 2:
-            self._draw_heatmaps()
-            self._show_epoch()      # the epoch's weights: heatmaps, the prediction, the title
+    def _draw_heatmaps_and_epoch(self):
+        self._draw_heatmaps()
+        self._show_epoch()      # the epoch's weights: heatmaps, the prediction, the title
 
     def _update_progress(self):
         ev, self._pending_batch = self._pending_batch, None
