@@ -14,9 +14,6 @@ import sys
 ORGANIZATION = "desktop-bp"
 APPLICATION = "desktop-bp"
 
-#: The interpreter's thread switch interval in the window's process, seconds (see build_window).
-GUI_SWITCH_INTERVAL = 0.001
-
 # The shared libraries Qt 6's xcb platform plugin loads, with the Debian/Ubuntu package of each.
 XCB_LIBRARIES = {
     "libxcb-cursor.so.0": "libxcb-cursor0",
@@ -125,11 +122,6 @@ def build_window(settings, *, recovery=None, data=None, mnist_path=None):
     from desktop_bp.ui.session import Session
     from desktop_bp.ui.training import TrainingPanel
 
-    # The training, evaluation and feeder threads run Python too, and hold the interpreter's
-    # lock for up to the switch interval (5 ms by default) when the GUI thread asks for it: a
-    # pen move handled in a few steps of Python could wait 5 ms at each. At 1 ms the window
-    # answers at once; the threads only switch that often while the GUI thread has work.
-    sys.setswitchinterval(min(sys.getswitchinterval(), GUI_SWITCH_INTERVAL))
     session = Session(settings, recovery if recovery is not None else checkpoint.Recovery())
     window = MainWindow(settings, session=session)
     session.setParent(window)
