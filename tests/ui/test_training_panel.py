@@ -844,7 +844,7 @@ def test_heavy_draws_take_turns_and_wait_for_the_pen_to_lift(qtbot):
     schedule = draw_schedule.DrawSchedule(lambda: light.append(1),
                                           lambda: drawn.append("curves"),
                                           lambda: drawn.append("heatmaps"))
-    ticks = draw_schedule.HEAVY_DRAW_TICKS
+    ticks = len(draw_schedule.CYCLE)
     for _ in range(2 * ticks):
         schedule.tick()
     # the counters at every tick; one heavy draw every other tick, curves and heatmaps in turn

@@ -6,9 +6,10 @@ a draw of 10-40 ms holds up whatever the person does in the window meanwhile. So
 on a schedule rather than on every event:
 
 - at every tick (:data:`DRAW_INTERVAL_MS`), the cheap things: progress, counters, time left;
-- at every other tick, one heavy draw, in turn: the curves, then the heatmaps with the latest
-  epoch's weights (each every :data:`HEAVY_DRAW_TICKS` ticks). That keeps the window's cost to
-  training under 5% on a two-core machine (``desktop-bp bench``);
+- at every other tick, one heavy draw, in turn (:data:`CYCLE`): the curves, then the heatmaps
+  with the latest epoch's weights, each every two seconds. That keeps the window's cost to
+  training under 5% on a two-core machine (``desktop-bp bench``: about +1%; drawing the curves
+  every second as well, +3 to +7%);
 - while the person draws on the canvas (``hold()`` is true), a heavy draw waits for the pen to
   lift, up to :data:`MAX_HELD_TICKS` ticks: a stroke's prediction never waits behind the plots,
   and the plots are never more than a few seconds behind.
@@ -19,7 +20,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Slot
 
 DRAW_INTERVAL_MS = 500
-HEAVY_DRAW_TICKS = 4
+#: The heavy draw of each tick of a cycle (None: the counters only).
+CYCLE = ("curves", None, "heatmaps", None)
 MAX_HELD_TICKS = 4
 
 
@@ -46,14 +48,13 @@ class DrawSchedule(QObject):
     @Slot()
     def tick(self):
         self._light()
-        phase = (self._ticks + 1) % HEAVY_DRAW_TICKS
-        heavy = phase in (1, 1 + HEAVY_DRAW_TICKS // 2)
-        if heavy and self._held < MAX_HELD_TICKS and self.hold():
+        draw = CYCLE[self._ticks % len(CYCLE)]
+        if draw is not None and self._held < MAX_HELD_TICKS and self.hold():
             self._held += 1             # the person is drawing: this tick again, next time
             return
         self._held = 0
         self._ticks += 1
-        if phase == 1:
+        if draw == "curves":
             self._curves()
-        elif phase == 1 + HEAVY_DRAW_TICKS // 2:
+        elif draw == "heatmaps":
             self._heatmaps()
