@@ -59,6 +59,7 @@ class TrainingPanel(Retranslating, QWidget):
         self._personal = None            # the person's handwriting, for fine-tuning
         self._run_first_epoch = 0
         self._pending_batch = self._pending_snapshot = self._pending_epoch = None
+        self._pending_accuracy = None
         self._last_batch = None
         self.clock = RunClock()
 
@@ -315,6 +316,7 @@ class TrainingPanel(Retranslating, QWidget):
         self.session.snapshots.add_network(self._run_first_epoch, net)
         self.plots.set_cursor(None)
         self._pending_batch = self._pending_snapshot = self._pending_epoch = None
+        self._pending_accuracy = None
         self._last_batch = None
         self.controls.clear_progress()
         self.plots.reset(len(net.weights), reference=self._reference_name(), live=True)
@@ -434,8 +436,9 @@ class TrainingPanel(Retranslating, QWidget):
         if ev.weights:
             self.session.snapshots.add_event(ev)
         self.plots.add_epoch(ev)
-        # shown at the next draw tick, with the counters (each repaint slows the training)
-        self._pending_epoch = ev
+        # its accuracy shown at the next tick, with the counters; its weights at the next
+        # heatmap tick (each repaint slows the training)
+        self._pending_epoch = self._pending_accuracy = ev
 
     def _show_epoch(self):
         ev, self._pending_epoch = self._pending_epoch, None
@@ -445,7 +448,12 @@ class TrainingPanel(Retranslating, QWidget):
             self.heatmaps.show_weights(ev.weights)
             self.session.publish(ev.weights, ev.biases,
                                  self.tr("epoch {0}").format(ev.epoch + 1), ev)
-        self.controls.show_accuracy(ev.epoch + 1, ev.validation_accuracy, ev.test_accuracy)
+        self._show_accuracy()
+
+    def _show_accuracy(self):
+        ev, self._pending_accuracy = self._pending_accuracy, None
+        if ev is not None:
+            self.controls.show_accuracy(ev.epoch + 1, ev.validation_accuracy, ev.test_accuracy)
 
     @Slot(object)
     def _on_paused(self, ev):
@@ -597,6 +605,7 @@ class TrainingPanel(Retranslating, QWidget):
         self._show_epoch()      # the epoch's weights: heatmaps, the prediction, the title
 
     def _update_progress(self):
+        self._show_accuracy()
         ev, self._pending_batch = self._pending_batch, None
         settings = self.session.run_settings
         if ev is not None:
