@@ -138,7 +138,7 @@ def load_checkpoint(path=None) -> Checkpoint:
     net = load_model(path)
     info = net.metadata.get("checkpoint")
     if not isinstance(info, dict):
-        raise ModelFileError(path, "a model file, but not a recovery checkpoint")
+        raise ModelFileError(path, "a model file, but not a recovery checkpoint", kind="not_model")
     history = net.metadata.get("history") or []
     if not isinstance(history, list):
         raise ModelFileError(path, "its training history is not a list")

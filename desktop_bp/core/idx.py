@@ -21,12 +21,26 @@ FIX_HINT = (
 GZIP_MAGIC = b"\x1f\x8b"
 
 
+#: What can be wrong with the MNIST data, for a window to say in its own language (the English
+#: message gives the details).
+DATASET_PROBLEMS = ("missing", "unreadable", "damaged", "cannot_write", "download_failed",
+                    "cancelled")
+
+
 class DatasetError(Exception):
-    """Any problem with the MNIST data. The message names the file and says what to do."""
+    """Any problem with the MNIST data. The message names the file and says what to do;
+    ``kind`` (one of :data:`DATASET_PROBLEMS`) says which kind of problem it is."""
+
+    def __init__(self, message="", kind="damaged"):
+        super().__init__(message)
+        self.kind = kind if kind in DATASET_PROBLEMS else "damaged"
 
 
 class DownloadCancelled(DatasetError):
     """The download was cancelled through ``should_cancel``; no partial file was left behind."""
+
+    def __init__(self, message="", kind="cancelled"):
+        super().__init__(message, kind)
 
 
 # IDX type codes -> NumPy dtypes. Multi-byte IDX values are big-endian.
@@ -97,7 +111,7 @@ def describe_file(path: Path) -> str:
 def missing_file_error(name):
     """The error for a file that is not there, saying what to do."""
     return DatasetError(f"{name} is missing. Run `desktop-bp download`, or point DESKTOP_BP_DATA "
-                        "at a folder holding the MNIST files.")
+                        "at a folder holding the MNIST files.", kind="missing")
 
 
 def read_decompressed(path: Path) -> bytes:
@@ -108,7 +122,8 @@ def read_decompressed(path: Path) -> bytes:
     except FileNotFoundError:
         raise missing_file_error(name) from None
     except OSError as exc:
-        raise DatasetError(f"{name} cannot be read ({exc.strerror or exc}). {FIX_HINT}") from None
+        raise DatasetError(f"{name} cannot be read ({exc.strerror or exc}). {FIX_HINT}",
+                           kind="unreadable") from None
     if raw[:2] != GZIP_MAGIC:
         return raw
     try:

@@ -201,7 +201,8 @@ def _verify_file(path: Path, spec: FileSpec) -> None:
     except FileNotFoundError:
         raise missing_file_error(name) from None
     except OSError as exc:
-        raise DatasetError(f"{name} cannot be read ({exc.strerror or exc}). {FIX_HINT}") from None
+        raise DatasetError(f"{name} cannot be read ({exc.strerror or exc}). {FIX_HINT}",
+                           kind="unreadable") from None
     except _ContentProblem as exc:
         raise DatasetError(f"{name} {exc}. {FIX_HINT}") from None
     problem = _content_problem(size, md5, spec)
@@ -226,7 +227,8 @@ def check_files(
         if path is None:
             report[name] = DatasetError(
                 f"{name}.gz is missing from {folder}. Run `desktop-bp download`, or copy the "
-                f"MNIST files into that folder."
+                f"MNIST files into that folder.",
+                kind="missing",
             )
             continue
         try:
@@ -254,13 +256,15 @@ def verify(
             f"files (Nielsen's mnist.pkl.gz has no official checksum)."
         )
     report = check_files(folder, files=files)
-    problems = [str(error) for error in report.values() if error is not None]
-    if len(problems) == 1:
-        raise DatasetError(problems[0])
-    if problems:
+    errors = [error for error in report.values() if error is not None]
+    if len(errors) == 1:
+        raise DatasetError(str(errors[0]), errors[0].kind)
+    if errors:
+        kinds = {error.kind for error in errors}
         raise DatasetError(
-            f"{len(problems)} MNIST files in {folder} are not right:\n"
-            + "\n".join(f"- {problem}" for problem in problems)
+            f"{len(errors)} MNIST files in {folder} are not right:\n"
+            + "\n".join(f"- {error}" for error in errors),
+            kinds.pop() if len(kinds) == 1 else "damaged",
         )
     return {name: _locate(folder, name) for name in files}
 
@@ -341,13 +345,15 @@ def _find(path: str | os.PathLike | None) -> tuple[Path, str]:
             if not location.is_dir():
                 raise DatasetError(
                     f"{location} ({origin}) does not exist. Point it at a folder holding the "
-                    f"four MNIST files, or run `desktop-bp download`."
+                    f"four MNIST files, or run `desktop-bp download`.",
+                    kind="missing",
                 )
             missing = ", ".join(_missing_files(location))
             raise DatasetError(
                 f"{location} ({origin}) does not hold the MNIST files: {missing} missing. Copy "
                 f"them there, point {DATA_ENV} at a folder holding them, or run "
-                f"`desktop-bp download`."
+                f"`desktop-bp download`.",
+                kind="missing",
             )
     looked = "\n".join(f"  - {location} ({label})" for label, location in locations)
     names = ", ".join(f"{name}.gz" for name in FILES)
@@ -355,7 +361,8 @@ def _find(path: str | os.PathLike | None) -> tuple[Path, str]:
         f"MNIST was not found. Looked in:\n{looked}\n"
         f"Run `desktop-bp download` to fetch it (about 11 MB) into "
         f"{paths.default_download_dir()}, or copy the four files ({names}) into one of these "
-        f"folders, or point {DATA_ENV} at a folder holding them."
+        f"folders, or point {DATA_ENV} at a folder holding them.",
+        kind="missing",
     )
 
 
@@ -415,7 +422,8 @@ def _stat_key(path: Path) -> tuple:
         stat = path.stat()
     except OSError as exc:
         raise DatasetError(
-            f"{describe_file(path)} cannot be read ({exc.strerror or exc}). {FIX_HINT}"
+            f"{describe_file(path)} cannot be read ({exc.strerror or exc}). {FIX_HINT}",
+            kind="unreadable",
         ) from None
     return (path.name, stat.st_size, stat.st_mtime_ns, stat.st_ino)
 
@@ -439,7 +447,8 @@ def _read_mnist_file(path: Path, spec: FileSpec | None) -> np.ndarray:
             stat = path.stat()
         except OSError as exc:
             raise DatasetError(
-                f"{describe_file(path)} cannot be read ({exc.strerror or exc}). {FIX_HINT}"
+                f"{describe_file(path)} cannot be read ({exc.strerror or exc}). {FIX_HINT}",
+                kind="unreadable",
             ) from None
     data = read_decompressed(path)
     if spec is not None and not _is_marked(path, stat, spec):
@@ -535,7 +544,7 @@ def load_mnist(
     for name in (TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS):
         found = _locate(location, name)
         if found is None:  # removed since find_mnist looked
-            raise DatasetError(f"{name}.gz is missing from {location}. {FIX_HINT}")
+            raise DatasetError(f"{name}.gz is missing from {location}. {FIX_HINT}", kind="missing")
         located[name] = found
     key = (
         "idx",

@@ -65,7 +65,8 @@ def download(
     except OSError as exc:
         raise mnist.DatasetError(
             f"Cannot create the folder {dest} ({exc.strerror or exc}). Choose another folder, or "
-            f"point DESKTOP_BP_HOME at a writable one."
+            f"point DESKTOP_BP_HOME at a writable one.",
+            kind="cannot_write",
         ) from None
     for name, spec in files.items():
         _check_cancel(should_cancel, dest)
@@ -102,7 +103,8 @@ def _download_file(dest, name, spec, mirrors, progress, should_cancel, timeout) 
             fd, tmp_name = tempfile.mkstemp(dir=dest, prefix=f".{file_name}.", suffix=".part")
         except OSError as exc:
             raise mnist.DatasetError(
-                f"Cannot write into {dest} ({exc.strerror or exc}). Choose another folder."
+                f"Cannot write into {dest} ({exc.strerror or exc}). Choose another folder.",
+                kind="cannot_write",
             ) from None
         tmp = Path(tmp_name)
         try:
@@ -123,12 +125,14 @@ def _download_file(dest, name, spec, mirrors, progress, should_cancel, timeout) 
         except OSError as exc:  # our side: disk full, permissions
             raise mnist.DatasetError(
                 f"Cannot write {file_name} into {dest} ({exc.strerror or exc}). Free some space "
-                f"or choose another folder."
+                f"or choose another folder.",
+                kind="cannot_write",
             ) from None
         finally:
             # Whatever happened (failure, cancel, interrupt), no partial file stays behind.
             tmp.unlink(missing_ok=True)
-    raise mnist.DatasetError(_download_failed_message(file_name, dest, failures))
+    raise mnist.DatasetError(_download_failed_message(file_name, dest, failures),
+                             kind="download_failed")
 
 
 def _fetch(url, out: BinaryIO, file_name, dest, progress, should_cancel, timeout) -> None:

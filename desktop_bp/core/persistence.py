@@ -79,18 +79,26 @@ _FLOAT_DTYPES = ("float16", "float32", "float64")
 _NIELSEN_COSTS = {"QuadraticCost": "quadratic", "CrossEntropyCost": "cross-entropy"}
 
 
+#: What can be wrong with a model file, for a window to say in its own language (the English
+#: ``reason`` gives the details).
+MODEL_FILE_PROBLEMS = ("missing", "folder", "permission", "unreadable", "empty", "not_model",
+                       "damaged", "newer", "unsafe", "too_large", "invalid")
+
+
 class ModelFileError(ValueError):
     """A model file that cannot be used: missing, empty, damaged, not a model file, or a model
     whose contents are inconsistent. ``path`` is the file and ``reason`` the problem in words;
-    ``str(error)`` gives both, ready to show to the user."""
+    ``str(error)`` gives both, ready to show to the user. ``kind`` (one of
+    :data:`MODEL_FILE_PROBLEMS`) says which kind of problem it is."""
 
-    def __init__(self, path, reason):
+    def __init__(self, path, reason, kind="invalid"):
         self.path = None if path is None else Path(path)
         self.reason = reason
+        self.kind = kind if kind in MODEL_FILE_PROBLEMS else "invalid"
         super().__init__(reason if path is None else f"{path}: {reason}")
 
     def __reduce__(self):
-        return (type(self), (self.path, self.reason))
+        return (type(self), (self.path, self.reason, self.kind))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -223,7 +231,8 @@ def load_model(path) -> Network:
     if not head.startswith(_ZIP_MAGIC):
         hint = ("; it looks like JSON — open it as a network2.py file"
                 if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else "")
-        raise ModelFileError(path, f"not a desktop_bp model file (not a NumPy .npz archive{hint})")
+        raise ModelFileError(path, f"not a desktop_bp model file (not a NumPy .npz archive{hint})",
+                             kind="not_model")
     try:
         with zipfile.ZipFile(path) as archive:
             return _load_archive(path, archive)
@@ -234,7 +243,8 @@ def load_model(path) -> Network:
         # exception type (BadZipFile, zlib.error, EOFError, NotImplementedError for an unknown
         # compression method, RuntimeError for an "encrypted" entry, ...). The promise to the
         # caller is one exception type for every bad file, so all of them become this one.
-        raise ModelFileError(path, f"truncated or damaged ({type(exc).__name__}: {exc})") from exc
+        raise ModelFileError(path, f"truncated or damaged ({type(exc).__name__}: {exc})",
+                             kind="damaged") from exc
 
 
 def _read_head(path, n=4096):
@@ -243,15 +253,16 @@ def _read_head(path, n=4096):
         with open(path, "rb") as fh:
             head = fh.read(n)
     except FileNotFoundError:
-        raise ModelFileError(path, "no such file") from None
+        raise ModelFileError(path, "no such file", kind="missing") from None
     except IsADirectoryError:
-        raise ModelFileError(path, "is a folder, not a model file") from None
+        raise ModelFileError(path, "is a folder, not a model file", kind="folder") from None
     except PermissionError:
-        raise ModelFileError(path, "permission denied") from None
+        raise ModelFileError(path, "permission denied", kind="permission") from None
     except OSError as exc:
-        raise ModelFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise ModelFileError(path, f"cannot be read ({exc.strerror or exc})",
+                             kind="unreadable") from None
     if not head:
-        raise ModelFileError(path, "the file is empty")
+        raise ModelFileError(path, "the file is empty", kind="empty")
     return head
 
 
@@ -259,9 +270,11 @@ def _load_archive(path, archive):
     infos = archive.infolist()
     names = [info.filename for info in infos]
     if f"{_METADATA}.npy" not in names:
-        raise ModelFileError(path, "not a desktop_bp model file (it has no metadata entry)")
+        raise ModelFileError(path, "not a desktop_bp model file (it has no metadata entry)",
+                             kind="not_model")
     if len(set(names)) != len(names):
-        raise ModelFileError(path, "damaged (an entry appears twice in the archive)")
+        raise ModelFileError(path, "damaged (an entry appears twice in the archive)",
+                             kind="damaged")
     info = _check_metadata(path, _read_metadata(path, archive))
     sizes = info["sizes"]
     n_layers = len(sizes) - 1
@@ -317,7 +330,8 @@ def _read_npy(path, archive, name, max_items, max_itemsize=8):
     limit = 16 + 4 * MAX_NPY_HEADER + max_items * max_itemsize
     if info.file_size > limit:
         raise ModelFileError(path, f"the {name} entry is larger than its shape allows "
-                                   f"({info.file_size:,} bytes); damaged or not a model file")
+                                   f"({info.file_size:,} bytes); damaged or not a model file",
+                             kind="damaged")
     data = archive.read(info)            # zipfile verifies the CRC once the entry is fully read
     fp = io.BytesIO(data)
     npy = np.lib.format
@@ -327,11 +341,12 @@ def _read_npy(path, archive, name, max_items, max_itemsize=8):
     elif version == (2, 0):
         shape, fortran, dtype = npy.read_array_header_2_0(fp, max_header_size=MAX_NPY_HEADER)
     else:
-        raise ModelFileError(path, f"the {name} entry uses .npy version {version}, not 1.0 or 2.0")
+        raise ModelFileError(path, f"the {name} entry uses .npy version {version}, not 1.0 or 2.0",
+                             kind="damaged")
     if dtype.hasobject:
         # Object arrays are stored as pickles; unpickling runs code chosen by the file's author.
         raise ModelFileError(path, f"the {name} entry holds Python objects (pickled data); "
-                                   "refusing to load it")
+                                   "refusing to load it", kind="unsafe")
     return shape, fortran, dtype, data[fp.tell():]
 
 
@@ -341,10 +356,10 @@ def _from_raw(path, name, shape, fortran, dtype, raw):
     nbytes = count * dtype.itemsize
     if len(raw) < nbytes:
         raise ModelFileError(path, f"the {name} entry is truncated "
-                                   f"({len(raw):,} of {nbytes:,} bytes)")
+                                   f"({len(raw):,} of {nbytes:,} bytes)", kind="damaged")
     if len(raw) > nbytes:
         raise ModelFileError(path, f"the {name} entry is damaged "
-                                   f"({len(raw) - nbytes:,} bytes too many)")
+                                   f"({len(raw) - nbytes:,} bytes too many)", kind="damaged")
     array = np.frombuffer(raw, dtype=dtype, count=count)
     return array.reshape(shape, order="F" if fortran else "C")
 
@@ -357,18 +372,21 @@ def _read_metadata(path, archive):
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError:
-            raise ModelFileError(path, "the metadata is not valid UTF-8 text") from None
+            raise ModelFileError(path, "the metadata is not valid UTF-8 text",
+                                 kind="damaged") from None
     elif dtype.kind == "U" and math.prod(shape) == 1 and len(shape) <= 1:
         text = str(_from_raw(path, _METADATA, shape, fortran, dtype, raw).reshape(()).item())
     else:
         raise ModelFileError(path, f"not a desktop_bp model file (metadata is a {dtype} array "
-                                   f"of shape {shape}, not JSON text)")
+                                   f"of shape {shape}, not JSON text)", kind="not_model")
     try:
         info = json.loads(text)
     except (ValueError, RecursionError) as exc:
-        raise ModelFileError(path, f"the metadata is not valid JSON ({exc})") from None
+        raise ModelFileError(path, f"the metadata is not valid JSON ({exc})",
+                             kind="damaged") from None
     if not isinstance(info, dict):
-        raise ModelFileError(path, f"the metadata is a JSON {type(info).__name__}, not an object")
+        raise ModelFileError(path, f"the metadata is a JSON {type(info).__name__}, not an object",
+                             kind="damaged")
     return info
 
 
@@ -377,14 +395,14 @@ def _check_metadata(path, info):
     fmt = info.get("format")
     if fmt != FORMAT_NAME:
         found = "has no 'format' entry" if fmt is None else f"format is {fmt!r}"
-        raise ModelFileError(path, f"not a desktop_bp model file ({found})")
+        raise ModelFileError(path, f"not a desktop_bp model file ({found})", kind="not_model")
     version = info.get("format_version")
     if not _is_int(version) or version < 1:
-        raise ModelFileError(path, f"unsupported model format version {version!r}")
+        raise ModelFileError(path, f"unsupported model format version {version!r}", kind="newer")
     if version > FORMAT_VERSION:
         raise ModelFileError(path, f"made by a newer desktop_bp (model format version {version}; "
                                    f"this version reads up to {FORMAT_VERSION}): update desktop_bp "
-                                   "to open it")
+                                   "to open it", kind="newer")
     for key in ("sizes", "activation", "output", "cost"):
         if key not in info:
             raise ModelFileError(path, f"the metadata has no {key!r} entry")
@@ -534,22 +552,25 @@ def import_nielsen_json(path, *, dtype=np.float32) -> Network:
     try:
         if path.stat().st_size > MAX_JSON_BYTES:
             raise ModelFileError(path, f"too large for a network2.py JSON file (over "
-                                       f"{MAX_JSON_BYTES // 2**20} MB)")
+                                       f"{MAX_JSON_BYTES // 2**20} MB)", kind="too_large")
         raw = path.read_bytes()
     except OSError as exc:
-        raise ModelFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise ModelFileError(path, f"cannot be read ({exc.strerror or exc})",
+                             kind="unreadable") from None
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise ModelFileError(path, "not a network2.py JSON file (not UTF-8 text)") from None
+        raise ModelFileError(path, "not a network2.py JSON file (not UTF-8 text)",
+                             kind="not_model") from None
     except (ValueError, RecursionError) as exc:
-        raise ModelFileError(path, f"not valid JSON ({exc})") from None
+        raise ModelFileError(path, f"not valid JSON ({exc})", kind="not_model") from None
     if not isinstance(data, dict):
         raise ModelFileError(path, "not a network2.py JSON file (expected an object with "
-                                   "sizes, weights, biases and cost)")
+                                   "sizes, weights, biases and cost)", kind="not_model")
     missing = [key for key in ("sizes", "weights", "biases", "cost") if key not in data]
     if missing:
-        raise ModelFileError(path, f"not a network2.py JSON file (no {', '.join(missing)})")
+        raise ModelFileError(path, f"not a network2.py JSON file (no {', '.join(missing)})",
+                             kind="not_model")
     sizes = data["sizes"]
     problem = _sizes_problem(sizes)
     if problem:
@@ -616,4 +637,5 @@ def load_any(path) -> Network:
     if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):
         # JSON; import_nielsen_json explains what is wrong if it is not network2.py's object
         return import_nielsen_json(path)
-    raise ModelFileError(path, "neither a desktop_bp model (.npz) nor a network2.py JSON file")
+    raise ModelFileError(path, "neither a desktop_bp model (.npz) nor a network2.py JSON file",
+                         kind="not_model")

@@ -47,5 +47,5 @@ def load_default_model():
     path = default_model_path()
     if not path.is_file():
         raise ModelFileError(path, "the bundled default model is missing (train one with "
-                                   "`desktop-bp train`, see resources/README.md)")
+                                   "`desktop-bp train`, see resources/README.md)", kind="missing")
     return load_model(path)

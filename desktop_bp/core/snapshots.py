@@ -195,5 +195,6 @@ def load_snapshots(path, budget=DEFAULT_BUDGET):
     except p.ModelFileError:
         raise
     except Exception as exc:
-        raise p.ModelFileError(path, f"damaged epoch snapshots ({type(exc).__name__}: {exc})")
+        raise p.ModelFileError(path, f"damaged epoch snapshots ({type(exc).__name__}: {exc})",
+                               kind="damaged")
     return store

@@ -1868,18 +1868,6 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <source>The file could not be opened as a model:
-
-{0}
-
-The current model stays in use.</source>
-        <translation>这个文件无法作为模型打开：
-
-{0}
-
-继续使用当前模型。</translation>
-    </message>
-    <message>
         <source>Unexpected error while reading {0}.</source>
         <translation>读取 {0} 时发生意外错误。</translation>
     </message>
@@ -1898,6 +1886,14 @@ The current model stays in use.</source>
     <message>
         <source>trained here: {0}</source>
         <translation>在此训练：{0}</translation>
+    </message>
+    <message>
+        <source>The last training run&apos;s recovery file cannot be read and is removed. {problem}
+
+Details: {details}</source>
+        <translation>上次训练的恢复文件无法读取，已删除。{problem}
+
+详情：{details}</translation>
     </message>
     <message>
         <source>interrupted</source>
@@ -1944,6 +1940,18 @@ The current model stays in use.</source>
         <translation>自带的默认模型</translation>
     </message>
     <message>
+        <source>{problem}
+
+Details: {details}
+
+The current model stays in use.</source>
+        <translation>{problem}
+
+详情：{details}
+
+继续使用当前模型。</translation>
+    </message>
+    <message>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
@@ -1982,12 +1990,6 @@ The current model stays in use.</source>
     <message>
         <source>Recovery file unreadable</source>
         <translation>无法读取恢复文件</translation>
-    </message>
-    <message>
-        <source>The last training run&apos;s recovery file cannot be read and is removed:
-{0}</source>
-        <translation>上次训练的恢复文件无法读取，已删除：
-{0}</translation>
     </message>
     <message>
         <source>Restore the last training run?</source>
@@ -2354,6 +2356,74 @@ no error back</source>
     <message>
         <source>{sizes} {activation}/{output}, {cost}</source>
         <translation>{sizes} {activation}/{output}，{cost}</translation>
+    </message>
+    <message>
+        <source>The file does not exist (any more).</source>
+        <translation>文件不存在（或已被删除）。</translation>
+    </message>
+    <message>
+        <source>This is a folder, not a model file.</source>
+        <translation>这是一个文件夹，不是模型文件。</translation>
+    </message>
+    <message>
+        <source>You are not allowed to read this file.</source>
+        <translation>没有读取这个文件的权限。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read from the disk.</source>
+        <translation>无法从磁盘读取这个文件。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>This is not a desktop-bp model file, nor a network2.py JSON file.</source>
+        <translation>这不是 desktop-bp 模型文件，也不是 network2.py 的 JSON 文件。</translation>
+    </message>
+    <message>
+        <source>The file is damaged or incomplete (perhaps a download or a copy was cut short).</source>
+        <translation>文件已损坏或不完整（可能下载或复制中途中断了）。</translation>
+    </message>
+    <message>
+        <source>The file was made by a newer version of desktop-bp: update the app to open it.</source>
+        <translation>文件由更新版本的 desktop-bp 生成：请升级本应用后再打开。</translation>
+    </message>
+    <message>
+        <source>The file holds pickled Python objects, which are never loaded: opening them could run any code.</source>
+        <translation>文件含有 pickle 序列化的 Python 对象，本应用从不加载这类数据：打开它们可能执行任意代码。</translation>
+    </message>
+    <message>
+        <source>The file is far too large to be a model file.</source>
+        <translation>文件太大，不可能是模型文件。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s contents do not make a usable network.</source>
+        <translation>文件的内容构不成一个可用的网络。</translation>
+    </message>
+    <message>
+        <source>The MNIST files are not there.</source>
+        <translation>找不到 MNIST 文件。</translation>
+    </message>
+    <message>
+        <source>An MNIST file cannot be read from the disk.</source>
+        <translation>无法从磁盘读取某个 MNIST 文件。</translation>
+    </message>
+    <message>
+        <source>An MNIST file is damaged or incomplete: download it again.</source>
+        <translation>某个 MNIST 文件已损坏或不完整：请重新下载。</translation>
+    </message>
+    <message>
+        <source>The MNIST files cannot be written into that folder.</source>
+        <translation>无法把 MNIST 文件写入那个文件夹。</translation>
+    </message>
+    <message>
+        <source>MNIST could not be downloaded from any of its mirrors.</source>
+        <translation>无法从任何一个镜像下载 MNIST。</translation>
+    </message>
+    <message>
+        <source>The download was cancelled.</source>
+        <translation>下载已取消。</translation>
     </message>
 </context>
 </TS>

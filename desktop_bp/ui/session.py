@@ -23,7 +23,7 @@ from desktop_bp.core.snapshots import EpochSnapshots
 from desktop_bp.ui import model_files
 from desktop_bp.ui.state import AppState, Phase
 from desktop_bp.ui.worker import TrainingController
-from desktop_bp.ui.words import describe_network
+from desktop_bp.ui.words import describe_network, model_file_problem
 
 BUNDLED = "bundled"
 
@@ -214,8 +214,8 @@ class Session(QObject):
             return load_any(path)
         except (ModelFileError, OSError) as exc:
             self._warn(self.tr("Cannot open the model"),
-                       self.tr("The file could not be opened as a model:\n\n{0}\n\nThe current "
-                               "model stays in use.").format(exc))
+                       self.tr("{problem}\n\nDetails: {details}\n\nThe current model stays in "
+                               "use.").format(problem=model_file_problem(exc), details=exc))
         except Exception as exc:  # noqa: BLE001 - a bug must not take the window down
             self._error(self.tr("Cannot open the model"),
                         self.tr("Unexpected error while reading {0}.").format(path), exc)
@@ -451,7 +451,8 @@ class Session(QObject):
         except Exception as exc:  # noqa: BLE001 - a damaged file must not stop the app
             self._warn(self.tr("Recovery file unreadable"),
                        self.tr("The last training run's recovery file cannot be read and is "
-                               "removed:\n{0}").format(exc))
+                               "removed. {problem}\n\nDetails: {details}").format(
+                                   problem=model_file_problem(exc), details=exc))
             self.recovery.discard()
             return None
         answer = QMessageBox.question(

@@ -37,3 +37,49 @@ def describe_network(net):
         return QCoreApplication.translate("Words", "{sizes} {activation}, {cost}").format(**values)
     return QCoreApplication.translate("Words",
                                       "{sizes} {activation}/{output}, {cost}").format(**values)
+
+
+def model_file_problem(exc):
+    """One sentence in the window's language on what is wrong with a model file: ``exc`` is a
+    :class:`~desktop_bp.core.persistence.ModelFileError` (its ``kind``) or an ``OSError``. The
+    exception's own English text, shown after it, gives the details."""
+    translate = QCoreApplication.translate
+    kind = getattr(exc, "kind", "unreadable")
+    texts = {
+        "missing": translate("Words", "The file does not exist (any more)."),
+        "folder": translate("Words", "This is a folder, not a model file."),
+        "permission": translate("Words", "You are not allowed to read this file."),
+        "unreadable": translate("Words", "The file cannot be read from the disk."),
+        "empty": translate("Words", "The file is empty."),
+        "not_model": translate("Words", "This is not a desktop-bp model file, nor a "
+                                        "network2.py JSON file."),
+        "damaged": translate("Words", "The file is damaged or incomplete (perhaps a download "
+                                      "or a copy was cut short)."),
+        "newer": translate("Words", "The file was made by a newer version of desktop-bp: "
+                                    "update the app to open it."),
+        "unsafe": translate("Words", "The file holds pickled Python objects, which are never "
+                                     "loaded: opening them could run any code."),
+        "too_large": translate("Words", "The file is far too large to be a model file."),
+        "invalid": translate("Words", "The file's contents do not make a usable network."),
+    }
+    return texts.get(kind, texts["invalid"])
+
+
+def dataset_problem(exc):
+    """One sentence in the window's language on what is wrong with the MNIST data: ``exc`` is
+    a :class:`~desktop_bp.core.idx.DatasetError` (its ``kind``). Its own English text, shown
+    after it, names the file and the fix."""
+    translate = QCoreApplication.translate
+    kind = getattr(exc, "kind", "damaged")
+    texts = {
+        "missing": translate("Words", "The MNIST files are not there."),
+        "unreadable": translate("Words", "An MNIST file cannot be read from the disk."),
+        "damaged": translate("Words", "An MNIST file is damaged or incomplete: download it "
+                                      "again."),
+        "cannot_write": translate("Words", "The MNIST files cannot be written into that "
+                                           "folder."),
+        "download_failed": translate("Words", "MNIST could not be downloaded from any of its "
+                                              "mirrors."),
+        "cancelled": translate("Words", "The download was cancelled."),
+    }
+    return texts.get(kind, texts["damaged"])

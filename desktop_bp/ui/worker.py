@@ -32,6 +32,7 @@ from desktop_bp.core.network import Network
 from desktop_bp.core.run_config import RunSettings  # noqa: F401 - re-exported
 from desktop_bp.core.training import (BatchEvent, EpochEvent, FinishedEvent, PausedEvent,
                                       TrainingControl, train)
+from desktop_bp.ui.words import dataset_problem
 
 #: Seconds between BatchEvents (the engine's throttle) and between layer snapshots.
 REPORT_INTERVAL = 0.1
@@ -54,7 +55,7 @@ def error_report(exc):
     from desktop_bp.core.mnist import DatasetError
     if isinstance(exc, DatasetError):
         return ErrorReport(QCoreApplication.translate("TrainingWorker", "MNIST cannot be read"),
-                           str(exc))
+                           f"{dataset_problem(exc)}\n\n{exc}")
     if isinstance(exc, MemoryError):
         return ErrorReport(QCoreApplication.translate("TrainingWorker", "Not enough memory"),
                            QCoreApplication.translate(
@@ -436,5 +437,7 @@ class DownloadWorker(QObject):
             if type(exc).__name__ == "DownloadCancelled" or self._cancel.is_set():
                 self.cancelled.emit("The download was cancelled.")
             else:
-                self.failed.emit(str(exc) or type(exc).__name__)
+                details = str(exc) or type(exc).__name__
+                self.failed.emit(f"{dataset_problem(exc)}\n\n{details}"
+                                 if hasattr(exc, "kind") else details)
         self.done.emit()

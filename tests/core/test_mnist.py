@@ -184,8 +184,15 @@ def test_bad_and_truncated_gzip_raise_dataset_error(tmp_path):
         mnist.read_idx(tmp_path / "cut.gz")
     with pytest.raises(DatasetError, match="garbage.gz.*not a valid gzip"):
         mnist.read_idx(tmp_path / "garbage.gz")
-    with pytest.raises(DatasetError, match="crc.gz.*not a valid gzip"):
+    with pytest.raises(DatasetError, match="crc.gz.*not a valid gzip") as caught:
         mnist.read_idx(tmp_path / "crc.gz")
+    assert caught.value.kind == "damaged"       # what a window says in its own words
+    with pytest.raises(DatasetError) as caught:
+        mnist.read_idx(tmp_path / "absent.gz")
+    assert caught.value.kind == "missing"
+    with pytest.raises(DatasetError) as caught:
+        mnist.load_mnist(tmp_path / "no such folder")
+    assert caught.value.kind == "missing"
 
 
 # ---------------------------------------------------------------------------------------------

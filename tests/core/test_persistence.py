@@ -719,3 +719,22 @@ def test_persistence_imports_no_qt():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, cwd=Path(__file__).resolve().parents[2])
     assert result.stdout.strip() == "False"
+
+
+def test_each_model_file_problem_says_its_kind(tmp_path):
+    from desktop_bp.core.network import Network
+    good = persistence.save_model(tmp_path / "good.npz", Network([4, 3, 2], seed=0))
+    (tmp_path / "empty.npz").write_bytes(b"")
+    (tmp_path / "cut.npz").write_bytes(good.read_bytes()[:200])
+    (tmp_path / "text.npz").write_bytes(b"hello, not a model")
+    (tmp_path / "a folder.npz").mkdir()
+    expected = {"missing.npz": "missing", "empty.npz": "empty", "cut.npz": "damaged",
+                "text.npz": "not_model", "a folder.npz": "folder"}
+    for name, kind in expected.items():
+        with pytest.raises(persistence.ModelFileError) as caught:
+            persistence.load_model(tmp_path / name)
+        assert caught.value.kind == kind, (name, str(caught.value))
+    error = persistence.ModelFileError(tmp_path / "x.npz", "why", kind="newer")
+    again = pickle.loads(pickle.dumps(error))
+    assert (again.kind, again.reason, again.path) == ("newer", "why", tmp_path / "x.npz")
+    assert persistence.ModelFileError(None, "why", kind="no such kind").kind == "invalid"

@@ -301,6 +301,15 @@ def bad_files(folder):
     return paths
 
 
+EXPECTED_PROBLEM = {
+    "garbage.npz": "This is not a desktop-bp model file", "empty.npz": "The file is empty.",
+    "truncated.npz": "The file is damaged or incomplete",
+    "foreign.npz": "This is not a desktop-bp model file",
+    "arrays.npz": "This is not a desktop-bp model file",
+    "other.json": "This is not a desktop-bp model file",
+    "picture.png": "This is not a desktop-bp model file"}
+
+
 def test_bad_model_files_give_a_message_and_keep_the_current_model(window, monkeypatch,
                                                                    messages, tmp_path):
     current = small_network()
@@ -313,6 +322,8 @@ def test_bad_model_files_give_a_message_and_keep_the_current_model(window, monke
         assert window.network() is current, path.name
         assert len(messages) == 1 and messages[0][0] == "warning", path.name
         assert path.name in messages[0][2]
+        # what is wrong, in the window's words first; the file's own details after
+        assert messages[0][2].startswith(EXPECTED_PROBLEM[path.name]), messages[0][2]
     assert window.recent_models() == []
     missing = tmp_path / "gone.npz"
     assert window.open_model(missing) is False and window.network() is current

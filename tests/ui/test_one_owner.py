@@ -210,6 +210,7 @@ def test_5_a_damaged_mnist_file_is_one_clear_message(qtbot, make, tmp_path, monk
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     title, text, details = shown[-1]
     assert title == "MNIST cannot be read" and "truncated" in text and str(folder) in text
+    assert text.startswith("An MNIST file is damaged or incomplete: download it again.")
     assert "desktop-bp download" in text
     assert details == "" and "Traceback" not in text
 

@@ -196,3 +196,21 @@ def test_the_panel_translates_every_explanation_of_a_divergence(qtbot):
         message = training.divergence_message(cost, 0.5, 1, 7, 100.0, best)
         assert message.template in training.DIVERGENCE_TEMPLATES
         assert panel.say_divergence(message) == str(message)    # English: the engine's words
+
+
+def test_a_damaged_model_file_is_explained_in_chinese(chinese, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_bp.core.network import Network
+    from desktop_bp.core.persistence import save_model
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda parent, title, text, *a, **k: shown.append(text)))
+    good = save_model(tmp_path / "good.npz", Network([784, 16, 10], seed=0))
+    damaged = tmp_path / "damaged.npz"
+    damaged.write_bytes(good.read_bytes()[:300])
+    current = window.network()
+    assert window.open_model(damaged) is False and window.network() is current
+    assert len(shown) == 1
+    assert shown[0].startswith("文件已损坏或不完整")      # the window's words first
+    assert "详情：" in shown[0] and "damaged.npz" in shown[0]   # then the file's details
