@@ -1,9 +1,9 @@
 """Recovery checkpoints: a training run is never lost, not even when the app is killed.
 
-After every epoch (at most every MIN_CHECKPOINT_INTERVAL seconds, on a thread of its own,
-:class:`CheckpointWriter`, so that training never waits for the disk) and when a run ends, the
-training worker writes the network, its history and
-the run's settings to one recovery file in ``user_data_dir()/recovery/``. The write goes through
+After its epochs (at most every :data:`MIN_CHECKPOINT_INTERVAL` seconds, on a thread of its own,
+:class:`CheckpointWriter`, so that training never waits for the disk) and when it ends, a run's
+training worker writes the network, its history and the run's settings to one recovery file in
+``user_data_dir()/recovery/``. The write goes through
 :func:`~desktop_bp.core.persistence.save_model`, so it is atomic: a crash mid-write leaves the
 previous checkpoint intact. On the next start the app asks :func:`find_checkpoint` whether one is
 there and offers to restore it (:func:`load_checkpoint`); once the model is saved, restored or
@@ -23,6 +23,8 @@ Pure standard library and NumPy; nothing here knows about Qt.
 from __future__ import annotations
 
 import datetime
+import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -209,9 +211,6 @@ class CheckpointWriter:
 
     def __init__(self, *, directory=None, on_error=None, min_interval=MIN_CHECKPOINT_INTERVAL,
                  clock=None):
-        import threading
-        import time
-
         self.directory, self.on_error = directory, on_error
         self.min_interval = float(min_interval)
         self._clock = clock or time.monotonic

@@ -104,7 +104,7 @@ class Session(QObject):
         accuracy = (net.metadata or {}).get("test_accuracy",
                                             (net.metadata or {}).get("validation_accuracy"))
         return describe_network(net) + (f", {100 * accuracy:.2f}%"
-                                 if isinstance(accuracy, (int, float)) else "")
+                                         if isinstance(accuracy, (int, float)) else "")
 
     def confirm(self, action, doing, then):
         """Do ``then()`` when ``action`` ("open", "start", "continue", "quit") loses nothing,
