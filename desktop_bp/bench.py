@@ -171,6 +171,7 @@ def time_engine_epoch(net, images, labels, batch_size, eta):
 #: Epochs of the window benchmark's runs.
 GUI_EPOCHS = 8
 GUI_ROUNDS = 10
+GUI_LAG_ROUNDS = 3
 
 
 def headless_epochs(net, training, validation, test, epochs):
@@ -336,7 +337,8 @@ def _window_benchmark(args, net, training, validation, test, images, labels, n, 
         say(f"  first epoch's mini-batches: window {gui['gui_first_epoch_seconds']:.3f} s, "
             f"headless {gui['headless_first_epoch_seconds']:.3f} s   "
             f"({100 * (gui['gui_first_over_headless'] - 1):+.1f}%)")
-        say(f"  event-loop lag while training: p50 {gui['event_loop_lag_p50_ms']:.1f} ms, "
+        say(f"  event-loop lag while training (3 more runs from the window, a 10 ms timer "
+            f"ticking): p50 {gui['event_loop_lag_p50_ms']:.1f} ms, "
             f"p99 {gui['event_loop_lag_p99_ms']:.1f} ms, max {gui['event_loop_lag_max_ms']:.1f} ms")
 
 
@@ -379,7 +381,7 @@ def _gui_benchmark(training, validation, test, n, rounds, headless_run):
         return None
     subset = (training[0][:n], training[1][:n])
     return gui_epoch_benchmark(subset, validation, test, preset="book", epochs=GUI_EPOCHS,
-                               rounds=rounds, headless_run=headless_run)
+                               rounds=rounds, headless_run=headless_run, lag_rounds=GUI_LAG_ROUNDS)
 
 
 def run_drawn_benchmark(args):
