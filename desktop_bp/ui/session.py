@@ -137,7 +137,7 @@ class Session(QObject):
                         then()
                     return
                 if self.state.has_unsaved:
-                    self.state.discard_unsaved()
+                    self._discard_run()
                 then()
 
             self.state.after_run(after_stop)
@@ -158,11 +158,23 @@ class Session(QObject):
                 return True
             return False
         if answer == QMessageBox.Discard:
-            self.state.discard_unsaved()
+            self._discard_run()
             self.message.emit(self.tr("The trained network was discarded."))
             then()
             return True
         return False
+
+    def _discard_run(self):
+        """Let the unsaved network go for good, its epochs in the time machine with it."""
+        self._forget_epochs()
+        self.state.discard_unsaved()
+
+    def _forget_epochs(self):
+        """The time machine's epochs belong to the last run's network: once another network is
+        in use (a file without epochs, a discarded run) they go."""
+        self.snapshots = EpochSnapshots()
+        self._template = None
+        self.run_history = []
 
     def _run_title(self):
         if self.state.phase == Phase.PAUSED:
@@ -226,16 +238,20 @@ class Session(QObject):
         it is in use now."""
         doing = (self.tr("opening the bundled model") if model_files.is_bundled(path)
                  else self.tr("opening {0}").format(Path(path).name))
+        net = self._read(path)          # a file that cannot be used is said so before any
+        if net is None:                 # question about the network in use
+            return False
         return self.confirm("open", doing,
-                            lambda: self._use_file(path)) and self.model.path is not None \
+                            lambda: self._use_file(path, net)) and self.model.path is not None \
             and Path(self.model.path) == Path(path)
 
-    def _use_file(self, path):
-        net = self._read(path)
+    def _use_file(self, path, net=None):
+        net = self._read(path) if net is None else net
         if net is None:
             return False
         self.recent.remember(path)
         self.recent_changed.emit()
+        self._forget_epochs()
         if (net.metadata or {}).get("snapshot_epochs"):
             self._load_epochs(path, net)
         if model_files.is_bundled(path):

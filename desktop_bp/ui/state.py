@@ -62,7 +62,8 @@ class ModelInUse:
     ("bundled default model", "book.npz", "training: epoch 3"); ``path``: its file, if any;
     ``saved``: its weights are in that file (False for a network trained here and not saved);
     ``measured``: the accuracy in its metadata was measured on these very weights (False for
-    weights paused in the middle of an epoch).
+    weights paused in the middle of an epoch); ``trained_here``: a network trained in this
+    window and then saved, still the one its run's curves and epochs show.
     """
 
     network: object = None
@@ -71,6 +72,7 @@ class ModelInUse:
     path: Path | None = None
     saved: bool = True
     measured: bool = True
+    trained_here: bool = False
 
     @property
     def saveable(self):
@@ -184,7 +186,9 @@ class AppState:
         """The model in use (or ``network``, its saved copy) is now in the file ``path``: it is
         the person's file from now on, and the recovery file is no longer needed."""
         network = self._model.network if network is None else network
-        self._set_model(ModelInUse(network, "file", Path(path).name, Path(path), saved=True))
+        trained_here = self._model.origin in ("run", "recovered") or self._model.trained_here
+        self._set_model(ModelInUse(network, "file", Path(path).name, Path(path), saved=True,
+                                   trained_here=trained_here))
         if not self.run_active and self.recovery is not None:
             self.recovery.discard()
 

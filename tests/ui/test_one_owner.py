@@ -295,3 +295,44 @@ def test_the_wheel_over_a_plot_scrolls_the_page_and_ctrl_zooms(make, qtbot):
     QTest.wheelEvent(window.windowHandle(), pos, QPoint(0, -120))
     qtbot.waitUntil(lambda: bar.value() != start, timeout=2000)
     assert view.viewRange() == before
+
+
+def test_a_discarded_run_leaves_the_time_machine_and_a_damaged_file_asks_nothing(
+        make, qtbot, prompts, tmp_path, monkeypatch):
+    window, panel = make()
+    panel.form.epochs_spin.setValue(2)
+    train_once(qtbot, panel)
+    session = window.session
+    assert len(session.snapshots) >= 2 and panel.time_machine.isVisible()
+    # a file that cannot be used is said so at once: no question about the unsaved network
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda parent, title, text, *a, **k: shown.append(text)))
+    damaged = tmp_path / "damaged.npz"
+    damaged.write_bytes(model_file(tmp_path).read_bytes()[:300])
+    asked = len(prompts.shown)
+    assert window.open_model(damaged) is False
+    assert len(prompts.shown) == asked and len(shown) == 1
+    assert session.state.has_unsaved                    # the trained network is still there
+    # a good file, and Discard: the run's epochs go with its network
+    prompts.answers.append(QMessageBox.StandardButton.Discard)
+    assert window.open_model(model_file(tmp_path, seed=8)) is True
+    assert len(session.snapshots) == 0
+    assert not panel.time_machine.isVisible()
+    assert session.run_template() is None
+
+
+def test_saving_a_run_s_network_keeps_its_curves_and_numbers(make, qtbot, tmp_path):
+    window, panel = make()
+    panel.form.epochs_spin.setValue(2)
+    train_once(qtbot, panel)
+    panel._draw()                                       # everything the run left drawn
+    before = panel.plots.curve_data()
+    accuracy = panel.controls.accuracy_label.text()
+    assert len(before["batch_cost"][0]) > 0 and accuracy != "–"
+    assert window.session.save_to(tmp_path / "kept.npz")
+    after = panel.plots.curve_data()
+    for key, (x, y) in before.items():
+        np.testing.assert_array_equal(after[key][0], x, err_msg=key)
+    assert panel.controls.accuracy_label.text() == accuracy
+    assert len(window.session.snapshots) >= 2           # the time machine keeps the epochs

@@ -153,10 +153,11 @@ class TrainingPanel(Retranslating, QWidget):
     @Slot(object)
     def _on_model_changed(self, model):
         self.form.set_model(model.network, self.session.label(model))
-        if model.origin in ("file", "bundled"):
+        if model.origin in ("file", "bundled", "none"):
             self._update_time_machine()     # a file saved with its epochs can be replayed
         if model.network is not None and not self.session.state.run_active \
-                and model.origin != "run":
+                and model.origin != "run" and not model.trained_here:
+            # (a network trained here and just saved keeps its run's curves and numbers)
             self.controls.clear_progress()  # the last run's numbers are not this model's
             self._show_network(model.network)
         self._update_buttons()
