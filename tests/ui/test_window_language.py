@@ -214,3 +214,24 @@ def test_a_damaged_model_file_is_explained_in_chinese(chinese, window, tmp_path,
     assert len(shown) == 1
     assert shown[0].startswith("文件已损坏或不完整")      # the window's words first
     assert "详情：" in shown[0] and "damaged.npz" in shown[0]   # then the file's details
+
+
+def test_the_progress_box_and_the_run_s_message_follow_a_language_switch(qapp, qtbot, window):
+    panel = window.training_panel()
+    controls = panel.controls
+    controls.show_counters(24, 60, 1771, 5000)
+    controls.show_accuracy(23, 0.9785, 0.977)
+    controls.say(lambda: panel.tr("Training…"))     # as the training page says it
+    assert controls.epoch_label.text() == "24 of 60"
+    try:
+        i18n.set_language(qapp, i18n.SIMPLIFIED_CHINESE)
+        qtbot.waitUntil(lambda: controls.status_label.text() == "正在训练…")
+        assert controls.epoch_label.text() == "24 / 60"
+        assert controls.accuracy_label.text().startswith("第 23 个迭代期后")
+        controls.say("a message that came already written")     # stays as it is
+        i18n.set_language(qapp, i18n.ENGLISH)
+        qtbot.waitUntil(lambda: controls.epoch_label.text() == "24 of 60")
+        assert controls.status_label.text() == "a message that came already written"
+        assert controls.accuracy_label.text().startswith("after epoch 23")
+    finally:
+        i18n.set_language(qapp, i18n.ENGLISH)

@@ -162,8 +162,26 @@ class RunControls(Retranslating, QWidget):
         top.addWidget(self.message_area)
         self.retranslate()
 
+    def say(self, text):
+        """Show a status message. A callable (returning the text) is asked again when the
+        language changes, so that the message follows it; a plain text stays as written."""
+        self._say = text if callable(text) else None
+        self.status_label.setText(text() if callable(text) else text)
+
+    def _shown(self, name, *args):
+        """Remember what a counter shows, to show it again in another language."""
+        self._numbers[name] = args
+
     def retranslate(self):
-        """The fixed texts in the current language (messages already shown stay as written)."""
+        """The fixed texts in the current language, and the counters and the status message
+        shown again in it."""
+        numbers = getattr(self, "_numbers", {})
+        self._numbers = {}
+        for name, args in list(numbers.items()):
+            getattr(self, name)(*args)
+        say = getattr(self, "_say", None)
+        if say is not None:
+            self.status_label.setText(say())
         for button, text, tip in (
                 (self.start_button, self.tr("Start"), self.tr("Train with these settings")),
                 (self.pause_button, self.tr("Pause"), ""),
@@ -201,19 +219,23 @@ class RunControls(Retranslating, QWidget):
         for label in (self.epoch_label, self.batch_label, self.elapsed_label, self.cost_label,
                       self.accuracy_label):
             label.setText("–")
-        self.status_label.setText("")
+        self._numbers = {}
+        self.say("")
 
     def show_progress(self, ev, epochs_total):
         """A BatchEvent's counters: epoch and mini-batch of the run, cost and η."""
+        self._shown("show_progress", ev, epochs_total)
         self.epoch_label.setText(self.tr("{0} of {1}").format(ev.epoch + 1, epochs_total))
         self.batch_label.setText(self.tr("{0} of {1}").format(ev.batch, ev.batches))
         self.cost_label.setText(f"{ev.cost:.3g} (η = {format_eta(ev.eta)})")
 
     def show_counters(self, epoch, epochs_total, batch, batches):
+        self._shown("show_counters", epoch, epochs_total, batch, batches)
         self.epoch_label.setText(self.tr("{0} of {1}").format(epoch, epochs_total))
         self.batch_label.setText(self.tr("{0} of {1}").format(batch, batches))
 
     def show_time(self, seconds, time_left=None):
+        self._shown("show_time", seconds, time_left)
         text = format_seconds(seconds)
         if time_left is not None:
             text = self.tr("{0}, ≈ {1} left").format(text, format_clock(time_left))
@@ -222,6 +244,7 @@ class RunControls(Retranslating, QWidget):
     def show_accuracy(self, epoch, validation, test):
         """The accuracy measured after ``epoch`` (counted from 1), named as such: paused
         weights are newer and were not measured."""
+        self._shown("show_accuracy", epoch, validation, test)
         parts = []
         if validation is not None:
             parts.append(self.tr("val. {0:.2f}%").format(100 * validation))

@@ -110,13 +110,13 @@ class TrainingPanel(Retranslating, QWidget):
         self.form.eta_edit.editingFinished.connect(self._on_eta_committed)
         self.form.validity_changed.connect(self._update_buttons)
         self.mnist.ready.connect(self._on_mnist_ready)
-        self.mnist.message.connect(c.status_label.setText)
+        self.mnist.message.connect(c.say)
         ctl = self.controller
         ctl.batch.connect(self._on_batch)
         ctl.epoch.connect(self._on_epoch)
         ctl.paused.connect(self._on_paused)
         ctl.data_loaded.connect(self._on_data_loaded)
-        ctl.checkpoint_failed.connect(c.status_label.setText)
+        ctl.checkpoint_failed.connect(c.say)
         ctl.finished.connect(self._on_finished)
         session.model_changed.connect(self._on_model_changed)
         session.phase_changed.connect(self._on_phase_changed)
@@ -176,7 +176,7 @@ class TrainingPanel(Retranslating, QWidget):
         self.form.set_running(self.session.state.run_active)
         self._update_time_machine()
         if phase == "stopping":
-            self.controls.status_label.setText(self.tr(
+            self.controls.say(lambda: self.tr(
                 "Stopping: the run ends once the mini-batch (or the evaluation) under way is "
                 "done; what was learned is kept."))
         self._update_buttons()
@@ -328,8 +328,8 @@ class TrainingPanel(Retranslating, QWidget):
         self.heatmaps.show_weights(tuple(net.weights))
         self.host.rewatch()
         self.clock.start()
-        self.controls.status_label.setText(self.tr("Reading MNIST…") if job.load_data
-                                           else self.tr("Training…"))
+        reading = job.load_data is not None
+        self.controls.say(lambda: self.tr("Reading MNIST…") if reading else self.tr("Training…"))
         self.session.start_run(job, paused=paused, before_thread=self._paint_now)
         self._schedule.start()
         return True
@@ -351,12 +351,12 @@ class TrainingPanel(Retranslating, QWidget):
     def resume(self):
         self.clock.resume()
         self.session.resume()
-        self.controls.status_label.setText(self.tr("Training…"))
+        self.controls.say(lambda: self.tr("Training…"))
 
     @Slot()
     def stop(self):
         self.session.stop_run()
-        self.controls.status_label.setText(self.tr(
+        self.controls.say(lambda: self.tr(
             "Stopping: the run ends once the mini-batch (or the evaluation) under way is done; "
             "what was learned is kept."))
 
@@ -383,7 +383,7 @@ class TrainingPanel(Retranslating, QWidget):
         value, error, _ = parse_eta(self.form.eta_edit.text())
         if error is None:
             self.controller.set_eta(value)
-            self.controls.status_label.setText(self.tr("η is now {0:g}.").format(value))
+            self.controls.say(lambda: self.tr("η is now {0:g}.").format(value))
 
     @Slot()
     def save_model_dialog(self):
@@ -413,8 +413,7 @@ class TrainingPanel(Retranslating, QWidget):
         self.form.continue_radio.setChecked(True)
         # Continue finishes the run that was planned ("14 of 30 epochs": 16 more)
         self.form.epochs_spin.setValue(max(1, cp.epochs_planned - cp.epochs_done))
-        self.controls.status_label.setText(self.tr("Restored: {0}").format(
-            checkpoint_summary(cp)))
+        self.controls.say(lambda: self.tr("Restored: {0}").format(checkpoint_summary(cp)))
 
     def shutdown(self, timeout_ms=5000):
         """Stop training and wait for the worker threads. True when none is left running."""
@@ -463,17 +462,18 @@ class TrainingPanel(Retranslating, QWidget):
         between_epochs = ev.batch == 0 and ev.epoch > 0
         if between_epochs:
             where = self.tr("epoch {0}").format(ev.epoch)
-            status = self.tr("Paused after epoch {0}.").format(ev.epoch)
+            status = lambda: self.tr("Paused after epoch {0}.").format(ev.epoch)   # noqa: E731
         elif ev.batch == 0:
             where = self.tr("its start")
-            status = self.tr("Paused before the first mini-batch.")
+            status = lambda: self.tr("Paused before the first mini-batch.")      # noqa: E731
         else:
             where = self.tr("epoch {0}, mini-batch {1}").format(ev.epoch + 1, ev.batch)
-            status = self.tr("Paused in epoch {0}, after mini-batch {1}. The accuracy shown is "
-                             "the last finished epoch's.").format(ev.epoch + 1, ev.batch)
+            status = lambda: self.tr(                                           # noqa: E731
+                "Paused in epoch {0}, after mini-batch {1}. The accuracy shown is the last "
+                "finished epoch's.").format(ev.epoch + 1, ev.batch)
         self.session.publish(ev.weights, ev.biases, where, None, measured=between_epochs)
         self.heatmaps.show_weights(ev.weights)
-        self.controls.status_label.setText(status)
+        self.controls.say(status)
         settings = self.session.run_settings
         if settings is not None:
             total = self._run_first_epoch + int(settings.epochs)
@@ -489,24 +489,25 @@ class TrainingPanel(Retranslating, QWidget):
     def _on_data_loaded(self, data):
         self._data = tuple(data)
         self._update_data_size()
-        self.controls.status_label.setText(self.tr("Training…"))
+        self.controls.say(lambda: self.tr("Training…"))
 
     @Slot(object)
     def _on_finished(self, ev):
         self._draw()
         self._schedule.stop()
         self.controls.show_time(self.clock.seconds())     # the run is over: no time left
-        message = self._finished_message(ev)
+        say = lambda: self._finished_message(ev)                                # noqa: E731
         if ev.reason == "diverged":
-            message = self._after_divergence(ev)
+            self._after_divergence(ev)
+            say = lambda: self._divergence_text(ev)                             # noqa: E731
         elif ev.reason == "error" and self.session.network is not None:
             self._show_network(self.session.network)    # the model in use, not an empty run
         elif ev.reason == "stopped":
             self._show_stopped_progress(ev)
-        self.controls.status_label.setText(message)
+        self.controls.say(say)
         self._update_buttons()
         if ev.reason == "diverged":
-            QMessageBox.warning(self, self.tr("Training diverged"), message)
+            QMessageBox.warning(self, self.tr("Training diverged"), say())
 
     def _finished_message(self, ev):
         """How the run ended, in the window's language (a divergence: the core's explanation,
@@ -534,6 +535,9 @@ class TrainingPanel(Retranslating, QWidget):
         net = self.session.network
         if net is not None:
             self.heatmaps.show_weights(tuple(net.weights))
+
+    def _divergence_text(self, ev):
+        """What a divergence did, in the window's language."""
         explanation = self.say_divergence(ev.message)
         if ev.best_epoch is not None:
             return explanation + " " + self.tr(
@@ -676,7 +680,7 @@ class TrainingPanel(Retranslating, QWidget):
         trains it further (the later epochs are left behind)."""
         self._replay_epoch(epoch)
         self.form.continue_radio.setChecked(True)
-        self.controls.status_label.setText(self.tr(
+        self.controls.say(lambda: self.tr(
             "Epoch {0} is the model in use: press Start to train it further from there.")
             .format(epoch))
 
