@@ -24,6 +24,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QRadioButton,
+                               QSizePolicy,
                                QVBoxLayout, QWidget)
 
 from desktop_bp.ui.i18n import Retranslating
@@ -210,6 +211,12 @@ class GradientHeatmaps(Retranslating, QWidget):
         # the first layer's tiles a page at a time: 1,024 tiles in 200 pixels cannot be read
         self.page_combo = QComboBox()
         self.page_combo.currentIndexChanged.connect(self._redraw)
+        for combo in (self.scale_combo, self.page_combo):
+            # in a narrow window the choices shrink (their text cut short) rather than push
+            # the heatmaps out of view
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+            combo.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         top = QHBoxLayout()
         top.setContentsMargins(4, 0, 4, 0)
         top.addWidget(self.show_label)

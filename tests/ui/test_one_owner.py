@@ -336,3 +336,15 @@ def test_saving_a_run_s_network_keeps_its_curves_and_numbers(make, qtbot, tmp_pa
         np.testing.assert_array_equal(after[key][0], x, err_msg=key)
     assert panel.controls.accuracy_label.text() == accuracy
     assert len(window.session.snapshots) >= 2           # the time machine keeps the epochs
+
+
+def test_at_1200_pixels_the_training_page_scrolls_up_and_down_never_sideways(make, qtbot):
+    from PySide6.QtWidgets import QScrollArea
+    window, panel = make(size=(1203, 752))
+    qtbot.waitUntil(lambda: panel.width() > 0)
+    for _ in range(5):
+        QApplication.processEvents()
+    areas = [a for a in panel.findChildren(QScrollArea) if a.isVisible() and a.widget()]
+    assert len(areas) >= 2
+    for area in areas:
+        assert area.horizontalScrollBar().maximum() == 0, type(area.widget()).__name__

@@ -81,6 +81,7 @@ class TrainingPanel(Retranslating, QWidget):
         self.form_scroll.setWidget(self.form)
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setFrameShape(QScrollArea.NoFrame)
+        self._fit_form_column()
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -162,9 +163,17 @@ class TrainingPanel(Retranslating, QWidget):
             self._show_network(model.network)
         self._update_buttons()
 
+    def _fit_form_column(self):
+        """The form's column at least as wide as the form (and its scroll bar): it scrolls up
+        and down, never sideways."""
+        bar = self.form_scroll.verticalScrollBar().sizeHint().width()
+        self.form_scroll.setMinimumWidth(self.form.minimumSizeHint().width() + bar)
+
     def retranslate(self):
         """The panel's own words: the Save button's tooltip (its parts retranslate
         themselves)."""
+        if hasattr(self, "form_scroll"):
+            self._fit_form_column()     # the form's words changed its least width
         self._update_buttons()
         model = self.session.model
         self.form.set_model_label(self.session.label(model))
