@@ -33,6 +33,8 @@ from desktop_bp.ui.training.controls import RunClock, RunControls
 from desktop_bp.ui.training.form import RunForm
 from desktop_bp.ui.training.mnist_source import MnistSource
 from desktop_bp.ui.training.draw_schedule import DrawSchedule
+from desktop_bp.ui.training.run_messages import (divergence_text, finished_message,
+                                                 say_divergence)
 from desktop_bp.ui.training.plots_host import PlotsHost
 from desktop_bp.ui.worker import TrainingJob
 from desktop_bp.ui.words import describe_network
@@ -59,7 +61,7 @@ class TrainingPanel(Retranslating, QWidget):
         self._personal = None            # the person's handwriting, for fine-tuning
         self._run_first_epoch = 0
         self._pending_batch = self._pending_snapshot = self._pending_epoch = None
-        self._pending_accuracy = None
+        self._pending_accuracy = self._published = None
         self._last_batch = None
         self.clock = RunClock()
 
@@ -122,7 +124,7 @@ class TrainingPanel(Retranslating, QWidget):
         session.model_changed.connect(self._on_model_changed)
         session.phase_changed.connect(self._on_phase_changed)
 
-        self._schedule = DrawSchedule(self._update_progress, self.plots.flush,
+        self._schedule = DrawSchedule(self._update_progress, self._draw_curves_and_epoch,
                                       self._draw_heatmaps_and_epoch, self)
 
         self._update_data_size()
@@ -326,7 +328,7 @@ class TrainingPanel(Retranslating, QWidget):
         self.session.snapshots.add_network(self._run_first_epoch, net)
         self.plots.set_cursor(None)
         self._pending_batch = self._pending_snapshot = self._pending_epoch = None
-        self._pending_accuracy = None
+        self._pending_accuracy = self._published = None
         self._last_batch = None
         self.controls.clear_progress()
         self.plots.reset(len(net.weights), reference=self._reference_name(), live=True)
@@ -455,9 +457,23 @@ class TrainingPanel(Retranslating, QWidget):
             return
         if ev.weights:
             self.heatmaps.show_weights(ev.weights)
-            self.session.publish(ev.weights, ev.biases,
-                                 self.tr("epoch {0}").format(ev.epoch + 1), ev)
+        self._publish_epoch(ev)
         self._show_accuracy()
+
+    def _publish_epoch(self, ev=None):
+        """The latest epoch's weights become the model in use (the canvas, the status bar),
+        once each: at the curves' tick as well as the heatmaps', so that they are at most a
+        second behind the progress box."""
+        ev = self._pending_epoch if ev is None else ev
+        if ev is None or ev is self._published or not ev.weights:
+            return
+        self._published = ev
+        self.session.publish(ev.weights, ev.biases, self.tr("epoch {0}").format(ev.epoch + 1),
+                             ev)
+
+    def _draw_curves_and_epoch(self):
+        self.plots.flush()
+        self._publish_epoch()
 
     def _show_accuracy(self):
         ev, self._pending_accuracy = self._pending_accuracy, None
@@ -519,21 +535,9 @@ class TrainingPanel(Retranslating, QWidget):
             QMessageBox.warning(self, self.tr("Training diverged"), say())
 
     def _finished_message(self, ev):
-        """How the run ended, in the window's language (a divergence: the core's explanation,
-        which names the numbers that exploded)."""
-        first = self._run_first_epoch
         if ev.reason == "completed":
             return self.tr("Trained %n epoch(s).", "", ev.epochs_done)
-        if ev.reason == "stopped":
-            if ev.batches_done:
-                return self.tr("Stopped in epoch {0} after {1} of {2} mini-batches; what was "
-                               "learned is kept.").format(first + ev.epochs_done + 1,
-                                                          ev.batches_done, ev.batches)
-            if ev.epochs_done:
-                return self.tr("Stopped after epoch {0}; what was learned is kept.").format(
-                    first + ev.epochs_done)
-            return self.tr("Stopped before the first mini-batch.")
-        return ev.message
+        return finished_message(ev, self._run_first_epoch)
 
     def _after_divergence(self, ev):
         self.plots.mark_divergence(self._run_first_epoch + ev.epochs_done
@@ -546,43 +550,11 @@ class TrainingPanel(Retranslating, QWidget):
             self.heatmaps.show_weights(tuple(net.weights))
 
     def _divergence_text(self, ev):
-        """What a divergence did, in the window's language."""
-        explanation = self.say_divergence(ev.message)
-        if ev.best_epoch is not None:
-            return explanation + " " + self.tr(
-                "The canvas now uses the weights of epoch {0}, this run's best; Save keeps "
-                "them.").format(ev.best_epoch + 1)
-        return explanation + " " + self.tr("The canvas uses the model it used before this run "
-                                           "again.")
+        return divergence_text(ev)
 
     def say_divergence(self, message):
-        """The engine's explanation of a divergence (a
-        :class:`~desktop_bp.core.run_config.Message`) in the window's language."""
-        from desktop_bp.core import training
-        templates = {
-            training.DIVERGED_START: self.tr(
-                "The cost exploded from {first:.3g} to {cost:.3g} in epoch {epoch}, mini-batch "
-                "{batch}: the learning rate eta = {eta:g} is too large for this network, so every "
-                "step overshoots. Training stopped; the network keeps its starting weights. Try "
-                "a learning rate ten times smaller."),
-            training.DIVERGED_BEST: self.tr(
-                "The cost exploded from {first:.3g} to {cost:.3g} in epoch {epoch}, mini-batch "
-                "{batch}: the learning rate eta = {eta:g} is too large for this network, so every "
-                "step overshoots. Training stopped; the network keeps the weights of epoch "
-                "{best}, its best. Try a learning rate ten times smaller."),
-            training.NONFINITE_START: self.tr(
-                "The cost became {value} in epoch {epoch}, mini-batch {batch}: the learning rate "
-                "eta = {eta:g} is too large for this network, so every step overshoots. Training "
-                "stopped; the network keeps its starting weights. Try a learning rate ten times "
-                "smaller."),
-            training.NONFINITE_BEST: self.tr(
-                "The cost became {value} in epoch {epoch}, mini-batch {batch}: the learning rate "
-                "eta = {eta:g} is too large for this network, so every step overshoots. Training "
-                "stopped; the network keeps the weights of epoch {best}, its best. Try a learning "
-                "rate ten times smaller."),
-        }
-        template = templates.get(getattr(message, "template", None))
-        return str(message) if template is None else template.format(**message.args)
+        """The engine's explanation of a divergence in the window's language."""
+        return say_divergence(message)
 
     def _show_stopped_progress(self, ev):
         """After Stop: the Progress box shows the last mini-batch actually trained."""
