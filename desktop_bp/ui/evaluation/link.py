@@ -90,6 +90,7 @@ class EvaluationLink(QObject):
         self.page.setWidget(splitter)
         i18n.on_language_change(personal, self.retranslate)
         self.retranslate()
+        self._on_input_changed(self._pre)   # a digit drawn before the page was first shown
         self._refresh()
 
     def retranslate(self):
