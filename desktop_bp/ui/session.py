@@ -82,7 +82,10 @@ class Session(QObject):
         """The name of ``model`` (default: the model in use) as the window shows it, in the
         current language: the bundled model is named again after a language change."""
         model = self.model if model is None else model
-        return self.tr("bundled default model") if model.origin == BUNDLED else model.label
+        if model.origin == BUNDLED:
+            return self.tr("bundled default model")
+        # a label made here is a function of the language: asked again each time it is shown
+        return model.label() if callable(model.label) else model.label
 
     # -- questions: the one rule about unsaved work --------------------------------------------
 
@@ -404,7 +407,8 @@ class Session(QObject):
 
     def publish(self, weights, biases, where, ev=None, measured=None):
         """The run's weights become the model in use: ``where`` says how far the run is
-        ("epoch 3"); ``ev`` is the epoch's event (None: paused mid-epoch, not measured)."""
+        ("epoch 3", or a function that says it in the current language); ``ev`` is the epoch's
+        event (None: paused mid-epoch, not measured)."""
         if not self.state.run_active or self._template is None:
             return
         # the run's own read-only copies, not copied again (megabytes for the best preset)
@@ -414,9 +418,11 @@ class Session(QObject):
         measured = ev is not None if measured is None else measured
         acc = None if ev is None else (ev.test_accuracy if ev.test_accuracy is not None
                                        else ev.validation_accuracy)
-        label = self.tr("training: {0}, {1}").format(describe_network(net), where)
-        if acc is not None:
-            label += f", {100 * acc:.2f}%"
+        shown = "" if acc is None else f", {100 * acc:.2f}%"
+
+        def label():
+            place = where() if callable(where) else where
+            return self.tr("training: {0}, {1}").format(describe_network(net), place) + shown
         self.state.publish(net, label, measured=measured)
 
     @Slot(object)
@@ -436,9 +442,11 @@ class Session(QObject):
         elif ev.reason == "error":
             net = None
         if net is not None:
-            label = (self.tr("best epoch {0}, before it diverged: {1}").format(
-                         ev.best_epoch + 1, describe_network(net)) if ev.reason == "diverged"
-                     else self.tr("trained here: {0}").format(describe_network(net)))
+            def label():
+                if ev.reason == "diverged":
+                    return self.tr("best epoch {0}, before it diverged: {1}").format(
+                        ev.best_epoch + 1, describe_network(net))
+                return self.tr("trained here: {0}").format(describe_network(net))
         else:
             label = ""
         # stopped within an epoch: the accuracy on record is the last finished epoch's
@@ -489,7 +497,8 @@ class Session(QObject):
         if cp.settings:
             self.run_settings = RunSettings.from_dict(cp.settings)
             self.annotate(net)
-        self.state.restore(net, self.tr("recovered run: {0}").format(describe_network(net)))
+        self.state.restore(net, lambda: self.tr("recovered run: {0}").format(
+            describe_network(net)))
         return net
 
     # -- messages ------------------------------------------------------------------------------

@@ -59,7 +59,8 @@ class ModelInUse:
     """The network the canvas predicts with, and what a person needs to know about it.
 
     ``origin``: one of :data:`ORIGINS`; ``label``: where it came from, for the status bar
-    ("bundled default model", "book.npz", "training: epoch 3"); ``path``: its file, if any;
+    ("bundled default model", "book.npz", "training: epoch 3"), or a function that says it
+    (in the window's current language); ``path``: its file, if any;
     ``saved``: its weights are in that file (False for a network trained here and not saved);
     ``measured``: the accuracy in its metadata was measured on these very weights (False for
     weights paused in the middle of an epoch); ``trained_here``: a network trained in this

@@ -174,7 +174,7 @@ def test_a_short_run_feeds_plots_heatmaps_progress_and_the_canvas(qtbot, panel, 
 def test_step_batch_from_idle_then_eta_change_then_stop(qtbot, panel):
     # long enough that the run cannot finish on its own before Stop is pressed
     panel.form.epochs_spin.setValue(panel.form.epochs_spin.maximum())
-    published = [m.label for m in run_models(panel)]
+    published = [panel.session.label(m) for m in run_models(panel)]
     models = run_models(panel)
     with qtbot.waitSignal(panel.controller.paused, timeout=10000) as blocker:
         panel.controls.step_batch_button.click()
@@ -184,7 +184,7 @@ def test_step_batch_from_idle_then_eta_change_then_stop(qtbot, panel):
                         and panel.controls.batch_label.text().startswith("1 of"), timeout=10000)
     assert panel.controls.resume_button.isEnabled() and panel.controls.step_epoch_button.isEnabled()
     assert panel.heatmaps._gradients is not None      # that very batch's dC/dw
-    published = [m.label for m in models]
+    published = [panel.session.label(m) for m in models]
     assert published[-1].endswith(", epoch 1, mini-batch 1")
     assert not models[-1].measured      # paused weights: the accuracy shown is not theirs
     # one mini-batch is no ground for an estimate of the time left
@@ -196,7 +196,7 @@ def test_step_batch_from_idle_then_eta_change_then_stop(qtbot, panel):
     assert panel.controls.epoch_label.text() == f"1 of {panel.form.epochs_spin.maximum()}"
     # the canvas's network: the epoch's weights and accuracy first, then the paused ones,
     # named by the same epoch as the status line
-    published = [m.label for m in models]
+    published = [panel.session.label(m) for m in models]
     assert published[-1].endswith(", epoch 1") and "%" in published[-2]
     panel.controls.resume_button.click()
     assert panel.state == "running" and panel.form.eta_edit.isEnabled()

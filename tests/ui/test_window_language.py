@@ -235,3 +235,19 @@ def test_the_progress_box_and_the_run_s_message_follow_a_language_switch(qapp, q
         assert controls.accuracy_label.text().startswith("after epoch 23")
     finally:
         i18n.set_language(qapp, i18n.ENGLISH)
+
+
+def test_the_status_bar_names_a_network_trained_here_in_the_current_language(
+        qapp, qtbot, window):
+    from desktop_bp.core.network import Network
+    session = window.session
+    session.state.restore(Network([784, 16, 10], seed=0),
+                          lambda: session.tr("recovered run: {0}").format("784-16-10"))
+    assert window.file_label.text().startswith("recovered run: 784-16-10")
+    try:
+        i18n.set_language(qapp, i18n.SIMPLIFIED_CHINESE)
+        qtbot.waitUntil(lambda: CJK.search(window.file_label.text()) is not None)
+    finally:
+        i18n.set_language(qapp, i18n.ENGLISH)
+    qtbot.waitUntil(lambda: window.file_label.text().startswith("recovered run"))
+    session.state.discard_unsaved()

@@ -468,8 +468,8 @@ class TrainingPanel(Retranslating, QWidget):
         if ev is None or ev is self._published or not ev.weights:
             return
         self._published = ev
-        self.session.publish(ev.weights, ev.biases, self.tr("epoch {0}").format(ev.epoch + 1),
-                             ev)
+        self.session.publish(ev.weights, ev.biases,
+                             lambda: self.tr("epoch {0}").format(ev.epoch + 1), ev)
 
     def _draw_curves_and_epoch(self):
         self.plots.flush()
