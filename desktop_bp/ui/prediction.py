@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop_bp.ui.i18n import Retranslating
@@ -108,6 +108,10 @@ class InputView(Retranslating, QWidget):
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr("28 × 28 input"))
 
 
+CAPTION_FLAGS = (Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                 | Qt.TextFlag.TextWordWrap)
+
+
 class PredictionView(QWidget):
     """The predicted digit, large, and the ten output activations a^L as horizontal bars.
 
@@ -184,6 +188,18 @@ class PredictionView(QWidget):
         """The outputs are sigmoid activations, not probabilities: never said as "% sure"."""
         return self._judgement is not None and self._judgement.output_kind == "activations"
 
+    def fitted_font(self, room, text):
+        """The widget's font, smaller if need be (down to 6 points) for ``text``, wrapped, to
+        fit ``room``: a long headline ("not sure — maybe 0 (activation 0.93)") must not run out
+        of its place over what is below."""
+        font = QFont(self.font())
+        size = font.pointSizeF()
+        while size > 6 and QFontMetricsF(font).boundingRect(
+                room, int(CAPTION_FLAGS), text).height() > room.height():
+            size -= 0.5
+            font.setPointSizeF(size)
+        return font
+
     def headline(self):
         """The text under the big digit."""
         if self._output is None:
@@ -233,12 +249,11 @@ class PredictionView(QWidget):
                 painter.setPen(text_colour if sure else QColor(200, 120, 0))
                 painter.drawText(big, Qt.AlignmentFlag.AlignCenter,
                                  str(self.digit()) if sure else "?")
-        small = QFont(self.font())
-        painter.setFont(small)
+        room = caption.adjusted(4, 0, -4, 0)
+        headline = self.headline()
+        painter.setFont(self.fitted_font(room, headline))
         painter.setPen(text_colour)
-        painter.drawText(caption.adjusted(4, 0, -4, 0),
-                         Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                         | Qt.TextFlag.TextWordWrap, self.headline())
+        painter.drawText(room, CAPTION_FLAGS, headline)
 
         # the ten bars
         bars = QRectF(left_w + 8, 4, w - left_w - 12, h - 8)

@@ -203,3 +203,20 @@ def test_mouse_outside_the_sheet_is_clamped(canvas):
     stroke(canvas, [(-0.5, 0.5), (0.5, 0.5)])
     assert canvas.strokes()[0][:, 0].min() == 0.0
     assert to_widget(canvas, 0, 0).x() == 50
+
+
+def test_a_long_headline_gets_a_smaller_font_and_stays_in_its_place(qtbot):
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetricsF
+
+    from desktop_bp.ui.prediction import CAPTION_FLAGS
+    view = PredictionView()
+    qtbot.addWidget(view)
+    text = "not sure — maybe 0 (activation 0.93)"
+    room = QRectF(0, 0, 80, 34)                      # a cramped window: two short lines
+    font = view.fitted_font(room, text)
+    assert font.pointSizeF() < view.font().pointSizeF()
+    assert QFontMetricsF(font).boundingRect(room, int(CAPTION_FLAGS), text).height() \
+        <= room.height()
+    roomy = QRectF(0, 0, 400, 200)
+    assert view.fitted_font(roomy, text).pointSizeF() == view.font().pointSizeF()
