@@ -162,15 +162,22 @@ class Network:
         return (f"Network({self.sizes}, activation={self.activation!r}, output={self.output!r}, "
                 f"cost={self.cost_name!r}, dtype={self.dtype.name})")
 
-    def copy(self, dtype=None):
-        """An independent copy (weights copied), optionally in another dtype."""
+    def _sibling(self):
+        """A network of this architecture with a copy of its metadata, no momentum, and (for
+        the caller to replace) this network's lists of weights and biases."""
         other = Network.__new__(Network)
         other.__dict__.update(self.__dict__)
+        other.metadata = dict(self.metadata)
+        other._velocity_w = other._velocity_b = None
+        other.weights, other.biases = list(self.weights), list(self.biases)
+        return other
+
+    def copy(self, dtype=None):
+        """An independent copy (weights copied), optionally in another dtype."""
+        other = self._sibling()
         other.dtype = np.dtype(dtype or self.dtype)
         other.weights = [w.astype(other.dtype, copy=True) for w in self.weights]
         other.biases = [b.astype(other.dtype, copy=True) for b in self.biases]
-        other.metadata = dict(self.metadata)
-        other._velocity_w = other._velocity_b = None
         return other
 
     def with_parameters(self, weights, biases):
@@ -178,11 +185,7 @@ class Network:
         ``biases`` themselves, not copies, when they are of its dtype: for showing a training
         run's read-only snapshots without copying megabytes each time. Whoever changes weights
         in place (training, the gradient check) works on a :meth:`copy`, which is writable."""
-        other = Network.__new__(Network)
-        other.__dict__.update(self.__dict__)
-        other.metadata = dict(self.metadata)
-        other._velocity_w = other._velocity_b = None
-        other.weights, other.biases = list(self.weights), list(self.biases)
+        other = self._sibling()
         other.set_parameters(weights, biases, copy=False)
         return other
 

@@ -248,10 +248,8 @@ class Session(QObject):
                             lambda: self._use_file(path, net)) and self.model.path is not None \
             and Path(self.model.path) == Path(path)
 
-    def _use_file(self, path, net=None):
-        net = self._read(path) if net is None else net
-        if net is None:
-            return False
+    def _use_file(self, path, net):
+        """Use ``net``, read from ``path`` (see :meth:`open_model`)."""
         self.recent.remember(path)
         self.recent_changed.emit()
         self._forget_epochs()

@@ -83,3 +83,8 @@ def dataset_problem(exc):
         "cancelled": translate("Words", "The download was cancelled."),
     }
     return texts.get(kind, texts["damaged"])
+
+
+def explain_dataset_error(exc):
+    """What is wrong with the MNIST data in the window's words, then the engine's details."""
+    return f"{dataset_problem(exc)}\n\n{str(exc) or type(exc).__name__}"

@@ -32,7 +32,7 @@ from desktop_bp.core.network import Network
 from desktop_bp.core.run_config import RunSettings  # noqa: F401 - re-exported
 from desktop_bp.core.training import (BatchEvent, EpochEvent, FinishedEvent, PausedEvent,
                                       TrainingControl, train)
-from desktop_bp.ui.words import dataset_problem
+from desktop_bp.ui.words import explain_dataset_error
 
 #: Seconds between BatchEvents (the engine's throttle) and between layer snapshots.
 REPORT_INTERVAL = 0.1
@@ -55,7 +55,7 @@ def error_report(exc):
     from desktop_bp.core.mnist import DatasetError
     if isinstance(exc, DatasetError):
         return ErrorReport(QCoreApplication.translate("TrainingWorker", "MNIST cannot be read"),
-                           f"{dataset_problem(exc)}\n\n{exc}")
+                           explain_dataset_error(exc))
     if isinstance(exc, MemoryError):
         return ErrorReport(QCoreApplication.translate("TrainingWorker", "Not enough memory"),
                            QCoreApplication.translate(
@@ -437,7 +437,6 @@ class DownloadWorker(QObject):
             if type(exc).__name__ == "DownloadCancelled" or self._cancel.is_set():
                 self.cancelled.emit("The download was cancelled.")
             else:
-                details = str(exc) or type(exc).__name__
-                self.failed.emit(f"{dataset_problem(exc)}\n\n{details}"
-                                 if hasattr(exc, "kind") else details)
+                self.failed.emit(explain_dataset_error(exc) if hasattr(exc, "kind")
+                                 else str(exc) or type(exc).__name__)
         self.done.emit()

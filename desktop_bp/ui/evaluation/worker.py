@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from desktop_bp.core.evaluation import evaluate_network
 from desktop_bp.core.idx import DatasetError
-from desktop_bp.ui.words import dataset_problem
+from desktop_bp.ui.words import explain_dataset_error
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ class EvaluationWorker(QObject):
             if result is not None:
                 self.done.emit(EvaluationDone(self._job.name, result, images, self._job.token))
         except DatasetError as exc:             # MNIST missing or damaged: say so, no traceback
-            self.error.emit(f"{dataset_problem(exc)}\n\n{exc}")
+            self.error.emit(explain_dataset_error(exc))
         except (ValueError, OSError) as exc:
             self.error.emit(str(exc))
         except Exception:                              # a real bug: say it, with details
