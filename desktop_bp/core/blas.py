@@ -350,32 +350,51 @@ def _gemm_functions():
 def _gemm_agrees_with_numpy():
     rng = np.random.default_rng(0)
     for dtype in (np.float32, np.float64):
-        a, b = rng.random((5, 3)).astype(dtype), rng.random((5, 4)).astype(dtype)
-        c = rng.random((3, 4)).astype(dtype)
-        expected = 0.5 * c - 2.0 * (a.T @ b)
-        if not add_product_at_b(-2.0, a, b, 0.5, c) or not np.allclose(c, expected, rtol=1e-5):
-            return False
+        for a_rows in (True, False):
+            for b_rows in (True, False):
+                a = rng.random((3, 5)).astype(dtype)
+                b = rng.random((5, 4)).astype(dtype)
+                a = a if a_rows else np.asfortranarray(a)
+                b = b if b_rows else np.asfortranarray(b)
+                c = rng.random((3, 4)).astype(dtype)
+                expected = 0.5 * c - 2.0 * (a @ b)
+                if not add_product(-2.0, a, b, 0.5, c) or not np.allclose(c, expected,
+                                                                          rtol=1e-5):
+                    return False
     return True
 
 
 def has_add_product():
-    """Whether :func:`add_product_at_b` runs in BLAS here (else it always answers False)."""
+    """Whether :func:`add_product` runs in BLAS here (else it always answers False)."""
     return bool(_gemm_functions())
 
 
-def add_product_at_b(alpha, a, b, beta, c):
-    """``c = alpha a^T b + beta c`` in place, in one BLAS call: ``a`` (k, m), ``b`` (k, n) and
-    ``c`` (m, n), C-contiguous, of one float dtype. Returns False, changing nothing, when this
-    cannot be done here (no such BLAS, other dtypes or layouts): the caller then uses NumPy."""
+def _operand(x):
+    """(transpose flag, leading dimension) of a 2-d operand for row-major gemm, or None when
+    it is neither C- nor Fortran-contiguous (a transposed view of a C array is Fortran)."""
+    if x.flags.c_contiguous:
+        return _NO_TRANS, max(1, x.shape[1])
+    if x.flags.f_contiguous:
+        return _TRANS, max(1, x.shape[0])
+    return None
+
+
+def add_product(alpha, a, b, beta, c):
+    """``c = alpha a b + beta c`` in place, in one BLAS call: ``a`` (m, k) and ``b`` (k, n),
+    each C-contiguous or a transposed view of a C-contiguous array, and ``c`` (m, n),
+    C-contiguous, all of one float dtype. Returns False, changing nothing, when this cannot be
+    done here (no such BLAS, other dtypes or layouts): the caller then uses NumPy."""
     fn = _gemm_functions().get(c.dtype)
     if (fn is None or a.dtype != c.dtype or b.dtype != c.dtype or a.ndim != 2 or b.ndim != 2
-            or c.ndim != 2 or not (a.flags.c_contiguous and b.flags.c_contiguous
-                                   and c.flags.c_contiguous and c.flags.writeable)):
+            or c.ndim != 2 or not (c.flags.c_contiguous and c.flags.writeable)):
         return False
-    k, m = a.shape
+    m, k = a.shape
     n = b.shape[1]
     if b.shape[0] != k or c.shape != (m, n) or min(k, m, n) < 1:
         return False
-    fn(_ROW_MAJOR, _TRANS, _NO_TRANS, m, n, k, alpha, a.ctypes.data, m, b.ctypes.data, n,
-       beta, c.ctypes.data, n)
+    op_a, op_b = _operand(a), _operand(b)
+    if op_a is None or op_b is None:
+        return False
+    fn(_ROW_MAJOR, op_a[0], op_b[0], m, n, k, alpha, a.ctypes.data, op_a[1], b.ctypes.data,
+       op_b[1], beta, c.ctypes.data, n)
     return True

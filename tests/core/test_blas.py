@@ -225,26 +225,35 @@ needs_add_product = pytest.mark.skipif(not blas.has_add_product(),
 
 @needs_add_product
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
-def test_add_product_computes_alpha_at_b_plus_beta_c_in_place(dtype):
+@pytest.mark.parametrize("a_transposed", [False, True])
+@pytest.mark.parametrize("b_transposed", [False, True])
+def test_add_product_computes_alpha_a_b_plus_beta_c_in_place(dtype, a_transposed, b_transposed):
     rng = np.random.default_rng(3)
-    a, b = rng.random((7, 5)).astype(dtype), rng.random((7, 6)).astype(dtype)
+    # each operand either C-contiguous or a transposed view of a C-contiguous array
+    a = rng.random((7, 5)).astype(dtype).T if a_transposed else rng.random((5, 7)).astype(dtype)
+    b = rng.random((6, 7)).astype(dtype).T if b_transposed else rng.random((7, 6)).astype(dtype)
     c = rng.random((5, 6)).astype(dtype)
-    expected = 0.9 * c - 0.25 * (a.T @ b)
+    expected = 0.9 * c - 0.25 * (a @ b)
     buffer = c
-    assert blas.add_product_at_b(-0.25, a, b, 0.9, c)
+    assert blas.add_product(-0.25, a, b, 0.9, c)
     assert c is buffer
     np.testing.assert_allclose(c, expected, rtol=1e-5 if dtype == np.float32 else 1e-12)
 
 
 def test_add_product_refuses_what_it_cannot_do_and_changes_nothing():
     rng = np.random.default_rng(4)
-    a, b = rng.random((7, 5)).astype(np.float32), rng.random((7, 6)).astype(np.float32)
+    a, b = rng.random((5, 7)).astype(np.float32), rng.random((7, 6)).astype(np.float32)
     for c in (rng.random((6, 5)).astype(np.float32),             # wrong shape
               rng.random((5, 12)).astype(np.float32)[:, ::2],     # not contiguous
               rng.random((5, 6)).astype(np.float64)):             # another dtype
         before = c.copy()
-        assert not blas.add_product_at_b(-1.0, a, b, 0.5, c)
+        assert not blas.add_product(-1.0, a, b, 0.5, c)
         np.testing.assert_array_equal(c, before)
+    c = rng.random((5, 6)).astype(np.float32)
+    before = c.copy()
+    assert not blas.add_product(-1.0, rng.random((5, 14)).astype(np.float32)[:, ::2], b, 0.5,
+                                c)                              # an operand not contiguous
+    np.testing.assert_array_equal(c, before)
 
 
 def _momentum_run(monkeypatch, fuse, snapshots=False):
