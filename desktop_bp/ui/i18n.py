@@ -39,8 +39,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import (QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject,
-                            QTranslator, Slot)
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLibraryInfo,
+                            QLocale, QObject, QTranslator, Slot)
 from PySide6.QtGui import QAction, QActionGroup
 
 log = logging.getLogger(__name__)
@@ -58,6 +58,14 @@ CATALOGUE = "desktop_bp"
 #: Qt's own catalogues for each language, tried in this order (``qt_zh_CN`` is the older
 #: meta-catalogue that loads ``qtbase_zh_CN``).
 QT_CATALOGUES = {SIMPLIFIED_CHINESE: ("qtbase_zh_CN.qm", "qt_zh_CN.qm"), ENGLISH: ()}
+#: Texts of Qt's own dialogs that its catalogue leaves in English: Qt 6 gave the file dialog's
+#: two labels a shortcut, and ``qtbase_zh_CN`` still translates them without it. The app's
+#: catalogue carries them in Qt's context (listed here so that lupdate finds them); Qt asks
+#: it when its own has no answer.
+QT_CATALOGUE_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 _current = {"language": ENGLISH, "translators": []}
 
