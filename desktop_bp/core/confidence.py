@@ -125,11 +125,11 @@ def load_detector(path=None):
     file is missing or damaged (the rule then falls back to the model's outputs alone)."""
     from desktop_bp.core.persistence import ModelFileError, load_model
 
-    path = detector_path() if path is None else path
-    key = str(path)
+    key = None if path is None else str(path)      # None: the bundled one, found once
     if key not in _cached:
         try:
-            _cached[key] = Detector.from_network(load_model(path))
+            _cached[key] = Detector.from_network(load_model(detector_path() if path is None
+                                                            else path))
         except (ModelFileError, OSError, ValueError):
             _cached[key] = None
     return _cached[key]

@@ -23,12 +23,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QRadioButton,
-                               QSizePolicy,
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QLabel, QRadioButton, QSizePolicy,
                                QVBoxLayout, QWidget)
 
 from desktop_bp.ui.i18n import Retranslating
 from desktop_bp.ui.plots import ColumnReflow, label_plot, style_plot
+from desktop_bp.ui.wrapping_row import STRETCH, WrappingRow
 
 SIDE = 28
 COLOUR_MAP = "CET-D1"       # blue - white - red, perceptually uniform
@@ -217,22 +217,17 @@ class GradientHeatmaps(Retranslating, QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
             combo.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        top = QHBoxLayout()
-        top.setContentsMargins(4, 0, 4, 0)
-        top.addWidget(self.show_label)
-        top.addWidget(self.gradients_button)
-        top.addWidget(self.weights_button)
-        top.addWidget(self.scale_combo)
-        top.addWidget(self.page_combo)
-        top.addStretch(1)
-        top.addWidget(self.hint)
+        # in a narrow window the choices of scale and page go on a line of their own
+        self.controls = WrappingRow(
+            [self.show_label, self.gradients_button, self.weights_button],
+            [self.scale_combo, self.page_combo, STRETCH, self.hint], margins=(4, 0, 4, 0))
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground("w")
         self.view.ci.setContentsMargins(2, 2, 2, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addLayout(top)
+        layout.addWidget(self.controls)
         layout.addWidget(self.view, 1)
         self.layers = []
         self._sizes = None

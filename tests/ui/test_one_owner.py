@@ -338,12 +338,17 @@ def test_saving_a_run_s_network_keeps_its_curves_and_numbers(make, qtbot, tmp_pa
     assert len(window.session.snapshots) >= 2           # the time machine keeps the epochs
 
 
-def test_at_1200_pixels_the_training_page_scrolls_up_and_down_never_sideways(make, qtbot):
+@pytest.mark.parametrize("size", [(1203, 752), (1024, 740)])
+def test_in_a_narrow_window_the_training_page_scrolls_up_and_down_never_sideways(make, qtbot,
+                                                                                size):
     from PySide6.QtWidgets import QScrollArea
-    window, panel = make(size=(1203, 752))
+    window, panel = make(size=size)
+    panel.time_machine.setVisible(True)         # as after a run: its row is above the plots
     qtbot.waitUntil(lambda: panel.width() > 0)
     for _ in range(5):
         QApplication.processEvents()
+    # at 1024 pixels the rows of controls break in two rather than widen the page
+    assert panel.heatmaps.controls.wrapped == (size[0] < 1100)
     areas = [a for a in panel.findChildren(QScrollArea) if a.isVisible() and a.widget()]
     assert len(areas) >= 2
     for area in areas:

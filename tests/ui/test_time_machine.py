@@ -33,14 +33,15 @@ def test_replay_and_branch(qapp, qtbot, tmp_path, prompts):
     assert tm.kept_epochs() == [0, 1, 2, 3] and tm.isEnabled()
     # what is kept, in the window's language, with the figures of the store itself
     capacity = panel.session.snapshots.capacity()
-    assert tm.budget.text().startswith(f"4 epochs kept. {capacity:,} epochs of 784-8-10 (")
+    assert tm.budget_text().startswith(f"4 epochs kept. {capacity:,} epochs of 784-8-10 (")
+    assert tm.slider.toolTip() == tm.title.toolTip() == tm.budget_text()    # not a line of its own
     try:
         i18n.set_language(qapp, i18n.SIMPLIFIED_CHINESE)
-        qtbot.waitUntil(lambda: tm.budget.text().startswith("保留了 4 个迭代期"))
-        assert f"784-8-10 的 {capacity:,} 个迭代期" in tm.budget.text()
+        qtbot.waitUntil(lambda: tm.budget_text().startswith("保留了 4 个迭代期"))
+        assert f"784-8-10 的 {capacity:,} 个迭代期" in tm.budget_text()
     finally:
         i18n.set_language(qapp, i18n.ENGLISH)
-    qtbot.waitUntil(lambda: tm.budget.text().startswith("4 epochs kept."))
+    qtbot.waitUntil(lambda: tm.budget_text().startswith("4 epochs kept."))
     # epoch 2's weights are exactly the ones the run had after its second epoch
     tm.epoch_chosen.emit(2)
     in_use = window.network()

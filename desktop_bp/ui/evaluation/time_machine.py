@@ -8,9 +8,10 @@ to the heatmaps, the plots' cursor, the canvas's prediction and the microscope.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
 from desktop_bp.ui.i18n import Retranslating
+from desktop_bp.ui.wrapping_row import WrappingRow
 
 
 class TimeMachineSlider(Retranslating, QWidget):
@@ -37,23 +38,17 @@ class TimeMachineSlider(Retranslating, QWidget):
         self.branch_button = QPushButton()
         self.latest_button = QPushButton()
         self.title = QLabel()
-        self.budget = QLabel()
-        self.budget.setWordWrap(True)
-        self.budget.setStyleSheet("color: #555;")
+        self._budget = ""
         self.slider.valueChanged.connect(self._on_value_changed)
         self.branch_button.clicked.connect(self._on_branch)
         self.latest_button.clicked.connect(self._on_latest)
 
-        row = QHBoxLayout()
-        row.addWidget(self.title)
-        row.addWidget(self.slider, 1)
-        row.addWidget(self.label)
-        row.addWidget(self.latest_button)
-        row.addWidget(self.branch_button)
+        # in a narrow window the buttons go on a line of their own
+        self.row = WrappingRow([self.title, (self.slider, 1), self.label],
+                               [self.latest_button, self.branch_button])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.budget)
+        layout.addWidget(self.row)
         self.set_kept_epochs([])
         self.retranslate()
 
@@ -96,8 +91,15 @@ class TimeMachineSlider(Retranslating, QWidget):
         self.slider.setValue(index)
 
     def set_budget_text(self, text):
-        """E.g. :meth:`desktop_bp.core.snapshots.EpochSnapshots.describe`'s sentence."""
-        self.budget.setText(text)
+        """What is kept, e.g. :meth:`desktop_bp.core.snapshots.EpochSnapshots.describe`'s
+        sentence: the tooltip of the title, slider and epoch (on the line itself, its two
+        lines pushed the plots and heatmaps below the window's edge)."""
+        self._budget = text
+        for widget in (self.title, self.slider, self.label):
+            widget.setToolTip(text)
+
+    def budget_text(self):
+        return self._budget
 
     @Slot(int)
     def _on_value_changed(self, index):
