@@ -134,6 +134,24 @@ def test_click_selects_a_weight_for_the_readout_and_the_nudge(view, qtbot):
     assert "Δw = -1" in view.nudge.result.text()
 
 
+def test_another_network_leaves_no_figures_of_the_last_one(view, qtbot, x):
+    view.tabs.setCurrentIndex(1)
+    picked = []
+    view.weight_selected.connect(picked.append)
+    qtbot.waitUntil(lambda: (click(view.matrix_panels[4], 7, 2), bool(picked))[1])
+    view.tabs.setCurrentIndex(2)
+    assert view.nudge.table_values() and "w<sup>4</sup>" in view.nudge.title.text()
+    # a network with fewer layers: its layer 4 does not exist, and nothing of the old pick stays
+    view.set_network(Network([784, 30, 10], seed=1))
+    view.set_input(x, "a test drawing")
+    assert view.weight is None and view.nudge.weight is None
+    assert view.nudge.table_values() == [] and view.nudge.paths.text().strip() == ""
+    assert "Pick a weight" in view.nudge.title.text()
+    assert view.nudge.result.text().strip() == "" and not view.nudge.panels
+    view.tabs.setCurrentIndex(1)
+    assert "Hover over or click" in view.readout.text()
+
+
 def test_cost_switch_changes_bp1(view, qtbot):
     quadratic = view.layers.images()[(4, "delta")].copy()
     assert "stays in" in view.caption.text()
@@ -202,6 +220,10 @@ def test_gradient_check_view_completes(check_view, qtbot):
     assert backprop == pytest.approx(report.backprop_seconds, rel=1e-6)
     assert finite == pytest.approx(report.finite_difference_all_seconds, rel=1e-6)
     assert "Passed" in check_view.status.text() and check_view.run_button.isEnabled()
+    # another network: the figures above were of this one, and go
+    check_view.set_network(Network([20, 5, 4], seed=3))
+    assert check_view.report is None and check_view.table.rowCount() == 0
+    assert not check_view.chart.isVisible() and "Passed" not in check_view.status.text()
 
 
 def test_gradient_check_without_a_target_checks_the_predicted_digit(check_view, qtbot):

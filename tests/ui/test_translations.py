@@ -223,6 +223,20 @@ def test_widgets_built_in_chinese_show_chinese(chinese, qtbot):
     assert box.button(QMessageBox.StandardButton.Cancel).text() == "取消"
 
 
+def test_the_microscope_names_the_costs_in_chinese(chinese, qtbot):
+    from desktop_bp.core.network import Network
+    from desktop_bp.ui.microscope.view import MicroscopeView
+
+    view = MicroscopeView()
+    qtbot.addWidget(view)
+    view.set_network(Network([784, 6, 10], seed=0))             # quadratic cost, sigmoid
+    names = [view.cost_combo.itemText(i) for i in range(view.cost_combo.count())]
+    assert names[0].startswith("二次代价") and "（网络自己的）" in names[0], names
+    assert all(CJK.search(name) for name in names), names
+    view.set_input(np.zeros(784), "")
+    assert "quadratic" not in view.caption.text() and "二次代价" in view.caption.text()
+
+
 def test_qt_s_file_dialog_speaks_chinese_in_every_label(chinese, qtbot):
     # Qt's own catalogue misses two of its labels; the app's catalogue fills them in
     from PySide6.QtWidgets import QFileDialog, QLabel

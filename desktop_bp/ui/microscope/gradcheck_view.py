@@ -162,8 +162,16 @@ class GradientCheckView(Retranslating, QWidget):
             self.status.setText(self.tr("Backprop against finite differences, in float64."))
 
     def set_network(self, net):
+        """Check ``net`` from now on; the figures of another network's check are cleared."""
+        if net is self._net:
+            return
         self._net = net
         self.report = None
+        self._failure = None
+        self.table.setRowCount(0)
+        self.chart.hide()
+        if not self.running:
+            self.status.setText(self.tr("Backprop against finite differences, in float64."))
 
     def set_input(self, x, target):
         """The input(s) (784,) or (n, 784) and target digit(s) the check uses (None: the

@@ -91,11 +91,7 @@ class NudgePanel(Retranslating, QWidget):
                                        "middle)"))
         self.table.setHorizontalHeaderLabels(["Δw", self.tr("ΔC measured"), "∂C/∂w · Δw",
                                               self.tr("ratio")])
-        if self._pass is None or self.weight is None:
-            self.title.setText(self.tr("Pick a weight: click a pixel of a ∂C/∂w tile or a cell "
-                                       "of a ∂C/∂w matrix."))
-        else:
-            self.refresh()
+        self.refresh()
 
     @property
     def dw(self):
@@ -105,9 +101,14 @@ class NudgePanel(Retranslating, QWidget):
         self._pass = bp
         if self.weight is not None:
             l, j, k = self.weight
-            n_out, n_in = bp.weights[l - 2].shape
-            if l > bp.L or j >= n_out or k >= n_in:
-                self.weight = None
+            if not 2 <= l <= bp.L or j >= bp.weights[l - 2].shape[0] \
+                    or k >= bp.weights[l - 2].shape[1]:
+                self.weight = None      # a weight of another network
+        self.refresh()
+
+    def clear(self):
+        """Forget the weight and everything drawn for it (another network is looked at)."""
+        self.weight = None
         self.refresh()
 
     def set_weight(self, l, j, k):
@@ -140,7 +141,15 @@ class NudgePanel(Retranslating, QWidget):
     def refresh(self, table=True):
         bp, weight = self._pass, self.weight
         if bp is None or weight is None:
+            # nothing picked (or the pick belonged to another network): no old figures
+            self.title.setText(self.tr("Pick a weight: click a pixel of a ∂C/∂w tile or a cell "
+                                       "of a ∂C/∂w matrix."))
             self.result.setText(" ")
+            self.paths.setText(" ")
+            self.steps = []
+            self.table.clearContents()
+            self.view.clear()
+            self.panels, self._layers = [], None
             return
         l, j, k = weight
         gradient = float(bp.layer(l).nabla_w[j, k])

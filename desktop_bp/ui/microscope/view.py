@@ -33,6 +33,7 @@ from desktop_bp.ui.microscope.help import BP1, BP2, BP3, BP4, view_help
 from desktop_bp.ui.microscope.images import SignedPanel, colour_bar, largest_magnitude
 from desktop_bp.ui.microscope.layers import LayerGrid
 from desktop_bp.ui.microscope.nudge import NudgePanel
+from desktop_bp.ui.words import function_name
 
 SIDE = 28
 TILES_PER_PAGE = 64
@@ -117,9 +118,10 @@ class MicroscopeView(Retranslating, QWidget):
         """The cost combo's entries, the network's own cost said so."""
         own_cost = None if self._net is None else self._net.cost_name
         for i, name in enumerate(COST_NAMES):
+            said = function_name(name)
             self.cost_combo.setItemText(
-                i, self.tr("{cost} (the network's own)").format(cost=name)
-                if name == own_cost else name)
+                i, self.tr("{cost} (the network's own)").format(cost=said)
+                if name == own_cost else said)
 
     # -- construction ---------------------------------------------------------------------------
 
@@ -244,7 +246,10 @@ class MicroscopeView(Retranslating, QWidget):
         self._net = net
         self._scope = None if net is None else Microscope(net)
         self.bp = None
-        self.weight = None
+        self.weight = None              # a weight picked in another network means nothing here
+        self.last_readout = None
+        self.readout.setText(self.tr("Hover over or click a weight to read it out."))
+        self.nudge.clear()
         if net is not None:
             self.cost_combo.blockSignals(True)
             self._name_costs()
@@ -350,13 +355,14 @@ class MicroscopeView(Retranslating, QWidget):
                 cancel = ""
             elif bp.cancels:
                 cancel = self.tr("with {cost} and {output} outputs σ′ cancels: "
-                                 "δ<sup>L</sup> = a − y").format(cost=bp.cost, output=bp.output)
+                                 "δ<sup>L</sup> = a − y").format(cost=function_name(bp.cost),
+                                                                output=function_name(bp.output))
             elif bp.output == "softmax":
                 cancel = self.tr("softmax couples its outputs: δ<sup>L</sup> = J<sup>T</sup>"
                                  "∇<sub>a</sub>C, and σ′ shows the diagonal a(1 − a)")
             else:
                 cancel = self.tr("with the {cost} cost σ′(z<sup>L</sup>) stays in: saturated "
-                                 "outputs learn slowly").format(cost=bp.cost)
+                                 "outputs learn slowly").format(cost=function_name(bp.cost))
             text = self.tr("<b>BP1</b> (top row): {bp1}; {note}. <b>BP2</b> (rows below): {bp2}. "
                            "<b>BP3</b>: {bp3}.").format(bp1=BP1, note=cancel, bp2=BP2, bp3=BP3)
         elif tab == 1:
