@@ -19,8 +19,8 @@
 <context>
     <name>DrawingCanvas</name>
     <message>
-        <source>Draw a digit. Ctrl+Z undoes the last stroke, Esc clears.</source>
-        <translation>在这里写一个数字。Ctrl+Z 撤销上一笔，Esc 清空。</translation>
+        <source>Draw a digit. Ctrl+Z undoes the last stroke (or clear), Esc clears.</source>
+        <translation>在这里写一个数字。Ctrl+Z 撤销上一笔（或撤销清空），Esc 清空。</translation>
     </message>
     <message>
         <source>Draw a digit here</source>

@@ -30,6 +30,9 @@ DEFAULT_PEN_FRACTION = 1 / 14     # pen width / canvas side: MNIST-like strokes 
 MIN_PRESSURE_SCALE = 0.35         # a tablet's lightest touch still draws this fraction of the width
 
 
+_STROKE = "stroke"        # an entry of DrawingCanvas._undoable: a stroke was drawn
+
+
 class DrawingCanvas(Retranslating, QWidget):
     """A square drawing area (centred in the widget) with ``clear``, ``undo`` and ``to_array``.
 
@@ -53,6 +56,9 @@ class DrawingCanvas(Retranslating, QWidget):
         self._pen_fraction = float(pen_fraction)
         self._strokes = []          # list of strokes, each a list of (x, y, pressure), x/y in 0..1
         self._current = None        # the stroke being drawn, also the last item of _strokes
+        # what undo takes back, last first: STROKE for a stroke drawn, or the strokes a clear
+        # removed (so that Esc or Clear by mistake loses nothing)
+        self._undoable = []
         self._told_pen_down = False
         self._drawn_to = None       # where the painted part of the current stroke ends (QPointF)
         self._image = QImage()
@@ -64,14 +70,15 @@ class DrawingCanvas(Retranslating, QWidget):
         self.retranslate()
 
     def retranslate(self):
-        self.setToolTip(self.tr("Draw a digit. Ctrl+Z undoes the last stroke, Esc clears."))
+        self.setToolTip(self.tr("Draw a digit. Ctrl+Z undoes the last stroke (or clear), Esc clears."))
 
     # -- public API ------------------------------------------------------------------------------
 
     def clear(self):
-        """Remove every stroke."""
+        """Remove every stroke (:meth:`undo` brings them back)."""
         if not self._strokes:
             return
+        self._undoable.append(self._strokes)
         self._strokes = []
         self._current = None
         self._render()
@@ -79,10 +86,14 @@ class DrawingCanvas(Retranslating, QWidget):
         self.changed.emit()
 
     def undo(self):
-        """Remove the last stroke (nothing happens on an empty canvas)."""
-        if not self._strokes:
+        """Take back the last stroke, or the last clear (nothing happens when there is neither)."""
+        if not self._undoable:
             return
-        self._strokes.pop()
+        last = self._undoable.pop()
+        if last is _STROKE:
+            self._strokes.pop()
+        else:
+            self._strokes = last
         self._current = None
         self._render()
         self._tell_pen()
@@ -264,6 +275,7 @@ class DrawingCanvas(Retranslating, QWidget):
         x, y = self._normalised(pos)
         self._current = [(x, y, pressure)]
         self._strokes.append(self._current)
+        self._undoable.append(_STROKE)
         self._paint_live()
         self._tell_pen()
         self.changed.emit()

@@ -95,8 +95,41 @@ def test_undo_and_clear(canvas, qtbot):
     with qtbot.waitSignal(canvas.changed):
         canvas.clear()
     assert canvas.is_empty() and not ink(canvas).any()
+    # a clear by mistake (Esc) loses nothing: undo brings the drawing back
+    with qtbot.waitSignal(canvas.changed):
+        canvas.undo()
+    assert canvas.stroke_count() == 1 and ink(canvas)[150, 90]
+    canvas.clear()
+    stroke(canvas, [(0.5, 0.2), (0.5, 0.8)])             # a new drawing after the clear
+    canvas.undo()                                        # takes back the new stroke,
+    assert canvas.is_empty()
+    canvas.undo()                                        # then the clear
+    assert canvas.stroke_count() == 1 and ink(canvas)[150, 90] and not ink(canvas)[150, 150]
+    canvas.undo()
+    assert canvas.is_empty()
     canvas.undo()                      # nothing left to undo: no error
     assert canvas.is_empty()
+
+
+def test_esc_clears_and_ctrl_z_brings_the_drawing_back(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings, Qt
+
+    from desktop_bp.core import checkpoint
+    from desktop_bp.ui.app import build_window
+
+    window = build_window(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+                          recovery=checkpoint.Recovery(enabled=False))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    stroke(window.canvas, [(0.5, 0.2), (0.5, 0.8)])
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)         # the window's shortcuts need it active
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
+    assert window.canvas.is_empty()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.canvas.stroke_count() == 1
 
 
 def test_stroke_width_follows_the_canvas_size(canvas, qtbot):
