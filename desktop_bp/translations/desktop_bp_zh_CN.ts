@@ -1196,6 +1196,10 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
         <translation>微调 w&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j},{k}&lt;/sub&gt; = {w:.4g}（∂C/∂w = {g:.4g}）：这个变化先改变 z&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j}&lt;/sub&gt;，再改变后面的每一层，最后改变 C。</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Its input a&lt;sup&gt;{lm}&lt;/sup&gt;&lt;sub&gt;{k}&lt;/sub&gt; is 0 for this drawing&lt;/b&gt;, so nudging it changes nothing and ∂C/∂w = a·δ = 0: a weight fed by a small activation learns slowly. Pick a weight whose input is not 0 (a pixel of the ink, or an active neuron).</source>
+        <translation>&lt;b&gt;对这幅手写，它的输入 a&lt;sup&gt;{lm}&lt;/sup&gt;&lt;sub&gt;{k}&lt;/sub&gt; 为 0&lt;/b&gt;，所以微调它什么也不改变，∂C/∂w = a·δ = 0：由很小的激活值输入的权重学习得很慢。请选一个输入不为 0 的权重（笔迹上的像素，或一个激活的神经元）。</translation>
+    </message>
+    <message>
         <source>{name}&lt;sup&gt;{l}&lt;/sup&gt;, blue −{s:.2g} … red +{s:.2g}</source>
         <translation>{name}&lt;sup&gt;{l}&lt;/sup&gt;，蓝 −{s:.2g} … 红 +{s:.2g}</translation>
     </message>

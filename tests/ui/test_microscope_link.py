@@ -75,3 +75,31 @@ def test_a_toy_network_lists_every_path(qtbot, tmp_path):
     # back to the model in use: the drawing path again
     link.subject_combo.setCurrentIndex(link.subject_combo.findData("in use"))
     assert microscope._net.sizes == [784, 12, 10]
+
+
+def test_the_microscope_page_never_scrolls_sideways_in_a_narrower_window(qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    window = build_window(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+                          recovery=checkpoint.Recovery(enabled=False))
+    qtbot.addWidget(window)
+    window.resize(1100, 760)
+    window.show()
+    window.set_network(Network([784, 12, 10], seed=3), "small")
+    stroke(window.canvas, [(0.5, 0.15), (0.5, 0.85)])
+    window.tabs.setCurrentWidget(window.microscope_link.microscope_page)
+    microscope = window.microscope_link.microscope
+    qtbot.waitUntil(lambda: microscope.bp is not None, timeout=3000)
+    for tab in (1, 2):
+        microscope.tabs.setCurrentIndex(tab)
+        microscope.select_weight(3, 4, 5)
+        for _ in range(5):
+            QApplication.processEvents()
+        areas = [a for a in window.microscope_link.microscope_page.findChildren(QScrollArea)
+                 if a.isVisible() and a.widget()]
+        page = window.microscope_link.microscope_page
+        if isinstance(page, QScrollArea):
+            areas.append(page)
+        assert areas
+        for area in areas:
+            assert area.horizontalScrollBar().maximum() == 0, tab

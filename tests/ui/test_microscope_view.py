@@ -268,3 +268,13 @@ def test_gradient_check_view_can_be_cancelled(check_view, qtbot, monkeypatch):
     assert report.cancelled and report.checked < report.parameters
     qtbot.waitUntil(lambda: not check_view.running)
     assert "Cancelled" in check_view.status.text() and check_view.run_button.isEnabled()
+
+
+def test_nudging_a_weight_whose_input_is_0_says_why_nothing_changes(view):
+    view.tabs.setCurrentIndex(2)
+    view.select_weight(2, 0, 0)                 # pixel (0, 0): no ink, a = 0
+    assert "is 0 for this drawing" in view.nudge.title.text()
+    assert all(dC == 0.0 for _, dC, _ in view.nudge.table_values())
+    view.select_weight(2, 0, 10 * 28 + 13)      # a pixel of the drawn "1"
+    assert "is 0 for this drawing" not in view.nudge.title.text()
+    assert any(dC != 0.0 for _, dC, _ in view.nudge.table_values())

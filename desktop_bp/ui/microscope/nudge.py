@@ -153,10 +153,18 @@ class NudgePanel(Retranslating, QWidget):
             return
         l, j, k = weight
         gradient = float(bp.layer(l).nabla_w[j, k])
-        self.title.setText(self.tr(
+        title = self.tr(
             "Nudging w<sup>{l}</sup><sub>{j},{k}</sub> = {w:.4g} (∂C/∂w = {g:.4g}): the change "
             "moves z<sup>{l}</sup><sub>{j}</sub>, then every later layer, then C.").format(
-            l=l, j=j, k=k, w=float(bp.weights[l - 2][j, k]), g=gradient))
+            l=l, j=j, k=k, w=float(bp.weights[l - 2][j, k]), g=gradient)
+        if bp.weight(l, j, k, finite_difference=False).a_in == 0.0:
+            # every figure below is 0, and why is the lesson itself
+            title += " " + self.tr(
+                "<b>Its input a<sup>{lm}</sup><sub>{k}</sub> is 0 for this drawing</b>, so "
+                "nudging it changes nothing and ∂C/∂w = a·δ = 0: a weight fed by a small "
+                "activation learns slowly. Pick a weight whose input is not 0 (a pixel of the "
+                "ink, or an active neuron).").format(lm=l - 1, k=k)
+        self.title.setText(title)
         dw = self.dw
         step = bp.nudge(l, j, k, dws=(dw,))[0]
         self._build(list(range(l, bp.L + 1)))

@@ -34,6 +34,7 @@ from desktop_bp.ui.microscope.images import SignedPanel, colour_bar, largest_mag
 from desktop_bp.ui.microscope.layers import LayerGrid
 from desktop_bp.ui.microscope.nudge import NudgePanel
 from desktop_bp.ui.words import function_name
+from desktop_bp.ui.wrapping_row import WrappingRow
 
 SIDE = 28
 TILES_PER_PAGE = 64
@@ -76,7 +77,7 @@ class MicroscopeView(Retranslating, QWidget):
         self.help_label.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(self.top)
+        layout.addWidget(self.top)
         layout.addWidget(self.caption)
         layout.addWidget(self.help_label)
         layout.addWidget(self.tabs, 1)
@@ -141,16 +142,12 @@ class MicroscopeView(Retranslating, QWidget):
         self.help_button.toggled.connect(self._on_help_toggled)
         self.target_combo.currentIndexChanged.connect(self._on_choice_changed)
         self.cost_combo.currentIndexChanged.connect(self._on_choice_changed)
-        self.top = QHBoxLayout()
-        self.top.addWidget(self.source_label, 1)
         self.target_title = QLabel()
         self.cost_title = QLabel()
-        self.top.addWidget(self.target_title)
-        self.top.addWidget(self.target_combo)
-        self.top.addWidget(self.cost_title)
-        self.top.addWidget(self.cost_combo)
-        self.top.addWidget(self.export_button)
-        self.top.addWidget(self.help_button)
+        # in a narrower window the two buttons go on a line of their own
+        self.top = WrappingRow([(self.source_label, 1), self.target_title, self.target_combo,
+                                self.cost_title, self.cost_combo],
+                               [self.export_button, self.help_button])
         self.caption = QLabel(" ")
         self.caption.setTextFormat(Qt.TextFormat.RichText)
         self.caption.setWordWrap(True)
