@@ -199,6 +199,9 @@ class FinishedEvent:
     history: list = field(default_factory=list)
     batches_done: int = 0   # mini-batches done in the epoch that was cut short (0: none was)
     batches: int = 0        # mini-batches per epoch
+    # an epoch cut short leaves weights that no epoch's figures describe: their validation and
+    # test accuracy, measured when the run stopped ({"validation_accuracy": ..., ...})
+    measured: dict = field(default_factory=dict)
 
 
 class TrainingControl:
@@ -460,10 +463,19 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
                 return acc
         return -ev.training_cost
 
-    def finished(reason, message, epochs_done, batches_done=0):
+    def finished(reason, message, epochs_done, batches_done=0, measured=None):
         return FinishedEvent(reason=reason, message=message, epochs_done=epochs_done,
                              best_epoch=best_epoch, history=list(history),
-                             batches_done=batches_done, batches=batches)
+                             batches_done=batches_done, batches=batches,
+                             measured=measured or {})
+
+    def measure_now():
+        """The accuracies of the weights as they are (a run stopped within an epoch)."""
+        out = {}
+        for key, data in (("validation_accuracy", validation), ("test_accuracy", test)):
+            if data is not None:
+                out[key] = evaluate(net, data, lmbda, n)[1]
+        return out
 
     def paused_event(epoch, batch):
         return PausedEvent(epoch=epoch, batch=batch,
@@ -557,7 +569,8 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
                     yield finished("stopped", f"Stopped at the start of epoch {epoch + 1}.", e)
                 else:
                     yield finished("stopped", f"Stopped in epoch {epoch + 1} after {k} of {batches} "
-                                              "mini-batches; what was learned is kept.", e, k)
+                                              "mini-batches; what was learned is kept.", e, k,
+                                   measured=measure_now())
                 return
             trained = time.perf_counter() - t_start - outside
             training_cost = cost_sum / batches

@@ -447,8 +447,12 @@ class Session(QObject):
                 return self.tr("trained here: {0}").format(describe_network(net))
         else:
             label = ""
-        # stopped within an epoch: the accuracy on record is the last finished epoch's
+        # stopped within an epoch: the run measured the weights as they are, if it had the data
+        # to (else the accuracy on record is the last finished epoch's)
         measured = not (ev.reason == "stopped" and ev.batches_done > 0)
+        if not measured and net is not None and ev.measured:
+            net.metadata.update(ev.measured)
+            measured = True
         self.state.run_ended(ev.reason, net, label, measured=measured)
 
     @Slot(object)

@@ -528,6 +528,26 @@ def test_a_stopped_run_says_where_it_stopped(random_pixels):
     assert finished.reason == "stopped"
     assert (finished.epochs_done, finished.batches_done) == (1, 7)
     assert finished.batches == -(-len(random_pixels[1]) // 10)
+    assert finished.measured == {}          # no validation or test set: nothing to measure
+
+
+def test_a_run_stopped_mid_epoch_measures_the_weights_it_leaves(random_pixels):
+    # the last epoch's figures describe other weights than the ones the network holds now
+    net = Network([784, 8, 10], seed=0)
+    images, labels = random_pixels
+    held_out = (images[:40], labels[:40])
+    control = TrainingControl()
+    for ev in train(net, random_pixels, epochs=2, batch_size=10, eta=0.5, seed=0,
+                    control=control, report_interval=0, validation=held_out, test=held_out):
+        if isinstance(ev, EpochEvent):
+            at_epoch_end = ev.test_accuracy
+        if isinstance(ev, BatchEvent) and ev.epoch == 1 and ev.batch == 7:
+            control.stop()
+    finished = ev
+    assert finished.reason == "stopped" and finished.batches_done == 7
+    now = evaluate(net, held_out)[1]
+    assert finished.measured == {"validation_accuracy": now, "test_accuracy": now}
+    assert 0.0 <= at_epoch_end <= 1.0
 
 
 # ---------------------------------------------------------------------------------------------

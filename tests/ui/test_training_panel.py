@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 from desktop_bp.core import checkpoint
 from desktop_bp.core.network import Network
 from desktop_bp.core.persistence import load_model
-from desktop_bp.core.training import train
+from desktop_bp.core.training import evaluate, train
 from desktop_bp.core.run_config import parse_eta, parse_hidden_layers
 from desktop_bp.ui.training import TrainingPanel
 
@@ -208,6 +208,25 @@ def test_step_batch_from_idle_then_eta_change_then_stop(qtbot, panel):
         panel.controls.stop_button.click()
     assert blocker.args[0].reason == "stopped"
     assert panel.trained_network is not None and panel.controls.save_button.isEnabled()
+
+
+def test_a_run_stopped_within_an_epoch_is_measured_as_it_is(qtbot, panel):
+    # the last epoch's accuracy is not that of weights stopped later: the status bar, the line
+    # under the prediction, the Model page and Evaluate must all say the same figure
+    panel.form.epochs_spin.setValue(panel.form.epochs_spin.maximum())
+    with qtbot.waitSignal(panel.controller.paused, timeout=10000):
+        panel.controls.step_batch_button.click()
+    qtbot.waitUntil(lambda: panel.state == "paused"
+                    and panel.controls.batch_label.text().startswith("1 of"), timeout=10000)
+    with qtbot.waitSignal(panel.controller.finished, timeout=10000) as blocker:
+        panel.controls.stop_button.click()
+    ev = blocker.args[0]
+    assert (ev.reason, ev.epochs_done, ev.batches_done) == ("stopped", 0, 1)
+    qtbot.waitUntil(lambda: not panel.session.state.run_active, timeout=5000)
+    model = panel.session.state.model
+    assert model.measured
+    now = evaluate(model.network, DATA[2])[1]
+    assert model.network.metadata["test_accuracy"] == ev.measured["test_accuracy"] == now
 
 
 @pytest.mark.filterwarnings("ignore::RuntimeWarning")   # the engine's float32 overflow
