@@ -28,10 +28,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Layer 1 has %n neurons: its tiles are shown a page at a time, either the ones with the largest values now or by number. Point at a tile to read it.</source>
+        <source>Layer 2 has %n neurons: its tiles are shown a page at a time, either the ones with the largest values now or by number. Point at a tile to read it.</source>
         <translation>
-            <numerusform>Layer 1 has %n neuron: its tiles are shown a page at a time, either the ones with the largest values now or by number. Point at a tile to read it.</numerusform>
-            <numerusform>Layer 1 has %n neurons: its tiles are shown a page at a time, either the ones with the largest values now or by number. Point at a tile to read it.</numerusform>
+            <numerusform>Layer 2 has %n neuron: its tiles are shown a page at a time, either the ones with the largest values now or by number. Point at a tile to read it.</numerusform>
+            <numerusform>Layer 2 has %n neurons: its tiles are shown a page at a time, either the ones with the largest values now or by number. Point at a tile to read it.</numerusform>
         </translation>
     </message>
 </context>

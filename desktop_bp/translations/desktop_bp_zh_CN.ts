@@ -357,9 +357,9 @@ a = {3:.2f}</translation>
         <translation>神经元 {0}–{1}</translation>
     </message>
     <message numerus="yes">
-        <source>Layer 1 has %n neurons: its tiles are shown a page at a time, either the ones with the largest values now or by number. Point at a tile to read it.</source>
+        <source>Layer 2 has %n neurons: its tiles are shown a page at a time, either the ones with the largest values now or by number. Point at a tile to read it.</source>
         <translation>
-            <numerusform>第 1 层有 %n 个神经元：它们的图块一页一页地显示，可按当前数值最大排列，也可按编号排列。指向一个图块即可读出数值。</numerusform>
+            <numerusform>第 2 层有 %n 个神经元：它们的图块一页一页地显示，可按当前数值最大排列，也可按编号排列。指向一个图块即可读出数值。</numerusform>
         </translation>
     </message>
     <message>

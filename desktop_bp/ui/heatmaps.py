@@ -8,6 +8,9 @@
 - Signed values get a diverging colour map (blue < 0 < red, white at 0) with levels symmetric
   around zero, one scale per layer, and a colour bar beside each layer.
 
+Layers are numbered as in the book (and in the microscope): the input is layer 1, so the
+first weight matrix is w^2, into layer 2.
+
 A switch chooses what is shown: the latest mini-batch's gradients (from a ``LayerSnapshot``) or
 the current weights (from the snapshot, an epoch's end or a loaded model). The items are built
 once per architecture (:meth:`GradientHeatmaps.set_architecture`) and then fed with
@@ -123,16 +126,16 @@ class _LayerView:
         self._what = "∂C/∂w" if mode == GRADIENTS else "w"
         name = QCoreApplication.translate(
             "GradientHeatmaps", "Layer {layer} {what}: {n_in} → {n_out}").format(
-            layer=self.l + 1, what=self._what, n_in=self.n_in, n_out=self.n_out)
+            layer=self.l + 2, what=self._what, n_in=self.n_in, n_out=self.n_out)
         if self.tiled:
             x_label = QCoreApplication.translate("GradientHeatmaps",
                                                  "pixel x (one 28×28 tile per neuron)")
             y_label = QCoreApplication.translate("GradientHeatmaps", "pixel y (28 px per tile)")
         else:
             x_label = QCoreApplication.translate(
-                "GradientHeatmaps", "input k (layer {layer})").format(layer=self.l)
+                "GradientHeatmaps", "input k (layer {layer})").format(layer=self.l + 1)
             y_label = QCoreApplication.translate(
-                "GradientHeatmaps", "neuron j (layer {layer})").format(layer=self.l + 1)
+                "GradientHeatmaps", "neuron j (layer {layer})").format(layer=self.l + 2)
         label_plot(self.plot, name, x_label, y_label, title_size="9pt")
         self._label_bar()
 
@@ -349,7 +352,7 @@ class GradientHeatmaps(Retranslating, QWidget):
                 stop = min(n, start + TILES_PER_PAGE)
                 combo.addItem(self.tr("neurons {0}–{1}").format(start + 1, stop), start)
             combo.setToolTip(self.tr(
-                "Layer 1 has %n neurons: its tiles are shown a page at a time, either the "
+                "Layer 2 has %n neurons: its tiles are shown a page at a time, either the "
                 "ones with the largest values now or by number. Point at a tile to read it.",
                 "", n))
             index = combo.findData(current)
@@ -403,7 +406,7 @@ class GradientHeatmaps(Retranslating, QWidget):
                         j + 1, k % SIDE, k // SIDE) if view.tiled else
                         self.tr("neuron {0}, input {1}").format(j + 1, k + 1))
                     self.hint.setText(self.tr("layer {0}: {1}: {2:.3g}").format(
-                        view.l + 1, where, value))
+                        view.l + 2, where, value))
                     return
         self.hint.setText(self.tr("blue < 0 < red"))
 

@@ -431,7 +431,7 @@ class TrainingPlots(Retranslating, QWidget):
         mini-batches; before, where the curves will come from (a stored model has no record of
         them) rather than a blank."""
         if self._live_layers:
-            keys = [(self.tr("layer {layer}").format(layer=l + 1),
+            keys = [(self.tr("layer {layer}").format(layer=l + 2),
                      LAYER_COLOURS[l % len(LAYER_COLOURS)]) for l in range(self._num_layers)][:4]
         else:
             keys = [(self.tr("appears while training"), "#888888")]
@@ -479,7 +479,7 @@ class TrainingPlots(Retranslating, QWidget):
                 g = snap.mean_abs_nabla_w[l]
                 if g > 0:       # a log axis has no 0: skip it rather than break the line
                     series.append(x, g)
-            self._zero_layers = tuple(l + 1 for l, g in enumerate(snap.mean_abs_nabla_w)
+            self._zero_layers = tuple(l + 2 for l, g in enumerate(snap.mean_abs_nabla_w)
                                       if not g > 0)
         self._last_batch_x = x
         self._dirty = True

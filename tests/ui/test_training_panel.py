@@ -698,7 +698,7 @@ def test_a_starting_run_names_the_layers_of_its_live_curves_before_any_batch(qtb
     with qtbot.waitSignal(panel.controller.finished, timeout=20000):
         assert panel.start()
         # set before the training thread's first mini-batch could arrive
-        assert all("layer 1" in t and "layer 2" in t for t in titles())
+        assert all("layer 2" in t and "layer 3" in t for t in titles())   # the book's numbers
     assert all("appears while training" not in t for t in titles())
 
 
@@ -756,7 +756,7 @@ def test_gradients_of_exactly_zero_are_said_not_left_blank(qtbot, live_plots):
     plots.flush()
     note = plots.zero_gradient_note
     assert note.isVisible() and "exactly 0" in note.toPlainText()
-    assert "in layers 1, 2" in note.toPlainText()
+    assert "in layers 2, 3" in note.toPlainText()       # the book's numbers: input = layer 1
     plots.add_batch(_batch_event(0, 2, gradient=1e-3))
     plots.flush()
     assert not note.isVisible()

@@ -208,8 +208,8 @@ def test_widgets_built_in_chinese_show_chinese(chinese, qtbot):
     assert texts["cost_plot x"] == "已训练的迭代期"
     assert texts["accuracy_plot y"] == "准确率（%）"
     assert "训练时显示" in texts["saturation_plot title"]
-    assert texts["layer 0 title"] == "第 1 层 ∂C/∂w：784 → 30"
-    assert texts["layer 1 y"] == "神经元 j（第 2 层）"
+    assert texts["layer 0 title"] == "第 2 层 ∂C/∂w：784 → 30"     # the book's numbers
+    assert texts["layer 1 y"] == "神经元 j（第 3 层）"
     assert texts["show"] == "显示："
     assert texts["headline"] == "写一个数字"
     prediction.set_output(np.eye(10)[7] * 0.9)
@@ -264,7 +264,7 @@ def test_switching_back_and_forth_leaves_nothing_half_translated(qapp, qtbot):
             chinese = _texts(*views)
             assert [k for k in english if not CJK.search(chinese[k])] == []
             heatmaps.set_mode(WEIGHTS)      # texts set later speak the language too
-            assert heatmaps.layers[0].plot.titleLabel.text == "第 1 层 w：784 → 30"
+            assert heatmaps.layers[0].plot.titleLabel.text == "第 2 层 w：784 → 30"
             heatmaps.set_mode("gradients")
             i18n.set_language(qapp, i18n.ENGLISH)
             qtbot.waitUntil(lambda: "Cost" in plots.cost_plot.titleLabel.text)
