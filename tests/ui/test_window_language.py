@@ -251,3 +251,28 @@ def test_the_status_bar_names_a_network_trained_here_in_the_current_language(
         i18n.set_language(qapp, i18n.ENGLISH)
     qtbot.waitUntil(lambda: window.file_label.text().startswith("recovered run"))
     session.state.discard_unsaved()
+
+
+def test_after_a_switch_there_and_back_the_form_still_never_scrolls_sideways(qapp, qtbot,
+                                                                             window):
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    area = window.training_panel().form_scroll
+
+    def settle():
+        for _ in range(10):
+            qapp.processEvents()
+
+    settle()
+    assert area.horizontalScrollBar().maximum() == 0
+    try:
+        i18n.set_language(qapp, i18n.SIMPLIFIED_CHINESE)     # shorter words: a narrower form
+        settle()
+        assert area.horizontalScrollBar().maximum() == 0
+    finally:
+        i18n.set_language(qapp, i18n.ENGLISH)
+    settle()
+    # the form is measured once its own words are English again, not before
+    assert area.horizontalScrollBar().maximum() == 0
+    assert area.width() >= area.widget().minimumSizeHint().width()

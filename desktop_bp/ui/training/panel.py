@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt, Slot
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer, Slot
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QMessageBox, QScrollArea, QSplitter,
                                QVBoxLayout, QWidget)
 
@@ -175,7 +175,9 @@ class TrainingPanel(Retranslating, QWidget):
         """The panel's own words: the Save button's tooltip (its parts retranslate
         themselves)."""
         if hasattr(self, "form_scroll"):
-            self._fit_form_column()     # the form's words changed its least width
+            # the form's words changed its least width; measured once they have all changed
+            # (the form's own labels may hear of the new language after this panel)
+            QTimer.singleShot(0, self._fit_form_column)
         self._update_buttons()
         model = self.session.model
         self.form.set_model_label(self.session.label(model))
