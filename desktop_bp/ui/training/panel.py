@@ -177,7 +177,7 @@ class TrainingPanel(Retranslating, QWidget):
         if hasattr(self, "form_scroll"):
             # the form's words changed its least width; measured once they have all changed
             # (the form's own labels may hear of the new language after this panel)
-            QTimer.singleShot(0, self._fit_form_column)
+            QTimer.singleShot(0, self.form_scroll, self._fit_form_column)   # not once it is gone
         self._update_buttons()
         model = self.session.model
         self.form.set_model_label(self.session.label(model))
