@@ -185,8 +185,10 @@ def test_validation_set_and_a_new_network(qtbot, small):
     assert view.heatmap.matrix() is None and view.result() is None       # not evaluated yet
     view.set_choice.setCurrentIndex(view.set_choice.findData("validation"))
     assert view.result() is blocker.args[0]
+    assert "Evaluation done" in view.status.text()
     view.set_network(net.copy())                     # another model: its own figures
     assert view.result() is None and view.heatmap.matrix() is None
+    assert "Evaluation done" not in view.status.text()        # that was the other model's
 
 
 def test_the_personal_set_s_words_follow_the_language(qapp, qtbot, tmp_path, small):

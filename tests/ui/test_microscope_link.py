@@ -35,7 +35,11 @@ def test_the_microscope_follows_the_drawing_and_the_model(qtbot, tmp_path):
     window.set_network(other, "other")
     qtbot.waitUntil(lambda: microscope.bp is not None and microscope.bp.layers[0].z.shape[-1] == 7,
                     timeout=3000)
-    # leaving the page takes the overlay away
+    # leaving the page takes the overlay away, for the gradient check's page too
+    window.tabs.setCurrentWidget(window.microscope_link.gradcheck_page)
+    assert window.canvas._saliency is None
+    window.tabs.setCurrentWidget(window.microscope_link.microscope_page)
+    qtbot.waitUntil(lambda: window.canvas._saliency is not None, timeout=3000)
     window.tabs.setCurrentWidget(window.model_info)
     assert window.canvas._saliency is None
 

@@ -70,6 +70,7 @@ class MicroscopeLink(QObject):
         self._microscope = self._gradcheck = None     # built when first needed
         self._toy = self._toy_input = None
         self._pre = None
+        self._saliency = None       # the last pass's saliency, laid again when the page returns
         self._dirty = False
         self._clock = QElapsedTimer()
         self._timer = QTimer(self)
@@ -249,6 +250,8 @@ class MicroscopeLink(QObject):
 
     @Slot(int)
     def _on_page_changed(self, index):
+        if not self._showing(self.microscope_page):
+            self.window.canvas.set_saliency(None)   # the overlay is the microscope's alone
         if self._showing(self.microscope_page) or self._showing(self.gradcheck_page):
             if self._net_changed:
                 self._net_changed = False
@@ -257,11 +260,13 @@ class MicroscopeLink(QObject):
                 self.gradcheck.set_network(self.session.network)
                 self._dirty = True
             self._update_now()
-        else:
-            self.window.canvas.set_saliency(None)
+            if self._showing(self.microscope_page) and not self._dirty \
+                    and self._saliency is not None and not self.looking_at_toy:
+                self._on_saliency(self._saliency)       # the pass is the same: so is its overlay
 
     @Slot(object)
     def _on_saliency(self, saliency):
+        self._saliency = saliency
         pre = self._pre
         if pre is None or not self._showing(self.microscope_page):
             self.window.canvas.set_saliency(None)
