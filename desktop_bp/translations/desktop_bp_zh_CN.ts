@@ -335,12 +335,12 @@ a = {3:.2f}</translation>
         <translation>蓝 &lt; 0 &lt; 红</translation>
     </message>
     <message>
-        <source>scale held over the run</source>
-        <translation>整次训练保持色标</translation>
+        <source>scale: whole run</source>
+        <translation>色标：整次训练</translation>
     </message>
     <message>
-        <source>scale of each update</source>
-        <translation>每次更新的色标</translation>
+        <source>scale: each update</source>
+        <translation>色标：每次更新</translation>
     </message>
     <message>
         <source>Held: one colour scale per layer, the largest value of the run so far, so that gradients that vanish fade and gradients that explode stand out. Each update: the scale follows the latest values (any gradient looks vivid).</source>

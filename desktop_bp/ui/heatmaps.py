@@ -215,11 +215,9 @@ class GradientHeatmaps(Retranslating, QWidget):
         self.page_combo = QComboBox()
         self.page_combo.currentIndexChanged.connect(self._redraw)
         for combo in (self.scale_combo, self.page_combo):
-            # in a narrow window the choices shrink (their text cut short) rather than push
-            # the heatmaps out of view
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
-            combo.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            # their whole text: in a narrow window their line breaks (see the row below)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         # in a narrow window the choices of scale and page go on a line of their own
         self.controls = WrappingRow(
             [self.show_label, self.gradients_button, self.weights_button],
@@ -248,8 +246,8 @@ class GradientHeatmaps(Retranslating, QWidget):
         self.weights_button.setToolTip(self.tr("The weights as they are now"))
         self.hint.setText(self.tr("blue < 0 < red"))
         self.show_label.setText(self.tr("Show:"))
-        self.scale_combo.setItemText(0, self.tr("scale held over the run"))
-        self.scale_combo.setItemText(1, self.tr("scale of each update"))
+        self.scale_combo.setItemText(0, self.tr("scale: whole run"))
+        self.scale_combo.setItemText(1, self.tr("scale: each update"))
         self.scale_combo.setToolTip(self.tr(
             "Held: one colour scale per layer, the largest value of the run so far, so that "
             "gradients that vanish fade and gradients that explode stand out. Each update: the "
