@@ -8,7 +8,7 @@ of its own whenever the two do not fit side by side.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 #: Put in a half's list for a stretch that pushes what follows to the right.
@@ -96,3 +96,10 @@ class WrappingRow(QWidget):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self._arrange(event.size().width() < self.one_line_width())
+
+    def event(self, event):
+        # a child's size changed (new words after a language switch, a widget shown or
+        # hidden): the same width may now hold both halves, or no longer
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._arrange(self.width() < self.one_line_width())
+        return super().event(event)

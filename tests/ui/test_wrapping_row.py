@@ -40,3 +40,17 @@ def test_the_row_asks_only_for_its_wider_half(qtbot):
     assert least >= sum(w.minimumSizeHint().width() for w in first)
     # so the widget holding it may be narrower than the one-line row
     assert host.minimumSizeHint().width() < row.one_line_width()
+
+
+def test_a_longer_word_in_the_same_width_breaks_the_line(qtbot):
+    host, row, first, second = _row(qtbot)
+    host.resize(row.one_line_width() + 60, 80)         # the host's margins take some
+    host.show()
+    qtbot.waitUntil(lambda: row.wrapped is False)
+    width = row.width()
+    second[0].setText("another choice, and a longer one")   # as a new language's words do
+    assert row.minimumSizeHint().width() < width < row.one_line_width()
+    qtbot.waitUntil(lambda: row.wrapped)
+    assert row.width() == width
+    second[0].setText("short")
+    qtbot.waitUntil(lambda: row.wrapped is False)
