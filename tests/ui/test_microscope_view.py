@@ -1,6 +1,7 @@
 """The microscope's views with a small network: they show the engine's numbers, read out what
 the mouse is over, follow the cost switch, and run the gradient check without blocking."""
 
+import sys
 import threading
 
 import numpy as np
@@ -278,3 +279,23 @@ def test_nudging_a_weight_whose_input_is_0_says_why_nothing_changes(view):
     view.select_weight(2, 0, 10 * 28 + 13)      # a pixel of the drawn "1"
     assert "is 0 for this drawing" not in view.nudge.title.text()
     assert any(dC != 0.0 for _, dC, _ in view.nudge.table_values())
+
+
+def test_a_language_switch_after_another_network_raises_nothing(qapp, view, x):
+    from desktop_bp.ui import i18n
+
+    errors = []
+    old_hook = sys.excepthook
+    sys.excepthook = lambda *exc: errors.append(exc)    # Qt reports a slot's exception here
+    try:
+        view.tabs.setCurrentIndex(1)        # the layer grid is not redrawn for the new pass
+        view.set_network(Network([784, 30, 10], seed=1))     # one layer fewer than before
+        i18n.set_language(qapp, i18n.SIMPLIFIED_CHINESE)
+        qapp.processEvents()
+        i18n.set_language(qapp, i18n.ENGLISH)
+        qapp.processEvents()
+        view.set_input(x, "a test drawing")
+        assert view.bp is not None and view.bp.L == 3
+    finally:
+        sys.excepthook = old_hook
+    assert not errors, errors

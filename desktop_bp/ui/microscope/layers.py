@@ -65,6 +65,7 @@ class LayerGrid(Retranslating, QWidget):
         if sizes == self._sizes:
             return
         self._sizes = sizes
+        self._pass = None           # a pass of another network: its layers are not these
         self.view.clear()
         self.panels.clear()
         self.bars.clear()
