@@ -60,6 +60,9 @@ class Session(QObject):
         # File ▸ "Save every epoch's weights": the time machine's epochs go into saved files
         self.keep_epochs = settings.value("model/keep_epochs", False, type=bool)
         self._final = None
+        # (network, label) the last run ended with: the time machine's "Latest" (a run stopped
+        # within an epoch holds more than its last epoch's weights)
+        self.run_end = None
         self._quit_requested = None     # called once the run's thread has ended
 
     # -- observing -----------------------------------------------------------------------------
@@ -178,6 +181,7 @@ class Session(QObject):
         self.snapshots = EpochSnapshots()
         self._template = None
         self.run_history = []
+        self.run_end = None
 
     def _run_title(self):
         if self.state.phase == Phase.PAUSED:
@@ -274,6 +278,7 @@ class Session(QObject):
         self.snapshots = store
         self._template = net.copy()
         self.run_history = list(net.metadata.get("history") or [])
+        self.run_end = None
 
     def set_keep_epochs(self, keep):
         self.keep_epochs = bool(keep)
@@ -371,6 +376,7 @@ class Session(QObject):
         self._template = net.copy()
         self.run_history = list(net.metadata.get("history", []))
         self._final = None
+        self.run_end = None
         self.state.run_started(paused=paused)
         if before_thread is not None:
             before_thread()
@@ -453,6 +459,7 @@ class Session(QObject):
         if not measured and net is not None and ev.measured:
             net.metadata.update(ev.measured)
             measured = True
+        self.run_end = None if net is None else (net, label)
         self.state.run_ended(ev.reason, net, label, measured=measured)
 
     @Slot(object)

@@ -101,3 +101,35 @@ def test_the_file_menu_choice_to_save_every_epoch_is_remembered(qtbot, tmp_path)
     again = build_window(settings, recovery=checkpoint.Recovery(enabled=False))
     qtbot.addWidget(again)
     assert again.keep_epochs_action.isChecked() and again.session.keep_epochs
+
+
+def test_latest_brings_back_the_network_a_run_stopped_within_an_epoch(qtbot, tmp_path):
+    window = build_window(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+                          recovery=checkpoint.Recovery(enabled=False),
+                          data=(synthetic(400), synthetic(50, 1), synthetic(50, 2)))
+    qtbot.addWidget(window, before_close_func=lambda w: w.session.state.discard_unsaved())
+    panel = window.training_panel()
+    panel.apply_preset("book")
+    panel.form.hidden_edit.setText("8")
+    panel.form.epochs_spin.setValue(panel.form.epochs_spin.maximum())
+    panel.form.seed_edit.setText("1")
+    epochs = []
+    panel.controller.epoch.connect(epochs.append)
+    assert panel.start()
+    qtbot.waitUntil(lambda: len(epochs) >= 2, timeout=20000)
+    with qtbot.waitSignal(panel.controller.paused, timeout=20000) as blocker:
+        panel.controller.pause()
+    if blocker.args[0].batch == 0:              # at an epoch's start: one mini-batch into it
+        with qtbot.waitSignal(panel.controller.paused, timeout=20000):
+            panel.controller.step_batch()
+    with qtbot.waitSignal(panel.controller.finished, timeout=20000) as blocker:
+        panel.stop()
+    assert blocker.args[0].batches_done > 0     # stopped within an epoch
+    qtbot.waitUntil(lambda: not window.session.state.run_active, timeout=10000)
+    stopped = [w.copy() for w in window.network().weights]
+    tm = panel.time_machine
+    tm.set_epoch(1)                             # back in time ...
+    assert not np.array_equal(window.network().weights[0], stopped[0])
+    tm.latest_button.click()                    # ... and back to where the run stopped
+    for w, expected in zip(window.network().weights, stopped):
+        np.testing.assert_array_equal(w, expected)

@@ -669,7 +669,15 @@ class TrainingPanel(Retranslating, QWidget):
 
     @Slot()
     def _replay_latest(self):
-        if self.session.snapshots.latest is not None:
+        end = self.session.run_end
+        if end is not None and not self.session.state.run_active:
+            # the network the run ended with, not its last epoch's (stopped within an epoch,
+            # it has learned more than that)
+            net, label = end
+            self.session.state.replay(net, label)
+            self.heatmaps.show_weights(tuple(net.weights))
+            self.plots.set_cursor(None)
+        elif self.session.snapshots.latest is not None:
             self._replay_epoch(self.session.snapshots.latest)
             self.plots.set_cursor(None)
 
