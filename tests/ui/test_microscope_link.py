@@ -2,6 +2,7 @@
 the saliency over the canvas while its page is on show."""
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QSettings
 
 from desktop_bp.core import checkpoint
@@ -81,13 +82,14 @@ def test_a_toy_network_lists_every_path(qtbot, tmp_path):
     assert microscope._net.sizes == [784, 12, 10]
 
 
-def test_the_microscope_page_never_scrolls_sideways_in_a_narrower_window(qtbot, tmp_path):
+@pytest.mark.parametrize("width", [1024, 1100])
+def test_the_microscope_page_never_scrolls_sideways_in_a_narrower_window(qtbot, tmp_path, width):
     from PySide6.QtWidgets import QApplication, QScrollArea
 
     window = build_window(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
                           recovery=checkpoint.Recovery(enabled=False))
     qtbot.addWidget(window)
-    window.resize(1100, 760)
+    window.resize(width, 760)
     window.show()
     window.set_network(Network([784, 12, 10], seed=3), "small")
     stroke(window.canvas, [(0.5, 0.15), (0.5, 0.85)])
@@ -97,6 +99,8 @@ def test_the_microscope_page_never_scrolls_sideways_in_a_narrower_window(qtbot, 
     for tab in (1, 2):
         microscope.tabs.setCurrentIndex(tab)
         microscope.select_weight(3, 4, 5)
+        # a long read-out under the pointer, as hovering gives
+        microscope.hover_label.setText("layer 3: neuron 1024, input 512: -0.000123456 " * 3)
         for _ in range(5):
             QApplication.processEvents()
         areas = [a for a in window.microscope_link.microscope_page.findChildren(QScrollArea)

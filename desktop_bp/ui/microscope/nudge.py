@@ -52,6 +52,7 @@ class NudgePanel(Retranslating, QWidget):
         self.dw_label.setMinimumWidth(110)
         self.result = QLabel(" ")
         self.result.setTextFormat(Qt.TextFormat.RichText)
+        self.result.setWordWrap(True)       # a long line must not widen the page
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground("w")
         self.view.setMinimumHeight(160)
