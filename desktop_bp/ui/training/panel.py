@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QEventLoop, QSettings, Qt, QTimer, Slot
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QMessageBox, QScrollArea, QSplitter,
                                QVBoxLayout, QWidget)
 
@@ -84,6 +84,7 @@ class TrainingPanel(Retranslating, QWidget):
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setFrameShape(QScrollArea.NoFrame)
         self._fit_form_column()
+        self.form.installEventFilter(self)      # its least width changes: measured again
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -170,6 +171,11 @@ class TrainingPanel(Retranslating, QWidget):
         and down, never sideways."""
         bar = self.form_scroll.verticalScrollBar().sizeHint().width()
         self.form_scroll.setMinimumWidth(self.form.minimumSizeHint().width() + bar)
+
+    def eventFilter(self, watched, event):
+        if watched is self.form and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self.form_scroll, self._fit_form_column)
+        return super().eventFilter(watched, event)
 
     def retranslate(self):
         """The panel's own words: the Save button's tooltip (its parts retranslate
