@@ -473,6 +473,23 @@ def test_the_wheel_scrolls_the_form_instead_of_changing_its_fields(qtbot, panel)
     assert panel.form.epochs_spin.value() == before[5] + 1
 
 
+def test_the_wheel_over_the_heatmaps_choices_scrolls_the_page(qtbot, panel):
+    panel.heatmaps.set_architecture([784, 200, 10])      # tiles a page at a time: a choice
+    panel.resize(900, 420)
+    panel.show()
+    qtbot.waitExposed(panel)
+    host = panel.host
+    bar = host.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=2000)
+    for combo in (panel.heatmaps.page_combo, panel.heatmaps.scale_combo):
+        assert combo.isVisible()
+        host.ensureWidgetVisible(combo)
+        index, start = combo.currentIndex(), bar.value()
+        _wheel(combo, -1 if start < bar.maximum() else 1)
+        qtbot.waitUntil(lambda: bar.value() != start, timeout=2000)     # the page scrolled
+        assert combo.currentIndex() == index                           # the choice did not
+
+
 def test_messages_appearing_while_typing_do_not_move_the_form(qtbot, panel):
     panel.show()
     qtbot.waitExposed(panel)

@@ -2,13 +2,14 @@
 
 The mouse wheel over a plot scrolls the page, as over any other part of it; a plot zooms with the
 wheel only while Ctrl is held, or after it was clicked (until the pointer leaves it), as maps do.
+Over a choice (a combo box) the wheel scrolls the page too, until the choice was clicked.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
-from PySide6.QtWidgets import (QGraphicsView, QHBoxLayout, QMessageBox, QScrollArea, QSplitter,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QGraphicsView, QHBoxLayout, QMessageBox, QScrollArea,
+                               QSplitter, QToolButton, QVBoxLayout, QWidget)
 
 from desktop_bp.ui.heatmaps import GradientHeatmaps
 from desktop_bp.ui.plots import TrainingPlots
@@ -25,9 +26,19 @@ class WheelGuard(QObject):
     def watch(self, widget):
         for view in widget.findChildren(QGraphicsView):
             view.viewport().installEventFilter(self)
+        # a choice changes with the wheel only once it was clicked: scrolling the page past it
+        # must not turn "the 64 largest" into "neurons 577-640"
+        for combo in widget.findChildren(QComboBox):
+            combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            combo.installEventFilter(self)
 
     def eventFilter(self, obj, event):
         kind = event.type()
+        if isinstance(obj, QComboBox):
+            if kind == QEvent.Type.Wheel and not obj.hasFocus():
+                self._scroll_by(event)
+                return True
+            return False
         if kind == QEvent.Type.MouseButtonPress:
             self._armed.add(id(obj))
         elif kind == QEvent.Type.Leave:
@@ -35,11 +46,14 @@ class WheelGuard(QObject):
         elif kind == QEvent.Type.Wheel:
             if event.modifiers() & Qt.KeyboardModifier.ControlModifier or id(obj) in self._armed:
                 return False        # the plot zooms
-            bar = self._scroll.verticalScrollBar()
-            steps = event.angleDelta().y() / 120.0
-            bar.setValue(bar.value() - int(round(steps * 3 * bar.singleStep())))
+            self._scroll_by(event)
             return True
         return False
+
+    def _scroll_by(self, event):
+        bar = self._scroll.verticalScrollBar()
+        steps = event.angleDelta().y() / 120.0
+        bar.setValue(bar.value() - int(round(steps * 3 * bar.singleStep())))
 
 
 class PlotsHost(QScrollArea):
