@@ -805,7 +805,7 @@ a = {3:.2f}</translation>
     </message>
     <message>
         <source>with {cost} and {output} outputs σ′ cancels: δ&lt;sup&gt;L&lt;/sup&gt; = a − y</source>
-        <translation>用 {cost} 代价和 {output} 输出时 σ′ 消掉：δ&lt;sup&gt;L&lt;/sup&gt; = a − y</translation>
+        <translation>代价为{cost}、输出为{output}时 σ′ 消掉：δ&lt;sup&gt;L&lt;/sup&gt; = a − y</translation>
     </message>
     <message>
         <source>softmax couples its outputs: δ&lt;sup&gt;L&lt;/sup&gt; = J&lt;sup&gt;T&lt;/sup&gt;∇&lt;sub&gt;a&lt;/sub&gt;C, and σ′ shows the diagonal a(1 − a)</source>
@@ -813,11 +813,15 @@ a = {3:.2f}</translation>
     </message>
     <message>
         <source>with the {cost} cost σ′(z&lt;sup&gt;L&lt;/sup&gt;) stays in: saturated outputs learn slowly</source>
-        <translation>用 {cost} 代价时 σ′(z&lt;sup&gt;L&lt;/sup&gt;) 仍在式中：饱和的输出学得慢</translation>
+        <translation>代价为{cost}时 σ′(z&lt;sup&gt;L&lt;/sup&gt;) 仍在式中：饱和的输出学得慢</translation>
     </message>
     <message>
         <source>&lt;b&gt;BP1&lt;/b&gt; (top row): {bp1}; {note}. &lt;b&gt;BP2&lt;/b&gt; (rows below): {bp2}. &lt;b&gt;BP3&lt;/b&gt;: {bp3}.</source>
         <translation>&lt;b&gt;BP1&lt;/b&gt;（最上一行）：{bp1}；{note}。&lt;b&gt;BP2&lt;/b&gt;（下面各行）：{bp2}。&lt;b&gt;BP3&lt;/b&gt;：{bp3}。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;BP1&lt;/b&gt; (top row): {bp1}. &lt;b&gt;BP2&lt;/b&gt; (rows below): {bp2}. &lt;b&gt;BP3&lt;/b&gt;: {bp3}.</source>
+        <translation>&lt;b&gt;BP1&lt;/b&gt;（最上一行）：{bp1}。&lt;b&gt;BP2&lt;/b&gt;（下面各行）：{bp2}。&lt;b&gt;BP3&lt;/b&gt;：{bp3}。</translation>
     </message>
     <message>
         <source>&lt;b&gt;BP4&lt;/b&gt;: {bp4}. Layer 2&apos;s tiles are the input drawing times each neuron&apos;s δ.</source>

@@ -299,3 +299,11 @@ def test_a_language_switch_after_another_network_raises_nothing(qapp, view, x):
     finally:
         sys.excepthook = old_hook
     assert not errors, errors
+
+
+def test_before_anything_is_looked_at_the_caption_has_no_empty_note(qtbot, net):
+    widget = MicroscopeView()
+    qtbot.addWidget(widget)
+    widget.set_network(net)
+    text = widget.caption.text()
+    assert "BP1" in text and "; ." not in text

@@ -234,7 +234,7 @@ def test_the_microscope_names_the_costs_in_chinese(chinese, qtbot):
     assert names[0].startswith("二次代价") and "（网络自己的）" in names[0], names
     assert all(CJK.search(name) for name in names), names
     view.set_input(np.zeros(784), "")
-    assert "quadratic" not in view.caption.text() and "二次代价" in view.caption.text()
+    assert "quadratic" not in view.caption.text() and "代价为二次代价函数时" in view.caption.text()
 
 
 def test_qt_s_file_dialog_speaks_chinese_in_every_label(chinese, qtbot):

@@ -363,8 +363,13 @@ class MicroscopeView(Retranslating, QWidget):
             else:
                 cancel = self.tr("with the {cost} cost σ′(z<sup>L</sup>) stays in: saturated "
                                  "outputs learn slowly").format(cost=function_name(bp.cost))
-            text = self.tr("<b>BP1</b> (top row): {bp1}; {note}. <b>BP2</b> (rows below): {bp2}. "
-                           "<b>BP3</b>: {bp3}.").format(bp1=BP1, note=cancel, bp2=BP2, bp3=BP3)
+            if cancel:
+                text = self.tr("<b>BP1</b> (top row): {bp1}; {note}. <b>BP2</b> (rows below): "
+                               "{bp2}. <b>BP3</b>: {bp3}.").format(bp1=BP1, note=cancel, bp2=BP2,
+                                                                  bp3=BP3)
+            else:       # nothing looked at yet: no note
+                text = self.tr("<b>BP1</b> (top row): {bp1}. <b>BP2</b> (rows below): {bp2}. "
+                               "<b>BP3</b>: {bp3}.").format(bp1=BP1, bp2=BP2, bp3=BP3)
         elif tab == 1:
             text = self.tr("<b>BP4</b>: {bp4}. Layer 2's tiles are the input drawing times each "
                            "neuron's δ.").format(bp4=BP4)
