@@ -189,6 +189,7 @@ def test_validation_set_and_a_new_network(qtbot, small):
     view.set_network(net.copy())                     # another model: its own figures
     assert view.result() is None and view.heatmap.matrix() is None
     assert "Evaluation done" not in view.status.text()        # that was the other model's
+    assert view.progress.value() == 0
 
 
 def test_the_personal_set_s_words_follow_the_language(qapp, qtbot, tmp_path, small):

@@ -225,6 +225,7 @@ def test_gradient_check_view_completes(check_view, qtbot):
     check_view.set_network(Network([20, 5, 4], seed=3))
     assert check_view.report is None and check_view.table.rowCount() == 0
     assert not check_view.chart.isVisible() and "Passed" not in check_view.status.text()
+    assert check_view.progress_bar.value() == 0
 
 
 def test_gradient_check_without_a_target_checks_the_predicted_digit(check_view, qtbot):

@@ -315,8 +315,9 @@ class EvaluationView(Retranslating, QWidget):
         self.heatmap.set_matrix(None)
         self._say("summary", lambda: self.tr("Accuracy unknown: evaluate the model."))
         if not self._runner.is_running:
-            # no "Evaluation done." left over from another model's figures
+            # no "Evaluation done." (nor its full bar) left over from another model's figures
             self._say("status", lambda: self.tr("Evaluate the model to see where it fails."))
+            self.progress.setValue(0)
         for row in range(self.table.rowCount()):
             for col, text in enumerate((str(row), "–", "–")):
                 self.table.setItem(row, col, QTableWidgetItem(text))

@@ -171,6 +171,8 @@ class GradientCheckView(Retranslating, QWidget):
         self.table.setRowCount(0)
         self.chart.hide()
         if not self.running:
+            self.progress_bar.setRange(0, 1)
+            self.progress_bar.setValue(0)       # no full bar of another network's check
             self.status.setText(self.tr("Backprop against finite differences, in float64."))
 
     def set_input(self, x, target):
