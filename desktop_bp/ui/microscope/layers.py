@@ -16,6 +16,8 @@ from desktop_bp.ui.microscope.images import SignedPanel, colour_bar, colour_map,
 #: one word, translated where it is shown).
 COLUMNS = (("z", "z"), ("a", "a"), ("fprime", "σ′(z)"), ("incoming", "incoming"),
            ("delta", "δ = ∂C/∂b"))
+#: The least width of a column of the grid, in pixels.
+MIN_COLUMN_WIDTH = 100
 
 
 def _sup(l):
@@ -33,6 +35,9 @@ class LayerGrid(Retranslating, QWidget):
         super().__init__(parent)
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground("w")
+        # squeezed below this, the last column (delta, what BP1 and BP2 give) was drawn under
+        # whatever lies to the right of the grid
+        self.view.setMinimumWidth(MIN_COLUMN_WIDTH * len(COLUMNS))
         self.view.ci.setContentsMargins(2, 2, 2, 2)
         self.view.ci.setSpacing(3)
         self.readout = QLabel(" ")

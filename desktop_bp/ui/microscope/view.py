@@ -40,6 +40,10 @@ SIDE = 28
 TILES_PER_PAGE = 64
 TILE_COLUMNS = 8
 AUTO = -1           # the target combo's "predicted digit" entry
+#: The width of the input and dC/dx beside the layer grid, and the view's least width to show
+#: them (the grid's five columns need about 500 pixels).
+SIDE_PANEL_WIDTH = 230
+SIDE_PANEL_FROM = 760
 
 
 class MicroscopeView(Retranslating, QWidget):
@@ -156,7 +160,7 @@ class MicroscopeView(Retranslating, QWidget):
         self.layers = LayerGrid()
         self.side = pg.GraphicsLayoutWidget()
         self.side.setBackground("w")
-        self.side.setFixedWidth(230)
+        self.side.setFixedWidth(SIDE_PANEL_WIDTH)
         ci = self.side.ci
         self.input_panel = SignedPanel(ci, 0, 0, parent=self)
         self.saliency_panel = SignedPanel(ci, 1, 0, "∂C/∂x", parent=self)
@@ -168,15 +172,24 @@ class MicroscopeView(Retranslating, QWidget):
         self.saliency_panel.plot.addItem(self.ink_overlay)
         self.saliency_readout = QLabel(" ")
         self.saliency_readout.setWordWrap(True)
-        side = QVBoxLayout()
+        # the input and dC/dx beside the grid; in a narrow window they give the grid their room
+        # (both are on the window's left already: the network's input, the canvas's overlay)
+        self.side_column = QWidget()
+        self.side_column.setFixedWidth(SIDE_PANEL_WIDTH)
+        side = QVBoxLayout(self.side_column)
+        side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.side, 1)
         side.addWidget(self.saliency_readout)
         tab = QWidget()
         row = QHBoxLayout(tab)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.layers, 1)
-        row.addLayout(side)
+        row.addWidget(self.side_column)
         return tab
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.side_column.setVisible(event.size().width() >= SIDE_PANEL_FROM)
 
     def _build_weights_tab(self):
         self.weights_view = pg.GraphicsLayoutWidget()
