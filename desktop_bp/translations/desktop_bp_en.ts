@@ -45,10 +45,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n epoch(s), {0:.0f} s of training. Last epoch: {1}.</source>
+        <source>%n epoch(s), {0:.0f} s of training. Last finished epoch: {1}.</source>
         <translation>
-            <numerusform>%n epoch, {0:.0f} s of training. Last epoch: {1}.</numerusform>
-            <numerusform>%n epochs, {0:.0f} s of training. Last epoch: {1}.</numerusform>
+            <numerusform>%n epoch, {0:.0f} s of training. Last finished epoch: {1}.</numerusform>
+            <numerusform>%n epochs, {0:.0f} s of training. Last finished epoch: {1}.</numerusform>
         </translation>
     </message>
 </context>

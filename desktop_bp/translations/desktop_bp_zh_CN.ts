@@ -1144,9 +1144,9 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n epoch(s), {0:.0f} s of training. Last epoch: {1}.</source>
+        <source>%n epoch(s), {0:.0f} s of training. Last finished epoch: {1}.</source>
         <translation>
-            <numerusform>%n 个迭代期，训练 {0:.0f} s。最后一个迭代期：{1}。</numerusform>
+            <numerusform>%n 个迭代期，训练 {0:.0f} s。最后完成的迭代期：{1}。</numerusform>
         </translation>
     </message>
     <message>

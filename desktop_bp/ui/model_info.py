@@ -140,7 +140,7 @@ class ModelDescriber(QObject):
                 if isinstance(last.get(key), (int, float)):
                     parts.append(f"{label} {100 * last[key]:.2f}%")
             if parts:
-                text = self.tr("%n epoch(s), {0:.0f} s of training. Last epoch: {1}.", "",
+                text = self.tr("%n epoch(s), {0:.0f} s of training. Last finished epoch: {1}.", "",
                                len(history)).format(seconds, self.tr(", ").join(parts))
             title = self.tr("Training history")
             html.append(f"<h4>{escape(title)}</h4><p>{escape(text)}</p>")
