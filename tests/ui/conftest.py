@@ -12,6 +12,7 @@ closed them, then deleted, and the garbage collected, before the next test start
 
 import pytest
 import shiboken6
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_bp.ui.gc_guard import GuiGarbageCollector, collect_now
@@ -83,3 +84,23 @@ def prompts(monkeypatch):
     monkeypatch.setattr(QMessageBox, "exec", lambda box: recorder.exec(box))
     yield recorder
     assert not recorder.unexpected, f"unexpected questions: {recorder.unexpected}"
+
+
+@pytest.fixture
+def small_window(qtbot, tmp_path):
+    """``make(width=1200, shown=True)``: the whole window as the app builds it (no recovery
+    file), 760 pixels high, with a small 784-12-10 network in use."""
+    from desktop_bp.core import checkpoint
+    from desktop_bp.core.network import Network
+    from desktop_bp.ui.app import build_window
+
+    def make(width=1200, shown=True):
+        window = build_window(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+                              recovery=checkpoint.Recovery(enabled=False))
+        qtbot.addWidget(window)
+        if shown:
+            window.resize(width, 760)
+            window.show()
+        window.set_network(Network([784, 12, 10], seed=3), "small")
+        return window
+    return make

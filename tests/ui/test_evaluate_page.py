@@ -58,13 +58,9 @@ def test_evaluate_keep_and_fine_tune(qtbot, tmp_path):
     assert len(mixed[1]) == 200 + 7 and np.sum(mixed[1] == 1) == np.sum(data[0][1] == 1) + 7
 
 
-def test_a_digit_drawn_before_the_page_is_first_shown_is_offered_as_its_label(qtbot, tmp_path):
-    window = build_window(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-                          recovery=checkpoint.Recovery(enabled=False))
-    qtbot.addWidget(window)
-    window.resize(1200, 760)
-    window.show()
-    window.set_network(Network([784, 12, 10], seed=3), "small")
+def test_a_digit_drawn_before_the_page_is_first_shown_is_offered_as_its_label(qtbot,
+                                                                             small_window):
+    window = small_window()
     stroke(window.canvas, [(0.3, 0.2), (0.7, 0.2), (0.45, 0.85)])
     qtbot.waitUntil(lambda: window.prediction_view.digit() is not None)
     predicted = window.prediction_view.digit()

@@ -3,23 +3,14 @@ the saliency over the canvas while its page is on show."""
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings
 
-from desktop_bp.core import checkpoint
 from desktop_bp.core.network import Network
-from desktop_bp.ui.app import build_window
 from desktop_bp.ui.microscope.link import field_rect, saliency_rgba
 from mouse_drawing import stroke
 
 
-def test_the_microscope_follows_the_drawing_and_the_model(qtbot, tmp_path):
-    window = build_window(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-                          recovery=checkpoint.Recovery(enabled=False))
-    qtbot.addWidget(window)
-    window.resize(1200, 760)
-    window.show()
-    net = Network([784, 12, 10], seed=3)
-    window.set_network(net, "small")
+def test_the_microscope_follows_the_drawing_and_the_model(qtbot, small_window):
+    window = small_window()
     microscope = window.microscope_link.microscope
     stroke(window.canvas, [(0.5, 0.15), (0.5, 0.85)])
     qtbot.waitUntil(lambda: window.last_preprocessed() is not None)
@@ -60,11 +51,8 @@ def test_the_saliency_overlay_sits_where_the_network_looks():
     assert image.pixelColor(6, 5).blue() > 200 and image.pixelColor(0, 0).alpha() == 0
 
 
-def test_a_toy_network_lists_every_path(qtbot, tmp_path):
-    window = build_window(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-                          recovery=checkpoint.Recovery(enabled=False))
-    qtbot.addWidget(window)
-    window.set_network(Network([784, 12, 10], seed=3), "small")
+def test_a_toy_network_lists_every_path(qtbot, small_window):
+    window = small_window(shown=False)
     link = window.microscope_link
     window.tabs.setCurrentWidget(link.microscope_page)
     microscope = link.microscope
@@ -83,15 +71,11 @@ def test_a_toy_network_lists_every_path(qtbot, tmp_path):
 
 
 @pytest.mark.parametrize("width", [1024, 1100])
-def test_the_microscope_page_never_scrolls_sideways_in_a_narrower_window(qtbot, tmp_path, width):
+def test_the_microscope_page_never_scrolls_sideways_in_a_narrower_window(qtbot, small_window,
+                                                                           width):
     from PySide6.QtWidgets import QApplication, QScrollArea
 
-    window = build_window(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-                          recovery=checkpoint.Recovery(enabled=False))
-    qtbot.addWidget(window)
-    window.resize(width, 760)
-    window.show()
-    window.set_network(Network([784, 12, 10], seed=3), "small")
+    window = small_window(width)
     stroke(window.canvas, [(0.5, 0.15), (0.5, 0.85)])
     window.tabs.setCurrentWidget(window.microscope_link.microscope_page)
     microscope = window.microscope_link.microscope

@@ -14,16 +14,23 @@ def synthetic(n, seed=0):
     return rng.random((n, 784), dtype=np.float32), rng.integers(0, 10, n)
 
 
-def test_replay_and_branch(qapp, qtbot, tmp_path, prompts):
+def book_run_window(qtbot, tmp_path, images, epochs=None):
+    """The window with a 784-8-10 book-network run set up on ``images`` synthetic images, for
+    ``epochs`` (None: as many as the form allows): (window, its training panel)."""
     window = build_window(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
                           recovery=checkpoint.Recovery(enabled=False),
-                          data=(synthetic(200), synthetic(50, 1), synthetic(50, 2)))
+                          data=(synthetic(images), synthetic(50, 1), synthetic(50, 2)))
     qtbot.addWidget(window, before_close_func=lambda w: w.session.state.discard_unsaved())
     panel = window.training_panel()
     panel.apply_preset("book")
     panel.form.hidden_edit.setText("8")
-    panel.form.epochs_spin.setValue(3)
+    panel.form.epochs_spin.setValue(panel.form.epochs_spin.maximum() if epochs is None else epochs)
     panel.form.seed_edit.setText("1")
+    return window, panel
+
+
+def test_replay_and_branch(qapp, qtbot, tmp_path, prompts):
+    window, panel = book_run_window(qtbot, tmp_path, 200, 3)
     events = []
     panel.controller.epoch.connect(events.append)
     with qtbot.waitSignal(panel.controller.finished, timeout=20000):
@@ -104,15 +111,7 @@ def test_the_file_menu_choice_to_save_every_epoch_is_remembered(qtbot, tmp_path)
 
 
 def test_latest_brings_back_the_network_a_run_stopped_within_an_epoch(qtbot, tmp_path):
-    window = build_window(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-                          recovery=checkpoint.Recovery(enabled=False),
-                          data=(synthetic(400), synthetic(50, 1), synthetic(50, 2)))
-    qtbot.addWidget(window, before_close_func=lambda w: w.session.state.discard_unsaved())
-    panel = window.training_panel()
-    panel.apply_preset("book")
-    panel.form.hidden_edit.setText("8")
-    panel.form.epochs_spin.setValue(panel.form.epochs_spin.maximum())
-    panel.form.seed_edit.setText("1")
+    window, panel = book_run_window(qtbot, tmp_path, 400)         # runs until stopped
     epochs = []
     panel.controller.epoch.connect(epochs.append)
     assert panel.start()

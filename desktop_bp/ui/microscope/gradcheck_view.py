@@ -152,6 +152,10 @@ class GradientCheckView(Retranslating, QWidget):
         self.chart.setTitle(self.tr("time (log scale)"), color="#222", size="9pt")
         self.chart.getAxis("bottom").setTicks([[(0, self.tr("one backward pass")),
                                                 (1, self.tr("finite differences, all weights"))]])
+        self._show_outcome()
+
+    def _show_outcome(self):
+        """The last check's outcome, or what a check does (a running check says its progress)."""
         if self.running:
             return
         if self._failure is not None:
@@ -173,7 +177,7 @@ class GradientCheckView(Retranslating, QWidget):
         if not self.running:
             self.progress_bar.setRange(0, 1)
             self.progress_bar.setValue(0)       # no full bar of another network's check
-            self.status.setText(self.tr("Backprop against finite differences, in float64."))
+        self._show_outcome()
 
     def set_input(self, x, target):
         """The input(s) (784,) or (n, 784) and target digit(s) the check uses (None: the

@@ -109,10 +109,7 @@ class MicroscopeView(Retranslating, QWidget):
         self.target_title.setText(self.tr("Target y:"))
         self.cost_title.setText(self.tr("Cost:"))
         self.input_panel.set_title(self.tr("input x"))
-        if self.bp is not None and self.weight is not None:
-            self._show_readout(*self.weight)
-        else:
-            self.readout.setText(self.tr("Hover over or click a weight to read it out."))
+        self._draw_readout()
         if self.bp is not None:
             self._stale |= {0, 1}
             self._draw_current_tab()
@@ -261,7 +258,7 @@ class MicroscopeView(Retranslating, QWidget):
         self.bp = None
         self.weight = None              # a weight picked in another network means nothing here
         self.last_readout = None
-        self.readout.setText(self.tr("Hover over or click a weight to read it out."))
+        self._draw_readout()
         self.nudge.clear()
         if net is not None:
             self.cost_combo.blockSignals(True)
@@ -516,6 +513,13 @@ class MicroscopeView(Retranslating, QWidget):
         else:
             self.nudge.set_weight(*self.weight)
         self.weight_selected.emit(self.weight)
+
+    def _draw_readout(self):
+        """The picked weight's read-out, or how to get one."""
+        if self.bp is not None and self.weight is not None:
+            self._show_readout(*self.weight)
+        else:
+            self.readout.setText(self.tr("Hover over or click a weight to read it out."))
 
     def _show_readout(self, l, j, k):
         r = self.bp.weight(l, j, k)

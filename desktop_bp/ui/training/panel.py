@@ -173,6 +173,8 @@ class TrainingPanel(Retranslating, QWidget):
         self.form_scroll.setMinimumWidth(self.form.minimumSizeHint().width() + bar)
 
     def eventFilter(self, watched, event):
+        # the form's least width changed (new words after a language switch, a field shown):
+        # measured once its layout has settled, and not once the column is gone
         if watched is self.form and event.type() == QEvent.Type.LayoutRequest:
             QTimer.singleShot(0, self.form_scroll, self._fit_form_column)
         return super().eventFilter(watched, event)
@@ -180,10 +182,6 @@ class TrainingPanel(Retranslating, QWidget):
     def retranslate(self):
         """The panel's own words: the Save button's tooltip (its parts retranslate
         themselves)."""
-        if hasattr(self, "form_scroll"):
-            # the form's words changed its least width; measured once they have all changed
-            # (the form's own labels may hear of the new language after this panel)
-            QTimer.singleShot(0, self.form_scroll, self._fit_form_column)   # not once it is gone
         self._update_buttons()
         model = self.session.model
         self.form.set_model_label(self.session.label(model))
@@ -532,7 +530,7 @@ class TrainingPanel(Retranslating, QWidget):
         say = lambda: self._finished_message(ev)                                # noqa: E731
         if ev.reason == "diverged":
             self._after_divergence(ev)
-            say = lambda: self._divergence_text(ev)                             # noqa: E731
+            say = lambda: divergence_text(ev)                                   # noqa: E731
         elif ev.reason == "error" and self.session.network is not None:
             self._show_network(self.session.network)    # the model in use, not an empty run
         elif ev.reason == "stopped":
@@ -556,9 +554,6 @@ class TrainingPanel(Retranslating, QWidget):
         net = self.session.network
         if net is not None:
             self.heatmaps.show_weights(tuple(net.weights))
-
-    def _divergence_text(self, ev):
-        return divergence_text(ev)
 
     def say_divergence(self, message):
         """The engine's explanation of a divergence in the window's language."""
