@@ -332,6 +332,9 @@ def _window_benchmark(args, net, training, validation, test, images, labels, n, 
                 f"{min(gui['round_epoch_wall_seconds']):.3f} s, headless "
                 f"{min(gui['round_headless_epoch_wall_seconds']):.3f} s   "
                 f"({100 * (gui['gui_wall_over_headless_best'] - 1):+.1f}%)")
+        if "gui_thread_cpu_share" in gui:
+            say(f"  the window thread's CPU time while it trains: "
+                f"{100 * gui['gui_thread_cpu_share']:.1f}% of the wall time (median of the rounds)")
         say(f"  its mini-batches alone: window {gui['gui_epoch_seconds']:.3f} s, headless "
             f"{gui['headless_epoch_seconds']:.3f} s   "
             f"({100 * (gui['gui_over_headless'] - 1):+.1f}%)")

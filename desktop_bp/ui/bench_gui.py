@@ -94,12 +94,14 @@ def gui_epoch_benchmark(training, validation, test, preset="book", epochs=1, *,
             self.finished = None
             self.wall_end = None
             self.epoch_walls = []
+            self.epoch_cpu = []         # the window thread's CPU time at each epoch's end
 
         @Slot(object)
         def on_epoch(self, ev):
             self.epochs.append(ev)
             self.wall_end = time.perf_counter()
             self.epoch_walls.append(self.wall_end)
+            self.epoch_cpu.append(time.thread_time())
 
         @Slot(object)
         def on_finished(self, ev):
@@ -170,7 +172,9 @@ def gui_epoch_benchmark(training, validation, test, preset="book", epochs=1, *,
             panel.session.state.discard_unsaved()     # the next round starts afresh, unasked
             ends = [t0] + watcher.epoch_walls
             walls = [b - a for a, b in zip(ends[:-1], ends[1:])]
-            return {"seconds": [ev.seconds for ev in watcher.epochs], "walls": walls}
+            cpu = watcher.epoch_cpu
+            return {"seconds": [ev.seconds for ev in watcher.epochs], "walls": walls,
+                    "gui_cpu": [b - a for a, b in zip(cpu[:-1], cpu[1:])]}
 
         panel_settings = None
         runs = []
@@ -249,6 +253,12 @@ def _epoch_summary(runs, lags):
         "round_epoch_seconds": steady,
         "round_epoch_wall_seconds": walls,
     }
+    if all(w.get("gui_cpu") for _, w in runs):
+        # the window thread's CPU time per epoch after the first, against the epoch's wall time:
+        # the share of the run that drawing takes (holding the interpreter lock for most of it)
+        shares = [sum(w["gui_cpu"]) / _steady(w["walls"]) for _, w in runs]
+        result.update(gui_thread_cpu_share=float(np.median(shares)),
+                      round_gui_thread_cpu_share=[float(r) for r in shares])
     if runs[0][0] is None:
         return result
     h_steady = [_steady(h["seconds"]) / k for (h, _), k in zip(runs, per)]
