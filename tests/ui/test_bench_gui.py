@@ -52,6 +52,10 @@ def test_rounds_compare_each_window_run_with_its_own_headless_epoch(qapp):
                                                                         walls[1] / 0.6]))
     for key in ("gui_first_over_headless", "gui_run_over_headless"):
         assert result[key] > 0
+    # the window thread's CPU time over the same epochs: some, and never more than the wall time
+    shares = result["round_gui_thread_cpu_share"]
+    assert len(shares) == 2 and all(0 < s <= 1 for s in shares)
+    assert result["gui_thread_cpu_share"] == pytest.approx(np.median(shares))
 
 
 def test_a_headless_run_without_walls_still_gives_the_batch_ratio(qapp):
