@@ -25,6 +25,16 @@ _PIXELS = SIDE * SIDE
 _local = threading.local()
 
 
+def _grid():
+    """(3, 784): every target pixel's x and y about the image centre, and a row of ones."""
+    ys, xs = np.mgrid[0:SIDE, 0:SIDE].astype(np.float32)
+    c = (SIDE - 1) / 2.0
+    return np.stack([xs.ravel() - c, ys.ravel() - c, np.ones(_PIXELS, np.float32)])
+
+
+_GRID = _grid()
+
+
 class _Workspace:
     """The buffers of :func:`random_affine` for up to ``rows`` images of ``dtype``."""
 
@@ -32,8 +42,11 @@ class _Workspace:
         self.rows, self.dtype = rows, dtype
         f32 = np.float32
         self.padded = np.zeros((rows, _STRIDE, _STRIDE), dtype)     # its border stays 0
-        self.sx, self.sy, self.floor = (np.empty((rows, _PIXELS), f32) for _ in range(3))
-        self.ix, self.iy, self.index = (np.empty((rows, _PIXELS), np.int32) for _ in range(3))
+        # each image's inverse map, a row per image and coordinate: [a_x, a_y, offset]
+        self.maps = np.empty((2 * rows, 3), f32)
+        self.coords = np.empty((2 * rows, _PIXELS), f32)     # x for every image, then y
+        self.floor = np.empty((2 * rows, _PIXELS), f32)
+        self.index = np.empty((rows, _PIXELS), np.int32)
         self.top, self.bottom, self.corner = (np.empty((rows, _PIXELS), dtype) for _ in range(3))
         self.first = (np.arange(rows, dtype=np.int32) * _STRIDE * _STRIDE)[:, None]
 
@@ -59,10 +72,7 @@ def random_affine(images, rng, *, max_shift=2.0, max_rotation=12.0, scale=(0.9, 
     n = len(images)
     out = np.empty_like(images) if out is None else out
     ws = _workspace(min(n, chunk), images.dtype)
-    # target pixel grid, centred: (2, 784)
-    ys, xs = np.mgrid[0:SIDE, 0:SIDE].astype(np.float32)
     c = (SIDE - 1) / 2.0
-    gx, gy = xs.ravel() - c, ys.ravel() - c
     for lo in range(0, n, chunk):
         hi = min(lo + chunk, n)
         m = hi - lo
@@ -70,47 +80,47 @@ def random_affine(images, rng, *, max_shift=2.0, max_rotation=12.0, scale=(0.9, 
         s = rng.uniform(scale[0], scale[1], m).astype(np.float32)
         sh = rng.uniform(-max_shear, max_shear, m).astype(np.float32)
         shift = rng.uniform(-max_shift, max_shift, (m, 2)).astype(np.float32)
-        # The inverse map: for every target pixel, where to sample in the source image.
+        # The inverse map: for every target pixel (x, y), centred, where to sample in the
+        # source image: x' = a11 x + a12 y + c - shift_x, y' = a21 x + a22 y + c - shift_y
         cos, sin = np.cos(theta) / s, np.sin(theta) / s
-        a11, a12 = cos, -sin + sh * cos
-        a21, a22 = sin, cos + sh * sin
-        sx, sy, tmp = ws.sx[:m], ws.sy[:m], ws.floor[:m]
-        for coord, (p, q), move in ((sx, (a11, a12), shift[:, 0:1]),
-                                    (sy, (a21, a22), shift[:, 1:2])):
-            np.multiply(p[:, None], gx, out=coord)      # a11 x + a12 y + c - shift
-            np.multiply(q[:, None], gy, out=tmp)
-            coord += tmp
-            coord += c
-            coord -= move
+        maps = ws.maps[:2 * m].reshape(2, m, 3)
+        maps[0, :, 0], maps[0, :, 1] = cos, -sin + sh * cos
+        maps[1, :, 0], maps[1, :, 1] = sin, cos + sh * sin
+        # + 1: the coordinates in the image padded by a pixel of zeros all round
+        maps[:, :, 2] = (c + 1.0) - shift.T
+        # every image's coordinates in one pass (a sum of three products per pixel, in
+        # NumPy's own loop: no BLAS thread pool for this thread to share)
+        np.einsum("ik,kj->ij", ws.maps[:2 * m], _GRID, out=ws.coords[:2 * m])
         _bilinear(images[lo:hi], ws, m, out[lo:hi])
     return out
 
 
 def _bilinear(images, ws, m, out):
-    """Sample each (784,) image at the (m, 784) coordinates in ``ws.sx, ws.sy`` (zero outside),
-    into ``out``."""
+    """Sample each (784,) image at the coordinates in ``ws.coords`` (its m x-rows, then its m
+    y-rows; in the padded image), zero outside the frame, into ``out``."""
     padded = ws.padded[:m]
     # pad by one pixel of zeros so every corner of every sample point has an index
     padded[:, 1:-1, 1:-1] = images.reshape(m, SIDE, SIDE)
     flat = padded.reshape(-1)
-    sx, sy, fl = ws.sx[:m], ws.sy[:m], ws.floor[:m]
-    ix, iy, index = ws.ix[:m], ws.iy[:m], ws.index[:m]
-    # the coordinates in the padded image, clipped so that all four corners lie inside it;
-    # then split into the top-left corner (ix, iy) and the fractions (sx, sy) past it
-    for coord, whole in ((sx, ix), (sy, iy)):
-        coord += 1.0
-        np.clip(coord, 0.0, SIDE + 0.999, out=coord)
-        np.floor(coord, out=fl)
-        np.copyto(whole, fl, casting="unsafe")
-        coord -= fl
-    # flat index of each top-left corner in the whole padded batch
-    np.multiply(iy, _STRIDE, out=index)
-    index += ix
+    coords, fl = ws.coords[:2 * m], ws.floor[:2 * m]
+    # clipped so that all four corners lie inside the padded image; then split into the
+    # top-left corner and the fractions (sx, sy) past it
+    np.clip(coords, 0.0, SIDE + 0.999, out=coords)
+    np.floor(coords, out=fl)
+    coords -= fl
+    sx, sy = coords[:m], coords[m:]
+    # flat index of each top-left corner in its padded image (exact in float32), made an
+    # integer once, then in the whole padded batch
+    fy = fl[m:]
+    fy *= _STRIDE
+    fy += fl[:m]
+    index = ws.index[:m]
+    np.copyto(index, fy, casting="unsafe")
     index += ws.first[:m]
-    top, bottom, corner = ws.top[:m], ws.bottom[:m], ws.corner[:m]
     # the corners right of and below a point are the same index in a view of the batch that
     # starts 1 and _STRIDE elements later ("clip": the indices are valid, and take then writes
     # straight into the buffer)
+    top, bottom, corner = ws.top[:m], ws.bottom[:m], ws.corner[:m]
     flat.take(index, 0, top, "clip")
     flat[1:].take(index, 0, corner, "clip")
     corner -= top
