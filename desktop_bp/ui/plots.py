@@ -338,11 +338,13 @@ class TrainingPlots(Retranslating, QWidget):
 
     # -- set-up --------------------------------------------------------------------------------
 
-    def reset(self, num_layers, reference=None, live=False):
+    def reset(self, num_layers, reference=None, live=False, epochs=None):
         """Clear everything and prepare one saturation and one gradient curve per weight layer.
         ``reference`` names a preset with a published trace (see :data:`BOOK_REFERENCE`);
         ``live``: a run is starting, so the per-layer titles name their layers at once (rather
-        than change, and re-lay out every plot, when its first mini-batch arrives)."""
+        than change, and re-lay out every plot, when its first mini-batch arrives);
+        ``epochs``: the last epoch that run will reach (``BatchEvent.epochs``), so that the
+        epoch axis spans it from the start rather than change at the first draw."""
         self.batch_cost_series.clear()
         for series in self.saturation_series:
             self.saturation_plot.removeItem(series.curve)
@@ -363,7 +365,7 @@ class TrainingPlots(Retranslating, QWidget):
         self._history = []
         self._last_batch_x = None
         self._x_right = None
-        self._x_limit = None
+        self._x_limit = int(epochs) if epochs else None
         # the default ranges again: a run with nothing to show yet keeps no axes of the last one
         self._y_ranges = {}
         self.cost_plot.setYRange(0, 1, padding=0.02)

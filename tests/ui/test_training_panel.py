@@ -681,6 +681,17 @@ def _epoch_axis_rights(plots, epochs, run_epochs):
     return rights
 
 
+def test_the_epoch_axis_spans_the_run_before_its_first_mini_batch(qtbot, panel):
+    # laid out for the whole run at Start, while the training thread is not yet running: the
+    # first draw during the run then repaints no epoch axis (each costs the training time)
+    panel.form.epochs_spin.setValue(7)
+    assert panel.start(paused=True)
+    for plot in (panel.plots.cost_plot, panel.plots.gradient_plot):
+        left, right = plot.viewRange()[0]
+        assert round(left + right) == 7
+    panel.controller.stop()
+
+
 def test_a_run_of_ordinary_length_spans_the_epoch_axis_from_its_start(live_plots):
     # one layout of the axes for the whole run: none redrawn while it trains
     assert set(_epoch_axis_rights(live_plots, 12, 12)) == {12}

@@ -337,7 +337,8 @@ class TrainingPanel(Retranslating, QWidget):
         self._pending_accuracy = self._published = None
         self._last_batch = None
         self.controls.clear_progress()
-        self.plots.reset(len(net.weights), reference=self._reference_name(), live=True)
+        self.plots.reset(len(net.weights), reference=self._reference_name(), live=True,
+                         epochs=self._run_first_epoch + int(settings.epochs))
         self.plots.show_history(net.metadata.get("history", []))
         self.heatmaps.set_architecture(net.sizes)
         self.heatmaps.clear_gradients()
