@@ -251,6 +251,25 @@ def test_a_diverging_run_stops_with_a_message(qtbot, panel, messages):
     assert panel.heatmaps.layers[0].plot.titleLabel.text.find("∂C/∂w") < 0
 
 
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")   # the engine's float32 overflow
+def test_a_run_diverging_before_its_first_epoch_leaves_the_heatmaps_of_the_model_in_use(
+        qtbot, panel, messages):
+    # the model in use is 784-12-10; the run (784-16-10) explodes in its first epoch, so the
+    # model in use stays: the heatmaps show its weights under its own layers' titles
+    use(panel, Network([784, 12, 10], seed=1), "opened")
+    panel.form.activation_combo.setCurrentText("relu")
+    panel.form.cost_combo.setCurrentText("log-likelihood")
+    panel.form.eta_edit.setText("1e20")
+    with qtbot.waitSignal(panel.controller.finished, timeout=20000) as blocker:
+        assert panel.start()
+    assert blocker.args[0].reason == "diverged" and blocker.args[0].epochs_done == 0
+    assert panel.session.network.sizes == [784, 12, 10]
+    images = panel.heatmaps.images()
+    assert images[1].shape == (10, 12)
+    titles = [view.plot.titleLabel.text for view in panel.heatmaps.layers]
+    assert "784 → 12" in titles[0] and "12 → 10" in titles[1], titles
+
+
 def _write_checkpoint(folder):
     net = Network([784, 12, 10], seed=1)
     for _ in train(net, DATA[0], epochs=2, batch_size=20, eta=1.0, test=DATA[2], seed=2):

@@ -553,7 +553,8 @@ class TrainingPanel(Retranslating, QWidget):
         self.heatmaps.set_mode(WEIGHTS)
         self.heatmaps.clear_gradients()
         net = self.session.network
-        if net is not None:
+        if net is not None:         # the run's last good epoch, or the model used before it
+            self.heatmaps.set_architecture(net.sizes)
             self.heatmaps.show_weights(tuple(net.weights))
 
     def say_divergence(self, message):
