@@ -47,10 +47,10 @@ EMPTY = "{name} is empty"
 NOT_FINITE = "{name} must be finite"
 ETA_POSITIVE = "η must be larger than 0 (it is the step size of gradient descent)"
 ETA_OVERFLOW = "η above 10³⁰ overflows at once"
-ETA_SLOW = ("η = {eta:g}: the book's warning — this learns far too slowly (still far from 90% "
-            "after 30 epochs)")
-ETA_LARGE = ("η = {eta:g}: the book's warning — steps this large overshoot; expect no learning "
-             "or divergence")
+ETA_SLOW = ("η = {eta:g} is very small (the book's warning is about η = 0.001): this learns far "
+            "too slowly (still far from 90% after 30 epochs)")
+ETA_LARGE = ("η = {eta:g} is very large (the book's warning is about η = 100): steps this large "
+             "overshoot; expect no learning or divergence")
 LMBDA_NEGATIVE = "λ (L2 regularisation) cannot be negative"
 MOMENTUM_RANGE = "momentum μ must be in [0, 1): μ ≥ 1 makes the velocity grow forever"
 DECAY_RANGE = "η decay is a factor per epoch in (0, 1]"

@@ -1732,12 +1732,12 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
         <translation>η 大于 10³⁰ 会立刻溢出</translation>
     </message>
     <message>
-        <source>η = {eta:g}: the book&apos;s warning — this learns far too slowly (still far from 90% after 30 epochs)</source>
-        <translation>η = {eta:g}：原书的警告——学习太慢（30 个迭代期后仍远不到 90%）</translation>
+        <source>η = {eta:g} is very small (the book&apos;s warning is about η = 0.001): this learns far too slowly (still far from 90% after 30 epochs)</source>
+        <translation>η = {eta:g} 非常小（原书的警告针对 η = 0.001）：学习太慢（30 个迭代期后仍远不到 90%）</translation>
     </message>
     <message>
-        <source>η = {eta:g}: the book&apos;s warning — steps this large overshoot; expect no learning or divergence</source>
-        <translation>η = {eta:g}：原书的警告——步子太大会越过最低点；可能学不到东西，甚至发散</translation>
+        <source>η = {eta:g} is very large (the book&apos;s warning is about η = 100): steps this large overshoot; expect no learning or divergence</source>
+        <translation>η = {eta:g} 非常大（原书的警告针对 η = 100）：步子太大会越过最低点；可能学不到东西，甚至发散</translation>
     </message>
     <message>
         <source>λ (L2 regularisation) cannot be negative</source>

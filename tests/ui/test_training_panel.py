@@ -124,6 +124,11 @@ def test_presets_fill_the_form_and_show_the_books_warnings(qtbot, panel):
     assert "slowly" in panel.form.validation_label.text() and panel.controls.start_button.isEnabled()
     panel.apply_preset("diverging-eta")
     assert "overshoot" in panel.form.validation_label.text()
+    # a far larger eta is not the book's own example: the warning says which one that is
+    panel.form.eta_edit.setText("1e6")
+    panel.form._validate()
+    text = panel.form.validation_label.text()
+    assert "1e+06 is very large" in text and "η = 100)" in text
     qtbot.keyClicks(panel.form.lmbda_edit, "1")
     assert panel.form.preset_combo.currentData() == "custom"
 

@@ -236,10 +236,12 @@ class RunForm(Retranslating, QWidget):
             rc.ETA_POSITIVE: self.tr("η must be larger than 0 (it is the step size of gradient "
                                      "descent)"),
             rc.ETA_OVERFLOW: self.tr("η above 10³⁰ overflows at once"),
-            rc.ETA_SLOW: self.tr("η = {eta:g}: the book's warning — this learns far too slowly "
-                                 "(still far from 90% after 30 epochs)"),
-            rc.ETA_LARGE: self.tr("η = {eta:g}: the book's warning — steps this large overshoot; "
-                                  "expect no learning or divergence"),
+            rc.ETA_SLOW: self.tr("η = {eta:g} is very small (the book's warning is about "
+                                 "η = 0.001): this learns far too slowly (still far from 90% "
+                                 "after 30 epochs)"),
+            rc.ETA_LARGE: self.tr("η = {eta:g} is very large (the book's warning is about "
+                                  "η = 100): steps this large overshoot; expect no learning or "
+                                  "divergence"),
             rc.LMBDA_NEGATIVE: self.tr("λ (L2 regularisation) cannot be negative"),
             rc.MOMENTUM_RANGE: self.tr("momentum μ must be in [0, 1): μ ≥ 1 makes the velocity "
                                        "grow forever"),
