@@ -306,16 +306,27 @@ class DrawingCanvas(Retranslating, QWidget):
         self.changed.emit()
         self.stroke_finished.emit()
 
+    # A stroke starts on the sheet: a press on the margin beside it (the widget is seldom
+    # square) draws nothing, but a stroke dragged in from there starts where it enters. Once
+    # started, a stroke may leave the sheet; it is held at the edge.
+
+    def _on_sheet(self, pos):
+        return self.square_rect().contains(pos)
+
     def mousePressEvent(self, event):
         if event.button() == Qt.MouseButton.LeftButton:
-            self._begin(event.position())
+            if self._on_sheet(event.position()):
+                self._begin(event.position())
             event.accept()
         else:
             super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event):
-        if event.buttons() & Qt.MouseButton.LeftButton and self._current is not None:
-            self._extend(event.position())
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            if self._current is not None:
+                self._extend(event.position())
+            elif self._on_sheet(event.position()):
+                self._begin(event.position())
             event.accept()
         else:
             super().mouseMoveEvent(event)
@@ -334,9 +345,13 @@ class DrawingCanvas(Retranslating, QWidget):
         pressure = event.pressure()
         if kind == event.Type.TabletPress:
             self._tablet_down = True
-            self._begin(event.position(), pressure)
+            if self._on_sheet(event.position()):
+                self._begin(event.position(), pressure)
         elif kind == event.Type.TabletMove and self._tablet_down:
-            self._extend(event.position(), pressure)
+            if self._current is not None:
+                self._extend(event.position(), pressure)
+            elif self._on_sheet(event.position()):
+                self._begin(event.position(), pressure)
         elif kind == event.Type.TabletRelease and self._tablet_down:
             self._tablet_down = False
             self._end(event.position(), pressure)

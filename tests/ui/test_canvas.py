@@ -233,9 +233,19 @@ def test_prediction_view_is_sure_or_not(qtbot):
 
 def test_mouse_outside_the_sheet_is_clamped(canvas):
     canvas.resize(400, 300)
-    stroke(canvas, [(-0.5, 0.5), (0.5, 0.5)])
+    stroke(canvas, [(0.5, 0.5), (-0.5, 0.5)])
     assert canvas.strokes()[0][:, 0].min() == 0.0
     assert to_widget(canvas, 0, 0).x() == 50
+
+
+def test_a_press_beside_the_sheet_draws_nothing_but_a_stroke_dragged_in_starts_on_it(canvas):
+    canvas.resize(400, 300)                 # a margin of 50 pixels left and right of the sheet
+    stroke(canvas, [(-0.1, 0.5)])           # a click on the margin
+    assert canvas.is_empty() and len(canvas.strokes()) == 0
+    stroke(canvas, [(-0.1, 0.5), (0.5, 0.5)])   # pressed on the margin, dragged onto the sheet
+    assert len(canvas.strokes()) == 1
+    xs = canvas.strokes()[0][:, 0]
+    assert 0.0 <= xs.min() <= 0.05 and xs.max() == pytest.approx(0.5)
 
 
 def test_a_long_headline_gets_a_smaller_font_and_stays_in_its_place(qtbot):
