@@ -110,18 +110,18 @@
 <context>
     <name>TrainingPlots</name>
     <message numerus="yes">
-        <source>∂C/∂w is exactly 0
-in layer(s) {layers} now:
-saturated neurons pass
+        <source>∂C/∂w is exactly 0 in layer(s) {layers}
+from where its line ends (a log axis
+has no 0): saturated neurons pass
 no error back</source>
         <translation>
-            <numerusform>∂C/∂w is exactly 0
-in layer {layers} now:
-saturated neurons pass
+            <numerusform>∂C/∂w is exactly 0 in layer {layers}
+from where its line ends (a log axis
+has no 0): saturated neurons pass
 no error back</numerusform>
-            <numerusform>∂C/∂w is exactly 0
-in layers {layers} now:
-saturated neurons pass
+            <numerusform>∂C/∂w is exactly 0 in layers {layers}
+from where its line ends (a log axis
+has no 0): saturated neurons pass
 no error back</numerusform>
         </translation>
     </message>

@@ -2224,14 +2224,14 @@ Restore its weights and history?</source>
         <translation>原书</translation>
     </message>
     <message numerus="yes">
-        <source>∂C/∂w is exactly 0
-in layer(s) {layers} now:
-saturated neurons pass
+        <source>∂C/∂w is exactly 0 in layer(s) {layers}
+from where its line ends (a log axis
+has no 0): saturated neurons pass
 no error back</source>
         <translation>
-            <numerusform>第 {layers} 层的 ∂C/∂w
-此刻恰好为 0：
-饱和的神经元
+            <numerusform>第 {layers} 层的 ∂C/∂w 从曲线
+终止处起恰好为 0（对数坐标轴
+没有 0）：饱和的神经元
 不再向后传递误差</numerusform>
         </translation>
     </message>

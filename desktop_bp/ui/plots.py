@@ -301,7 +301,10 @@ class TrainingPlots(Retranslating, QWidget):
 
         # said inside the gradient plot when the latest gradients are exactly 0, which a log
         # axis cannot show: otherwise the plot would just look empty
-        self.zero_gradient_note = pg.TextItem(color="#b05a00", anchor=(0, 0))
+        # (on a light ground: it is drawn over the curves)
+        self.zero_gradient_note = pg.TextItem(color="#b05a00", anchor=(0, 0),
+                                              fill=pg.mkBrush(255, 255, 255, 225),
+                                              border=pg.mkPen("#e0c0a0"))
         self.zero_gradient_note.setParentItem(self.gradient_plot.getViewBox())
         self.zero_gradient_note.setPos(4, 2)
         self.zero_gradient_note.setVisible(False)
@@ -400,8 +403,9 @@ class TrainingPlots(Retranslating, QWidget):
         if zero and (force or zero != self._zero_note_layers):
             self._zero_note_layers = zero
             self.zero_gradient_note.setText(self.tr(
-                "∂C/∂w is exactly 0\nin layer(s) {layers} now:\nsaturated neurons pass\n"
-                "no error back", "", len(zero)).format(layers=", ".join(str(l) for l in zero)))
+                "∂C/∂w is exactly 0 in layer(s) {layers}\nfrom where its line ends (a log axis\n"
+                "has no 0): saturated neurons pass\nno error back", "", len(zero)).format(
+                    layers=", ".join(str(l) for l in zero)))
         if bool(zero) != self.zero_gradient_note.isVisible():
             self.zero_gradient_note.setVisible(bool(zero))
 

@@ -809,6 +809,8 @@ def test_gradients_of_exactly_zero_are_said_not_left_blank(qtbot, live_plots):
     note = plots.zero_gradient_note
     assert note.isVisible() and "exactly 0" in note.toPlainText()
     assert "in layers 2, 3" in note.toPlainText()       # the book's numbers: input = layer 1
+    # it is drawn over the curves, on a light ground, and says why the line ends there
+    assert note.fill.color().alpha() >= 200 and "line ends" in note.toPlainText()
     plots.add_batch(_batch_event(0, 2, gradient=1e-3))
     plots.flush()
     assert not note.isVisible()

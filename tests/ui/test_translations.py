@@ -279,10 +279,10 @@ def test_plural_forms_in_english_and_chinese(qapp, qtbot):
     plots.reset(2, live=True)
     plots._zero_layers = (2,)
     plots._show_zero_gradients()
-    assert "in layer 2 now" in plots.zero_gradient_note.toPlainText()
+    assert "in layer 2\n" in plots.zero_gradient_note.toPlainText()
     plots._zero_layers = (1, 2)
     plots._show_zero_gradients()
-    assert "in layers 1, 2 now" in plots.zero_gradient_note.toPlainText()
+    assert "in layers 1, 2\n" in plots.zero_gradient_note.toPlainText()
     try:
         i18n.set_language(qapp, i18n.SIMPLIFIED_CHINESE)
         qtbot.waitUntil(lambda: "第 1, 2 层" in plots.zero_gradient_note.toPlainText())
