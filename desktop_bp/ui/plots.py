@@ -275,6 +275,12 @@ class TrainingPlots(Retranslating, QWidget):
             pen=pg.mkPen(VALIDATION_COLOUR, width=2), symbol="o", symbolSize=5,
             symbolBrush=VALIDATION_COLOUR, symbolPen=None, name="validation")
 
+        # the first epoch's cost when it runs off the top (see _update_y_ranges): its value,
+        # where its line leaves the plot, so that the cut line is not taken for a fault
+        self.off_top_note = pg.TextItem(color=TRAINING_COLOUR, anchor=(0.5, 0))
+        self.off_top_note.setVisible(False)
+        self.cost_plot.addItem(self.off_top_note, ignoreBounds=True)
+
         # where a diverged run's cost exploded (the engine stops before reporting that batch)
         self.divergence_line = pg.InfiniteLine(angle=90, movable=False,
                                                pen=pg.mkPen(DIVERGED_COLOUR, width=2,
@@ -554,8 +560,23 @@ class TrainingPlots(Retranslating, QWidget):
         # a span of at least a fifth of the top value: a flat cost (eta = 100) gets ticks of
         # two decimals, not "0.5005" labels running into the axis title
         self._fit_y(self.cost_plot, cost, floor=0.0, min_span_fraction=0.2)
+        self._mark_off_top()
         self._fit_y(self.accuracy_plot, accuracy, floor=0.0, ceiling=100.0)
         self._fit_y(self.gradient_plot, gradients, min_span=1.0, decade_ticks=True)
+
+    def _mark_off_top(self):
+        """Say the first epoch's training cost at the top of the cost plot when it is above
+        the plot's range ("↑ 0.66")."""
+        note = self.off_top_note
+        top = self._y_ranges.get(id(self.cost_plot), (None, None))[1]
+        first = self._history[0] if self._history else {}
+        value = first.get("training_cost")
+        if top is None or value is None or not value > top:
+            note.setVisible(False)
+            return
+        note.setText(f"↑ {value:.3g}")
+        note.setPos(first.get("epoch", 0) + 1, top)
+        note.setVisible(True)
 
     def _fit_y(self, plot, columns, floor=None, ceiling=None, min_span=0.0, decade_ticks=False,
                min_span_fraction=0.0):

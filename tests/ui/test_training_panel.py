@@ -800,6 +800,22 @@ def test_colour_bar_ticks_are_short(value, text):
     assert _compact_tick_strings([value, 0.0], 1.0, 1e-4) == [text, "0"]
 
 
+def test_a_first_epoch_cost_off_the_top_of_the_plot_is_said_there(live_plots):
+    plots = live_plots
+
+    def history(costs):
+        return [{"epoch": k, "training_cost": c, "validation_cost": c * 0.9,
+                 "validation_accuracy": 0.9, "test_accuracy": 0.9} for k, c in enumerate(costs)]
+
+    plots.show_history(history([0.66, 0.05, 0.045, 0.04]))
+    note = plots.off_top_note
+    top = plots.cost_plot.viewRange()[1][1]
+    assert top < 0.66 and note.isVisible() and note.toPlainText() == "↑ 0.66"
+    assert note.pos().x() == 1 and note.pos().y() <= top
+    plots.show_history(history([0.05, 0.06, 0.045, 0.04]))     # all of it fits
+    assert not note.isVisible()
+
+
 def test_gradients_of_exactly_zero_are_said_not_left_blank(qtbot, live_plots):
     from desktop_bp.core.training import LayerSnapshot
     from desktop_bp.ui.heatmaps import GradientHeatmaps
