@@ -1126,6 +1126,14 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
         <translation>验证集准确率</translation>
     </message>
     <message>
+        <source>{0} (of the final weights)</source>
+        <translation>{0}（最终权重）</translation>
+    </message>
+    <message>
+        <source>{0} (after epoch {1})</source>
+        <translation>{0}（第 {1} 个迭代期后）</translation>
+    </message>
+    <message>
         <source>Created</source>
         <translation>创建于</translation>
     </message>
@@ -1152,6 +1160,16 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
     <message>
         <source>, </source>
         <translation>，</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n full epoch(s) and part of epoch {0} ({1} of {2} mini-batches), {3:.0f} s of training.</source>
+        <translation>
+            <numerusform>%n 个完整迭代期，外加第 {0} 个迭代期的一部分（{1}/{2} 个小批量），训练 {3:.0f} s。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last full epoch: {0}.</source>
+        <translation>最后一个完整迭代期：{0}。</translation>
     </message>
     <message>
         <source>Training history</source>
@@ -1475,6 +1493,18 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
     <message>
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
+    </message>
+    <message>
+        <source>{0} done, branched here</source>
+        <translation>{0}（从此处分支）</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>after epoch {0}: {1:.3g}</source>
+        <translation>第 {0} 个迭代期后：{1:.3g}</translation>
     </message>
     <message>
         <source>{0}, ≈ {1} left</source>
