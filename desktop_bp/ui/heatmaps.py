@@ -24,14 +24,15 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QLabel, QRadioButton, QSizePolicy,
                                QVBoxLayout, QWidget)
 
+from desktop_bp.ui.fitting_label import FittingLabel
 from desktop_bp.ui.i18n import Retranslating
 from desktop_bp.ui.plots import ColumnReflow, label_plot, style_plot
-from desktop_bp.ui.wrapping_row import STRETCH, WrappingRow
+from desktop_bp.ui.wrapping_row import WrappingRow
 
 SIDE = 28
 COLOUR_MAP = "CET-D1"       # blue - white - red, perceptually uniform
@@ -201,9 +202,13 @@ class GradientHeatmaps(Retranslating, QWidget):
         group.addButton(self.gradients_button)
         group.addButton(self.weights_button)
         self.gradients_button.toggled.connect(self._on_mode_toggled)
-        self.hint = QLabel()
+        # blue < 0 < red, or the value under the pointer: on a line of its own under the
+        # heatmaps, the page's width (beside the choices it was cut off), in two lines when
+        # even that is too narrow, never cut off
+        self.hint = FittingLabel()
         self.hint.setStyleSheet("color: #555")
-        self.hint.setMinimumWidth(10)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.hint.setContentsMargins(4, 0, 6, 0)
         self.show_label = QLabel()
         # the colour scale: held over the run (vanishing and exploding gradients look
         # different) or renormalised at each update
@@ -221,7 +226,7 @@ class GradientHeatmaps(Retranslating, QWidget):
         # in a narrow window the choices of scale and page go on a line of their own
         self.controls = WrappingRow(
             [self.show_label, self.gradients_button, self.weights_button],
-            [self.scale_combo, self.page_combo, STRETCH, self.hint], margins=(4, 0, 4, 0))
+            [self.scale_combo, self.page_combo], margins=(4, 0, 4, 0))
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground("w")
         self.view.ci.setContentsMargins(2, 2, 2, 2)
@@ -230,6 +235,7 @@ class GradientHeatmaps(Retranslating, QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.controls)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.hint)
         self.layers = []
         self._sizes = None
         self._gradients = None
