@@ -29,6 +29,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QLabel, QRadioButton, QSizePolicy,
                                QVBoxLayout, QWidget)
 
+from desktop_bp.ui.colour_ticks import compact_tick_strings as _compact_tick_strings
 from desktop_bp.ui.fitting_label import FittingLabel
 from desktop_bp.ui.i18n import Retranslating
 from desktop_bp.ui.plots import ColumnReflow, label_plot, style_plot
@@ -60,28 +61,6 @@ def tile_grid(rows_of_pixels, side=SIDE, gap=1):
     image = image.reshape(rows * step, cols * step)[:rows * step - gap, :cols * step - gap]
     image = np.ascontiguousarray(image)
     return image, (rows, cols)
-
-
-def _compact_number(x, exponent):
-    """At most 2 significant digits: plain ("-20", "0.5", "0.015") or, with ``exponent``, in
-    as few characters as it takes ("7e-4", "-1.5e-5"; a plain "-0.0001" would crowd the narrow
-    colour bar's label)."""
-    if exponent:
-        mantissa, power = f"{x:.1e}".split("e")
-        mantissa = mantissa.rstrip("0").rstrip(".")
-        return f"{mantissa}e{int(power)}"
-    return f"{x:.2g}"
-
-
-def _compact_tick_strings(values, scale, spacing, extent=None):
-    """Colour-bar tick labels (see :func:`_compact_number`), all in the same notation: with
-    exponents when the largest value shown is under 0.01 or over 10^4. ``extent``: that value
-    (the bar's top), since the axis asks for its major and minor ticks separately. 0 is "0"."""
-    largest = extent if extent is not None else max((abs(v * scale) for v in values),
-                                                    default=0.0)
-    exponent = largest < 0.01 or largest >= 1e4
-    return ["0" if abs(v) < 1e-6 * spacing else _compact_number(v * scale, exponent)
-            for v in values]
 
 
 class _LayerView:

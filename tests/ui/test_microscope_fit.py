@@ -3,6 +3,9 @@ scrolling, colour bars' tick labels never run into each other, and a weight of a
 be picked exactly."""
 
 import pytest
+from PySide6.QtGui import QImage, QPainter
+
+from mouse_drawing import stroke
 
 
 @pytest.mark.parametrize("width", [1024, 1280])
@@ -24,3 +27,48 @@ def test_the_gradient_check_page_fits_a_window_800_pixels_high(qtbot, small_wind
     table = check.table
     rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
     assert table.viewport().height() >= rows
+
+
+def _tick_labels(axis):
+    """[(QRectF, text)] of the tick labels ``axis`` draws now."""
+    image = QImage(800, 300, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    if axis.style["tickFont"] is not None:
+        painter.setFont(axis.style["tickFont"])
+    _axis, _ticks, texts = axis.generateDrawSpecs(painter)
+    painter.end()
+    return [(rect, text) for rect, _flags, text in texts]
+
+
+def test_colour_bar_tick_labels_are_short_and_never_overlap(qtbot, small_window):
+    window = small_window(1024)
+    link = window.microscope_link
+    window.tabs.setCurrentWidget(link.microscope_page)
+    microscope = link.microscope
+    stroke(window.canvas, [(0.5, 0.15), (0.5, 0.85)])
+    qtbot.waitUntil(lambda: microscope.bp is not None, timeout=5000)
+    microscope.tabs.setCurrentIndex(1)          # BP4: the weights' bar is drawn too
+    qtbot.wait(50)
+    bars = list(microscope.layers.bars.values()) + [microscope.weights_bar]
+    assert min(bar.axis.geometry().width() for bar in bars) < 150      # narrow ones among them
+    for extent in (1e-6, 2.3e-6, 4.9e-6, 9.9e-6, 7.7e-4, 0.37, 5.0, 3.3e4):
+        for bar in bars:
+            bar.setLevels((-extent, extent))
+            labels = _tick_labels(bar.axis)
+            texts = [text for _rect, text in labels]
+            assert texts, (extent, bar.axis.labelText)
+            rects = sorted((rect for rect, _text in labels), key=lambda r: r.left())
+            for left, right in zip(rects, rects[1:]):
+                assert left.right() + 2 <= right.left(), (extent, texts)
+            assert all(len(text) <= 5 for text in texts), texts      # "-2e-6", never "-2e-06"
+
+
+def test_round_tick_values_below_the_extent():
+    from desktop_bp.ui.colour_ticks import round_below, symmetric_tick_values
+    assert [round_below(e) for e in (4.9e-6, 2e-6, 0.37, 7.0, 1.0)] == \
+        pytest.approx([2e-6, 2e-6, 0.2, 5.0, 1.0])
+    width = lambda text: 7.0 * len(text)        # noqa: E731 - 7 pixels a character
+    assert symmetric_tick_values(-4.9e-6, 4.9e-6, 300, width) == [(2e-6, [-2e-6, 0.0, 2e-6])]
+    # too narrow for three labels: the two ends; narrower still: 0 alone
+    assert symmetric_tick_values(-4.9e-6, 4.9e-6, 110, width)[0][1] == [-2e-6, 2e-6]
+    assert symmetric_tick_values(-4.9e-6, 4.9e-6, 40, width)[0][1] == [0.0]
