@@ -24,7 +24,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QLabel, QRadioButton, QSizePolicy,
                                QVBoxLayout, QWidget)
@@ -221,6 +221,10 @@ class GradientHeatmaps(Retranslating, QWidget):
         self._weights = None
         self._held = {}             # layer -> the largest |∂C/∂w| of this run so far
         self.reflow = ColumnReflow(self.view, ONE_COLUMN_LAYER_HEIGHT, 170)
+        self._fit_timer = QTimer(self)          # once the plots are laid out at a new size
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_first_layer)
         self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.retranslate()
 
@@ -281,6 +285,33 @@ class GradientHeatmaps(Retranslating, QWidget):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.reflow.fit(self.width())
+        self._fit_timer.start()
+
+    def _fit_first_layer(self):
+        """In one column, the first layer's plot as tall as its tile grid needs to fill the
+        column's width (its aspect is locked: at the least height of a row its tiles were
+        drawn small, in the middle of a wide, empty plot); in two columns, as the layout says.
+        The page around scrolls up and down for the room."""
+        if not self.layers:
+            return
+        first = self.layers[0]
+        rows, cols = first._shape or (1, 1)         # the image drawn (or a square, none yet)
+        if self.reflow.columns != 1 or not first.tiled:
+            want = 0
+        else:
+            box = first.plot.vb.geometry()
+            frame = first.plot.geometry().height() - box.height()     # title, axis
+            want = int(max(ONE_COLUMN_LAYER_HEIGHT,
+                           min(box.width() * rows / max(cols, 1) + frame, 2.5 * self.width())))
+        view_height = want + ONE_COLUMN_LAYER_HEIGHT * (len(self.layers) - 1) + 12
+        if abs(first.plot.minimumHeight() - want) <= 2 and (
+                not want or self.view.minimumHeight() == view_height):
+            return
+        first.plot.setMinimumHeight(want)
+        if want:
+            self.view.setMinimumHeight(view_height)
+        else:
+            self.reflow.arrange(self.reflow.columns)    # the view's least height, as it was
 
     def show_snapshot(self, snapshot):
         """Take the latest ``LayerSnapshot``; draws its gradients (or its weights, when it has
@@ -319,6 +350,7 @@ class GradientHeatmaps(Retranslating, QWidget):
                 largest = float(np.nanmax(np.abs(matrix))) if np.size(matrix) else 0.0
                 scale = self._held[view.l] = max(self._held.get(view.l, 0.0), largest)
             view.show(matrix, scale, self._tile_rows(view, matrix))
+        self._fit_timer.start()         # the first layer's image may have a new shape
 
     # -- the first layer's tiles, a page at a time ------------------------------------------
 

@@ -116,3 +116,26 @@ def test_a_read_out_too_long_for_its_room_keeps_both_ends(qtbot):
     assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
     assert label.toolTip() == label.text()          # the whole of it, on demand
     assert label.minimumSizeHint().width() <= 10    # it never widens the page
+
+
+def test_in_one_column_the_first_layer_s_tiles_fill_its_width(qtbot, small_window):
+    window = small_window(1024)
+    window.set_network(Network([784, 30, 10], seed=5), "book-sized")
+    heatmaps = window.training_panel().heatmaps
+    qtbot.waitUntil(lambda: heatmaps.layers and heatmaps.layers[0].matrix is not None)
+    assert heatmaps.reflow.columns == 1             # narrow: one heatmap under the other
+    first = heatmaps.layers[0]
+
+    def filled():
+        image, box = first.image.sceneBoundingRect(), first.plot.vb.sceneBoundingRect()
+        return image.width() >= 0.9 * box.width() and image.height() <= box.height() + 1
+    qtbot.waitUntil(filled)
+    # as tall as the tiles need, and the page scrolls up and down for it, not sideways
+    assert first.plot.vb.sceneBoundingRect().height() > heatmaps.reflow.row_height
+    host = window.training_panel().host
+    assert host.horizontalScrollBar().maximum() == 0
+    # wide again: two columns, and the least heights they had
+    window.resize(1500, 760)
+    qtbot.waitUntil(lambda: heatmaps.reflow.columns == 2)
+    qtbot.waitUntil(lambda: first.plot.minimumHeight() == 0)
+    assert heatmaps.view.minimumHeight() == heatmaps.reflow.two_column_height
