@@ -864,6 +864,10 @@ a = {3:.2f}</translation>
         <translation>&lt;b&gt;w&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j},{k}&lt;/sub&gt;&lt;/b&gt; = {w:.4g}&lt;br&gt;&lt;br&gt;a&lt;sup&gt;{lm}&lt;/sup&gt;&lt;sub&gt;{k}&lt;/sub&gt; = {a:.6g}&lt;br&gt;δ&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j}&lt;/sub&gt; = {d:.6g}&lt;br&gt;&lt;br&gt;&lt;b&gt;∂C/∂w&lt;/b&gt; = a&lt;sub&gt;k&lt;/sub&gt;·δ&lt;sub&gt;j&lt;/sub&gt; = {p:.6e}&lt;br&gt;有限差分：{fd:.6e}&lt;br&gt;&lt;span style=&apos;color:#777&apos;&gt;(C(w+ε) − C(w−ε)) / 2ε，ε = 10&lt;sup&gt;−6&lt;/sup&gt;：仅这一个权重就多两次前向传播&lt;/span&gt;</translation>
     </message>
     <message>
+        <source>Picked: the arrow keys move it by one row or column (with Shift, by ten).</source>
+        <translation>已选中：方向键每次把它移动一行或一列（按住 Shift 则移动十行或十列）。</translation>
+    </message>
+    <message>
         <source>Export figures into a folder</source>
         <translation>把图片导出到文件夹</translation>
     </message>

@@ -2,6 +2,7 @@
 scrolling, colour bars' tick labels never run into each other, and a weight of a wide matrix can
 be picked exactly."""
 
+import numpy as np
 import pytest
 from PySide6.QtGui import QImage, QPainter
 
@@ -72,3 +73,59 @@ def test_round_tick_values_below_the_extent():
     # too narrow for three labels: the two ends; narrower still: 0 alone
     assert symmetric_tick_values(-4.9e-6, 4.9e-6, 110, width)[0][1] == [-2e-6, 2e-6]
     assert symmetric_tick_values(-4.9e-6, 4.9e-6, 40, width)[0][1] == [0.0]
+
+
+def test_a_weight_of_a_wide_matrix_is_picked_by_click_then_arrow_keys(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from desktop_bp.core.network import Network
+    from desktop_bp.ui.microscope import MicroscopeView
+    from test_microscope_view import click
+
+    view = MicroscopeView()
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_network(Network([784, 512, 10], seed=1))      # w^3 is 10 x 512
+    image = np.zeros((28, 28))
+    image[5:23, 12:16] = 1.0
+    view.set_input(image.ravel(), "a test drawing", target=3)
+    view.tabs.setCurrentIndex(1)
+    panel = view.matrix_panels[3]
+    picked = []
+    view.weight_selected.connect(picked.append)
+    qtbot.waitUntil(lambda: (click(panel, 4, 300), bool(picked))[1])
+    # a screen pixel is about two columns wide: the click lands near column 300 ...
+    l, j, k = view.weight
+    assert (l, j) == (3, 4) and abs(k - 300) <= 2
+    # ... and the keys reach every one of them, one at a time
+    keys = view.weights_view
+    QTest.keyClick(keys, Qt.Key.Key_Right)
+    assert view.weight == (3, 4, k + 1) and picked[-1] == (3, 4, k + 1)
+    assert view.pick_outline.cell(panel) == (4, k + 1)     # which one is picked, drawn
+    assert "arrow keys" in view.readout.text()
+    QTest.keyClick(keys, Qt.Key.Key_Left)
+    QTest.keyClick(keys, Qt.Key.Key_Left)
+    assert view.weight == (3, 4, k - 1)
+    QTest.keyClick(keys, Qt.Key.Key_Down)
+    assert view.weight == (3, 5, k - 1)
+    QTest.keyClick(keys, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)     # ten
+    assert view.weight == (3, 5, k + 9)
+    for _ in range(12):                     # kept inside the matrix
+        QTest.keyClick(keys, Qt.Key.Key_Down)
+    assert view.weight == (3, 9, k + 9)
+    r = view.last_readout
+    assert (r.l, r.j, r.k) == (3, 9, k + 9)
+    assert "w<sup>3</sup><sub>9," in view.readout.text()
+    # in a tile, the keys move over the neuron's pixels
+    tile = view.tile_panel
+    qtbot.waitUntil(lambda: (click(tile, 10, 13), view.weight[0] == 2)[1])
+    _, j, k = view.weight
+    assert k == 10 * 28 + 13
+    QTest.keyClick(keys, Qt.Key.Key_Right)
+    QTest.keyClick(keys, Qt.Key.Key_Up)
+    assert view.weight == (2, j, 9 * 28 + 14)
+    assert view.pick_outline.cell(tile) == (9, 14)          # the first tile: row 0, column 0
+    assert view.pick_outline.cell(panel) is None            # one outline at a time
