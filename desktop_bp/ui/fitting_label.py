@@ -1,4 +1,6 @@
-"""A line of text that is never cut off: when it is wider than the room it is given, its middle
+"""Labels that are never cut off or drawn over.
+
+:class:`FittingLabel`: a line of text that, when it is wider than the room it is given, its middle
 gives way to "…", so that both ends stay readable (a read-out's place and its value).
 
 Made for read-outs that change as the mouse moves (the value under the pointer): a plain
@@ -62,3 +64,34 @@ class FittingLabel(QLabel):
         x = rect.right() + 1 - metrics.horizontalAdvance(shown) if right else rect.left()
         y = rect.top() + (rect.height() - metrics.height()) / 2 + metrics.ascent()
         painter.drawText(QPointF(x, y), shown)
+
+
+class WrappedLabel(QLabel):
+    """A word-wrapped ``QLabel`` that asks for the height its lines take at its width.
+
+    A layout gives a wrapped label the height of its minimum size hint, worked out for some
+    other width; in a narrow box a caption of three lines then got two, and the widget above
+    it was drawn under its last line. This one sets its least height from its width."""
+
+    def __init__(self, text="", parent=None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+
+    def setText(self, text):
+        super().setText(text)
+        self._fit_height()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:
+            self._fit_height()
+
+    def _fit_height(self):
+        if self.width() > 0:
+            height = self.heightForWidth(self.width())
+            if height > 0 and height != self.minimumHeight():
+                self.setMinimumHeight(height)

@@ -29,6 +29,13 @@ def test_the_ten_digits_and_bars_keep_a_margin_to_the_prediction_box(small_windo
     window.resize(1024, 700)
     qtbot.waitUntil(lambda: window.height() == 700)
     view = window.prediction_view
+    # a caption of three lines under the bars (with the personal set's figure): the box makes
+    # room for it rather than drawing it over the last digits
+    caption = window.network_quality_label
+    caption.setText("This network: 99.1% right on the test set; your handwriting: 100% of 2")
+    qtbot.waitUntil(lambda: caption.height() >= caption.heightForWidth(caption.width())
+                    and view.geometry().bottom() < caption.geometry().top())
+    assert view.height() >= view.minimumHeight()
     outputs = np.linspace(0.0, 1.0, 10)
     view.set_output(outputs)
     qtbot.waitUntil(lambda: view.isVisible() and view.height() > 0)
