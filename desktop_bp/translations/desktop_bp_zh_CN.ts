@@ -1499,8 +1499,8 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
         <translation>{0} / {1}</translation>
     </message>
     <message>
-        <source>{0} done, branched here</source>
-        <translation>{0}（从此处分支）</translation>
+        <source>{0} (branched)</source>
+        <translation>{0}（从此分支）</translation>
     </message>
     <message>
         <source>none yet</source>

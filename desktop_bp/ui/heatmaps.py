@@ -24,7 +24,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QLabel, QRadioButton, QSizePolicy,
                                QVBoxLayout, QWidget)
@@ -226,6 +226,7 @@ class GradientHeatmaps(Retranslating, QWidget):
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self._fit_first_layer)
         self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.view.viewport().installEventFilter(self)   # the pointer leaving: the legend again
         self.retranslate()
 
     def retranslate(self):
@@ -424,6 +425,11 @@ class GradientHeatmaps(Retranslating, QWidget):
                         view.l + 2, where, value))
                     return
         self.hint.setText(self.tr("blue < 0 < red"))
+
+    def eventFilter(self, watched, event):
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Leave:
+            self.hint.setText(self.tr("blue < 0 < red"))
+        return super().eventFilter(watched, event)
 
     @Slot(bool)
     def _on_mode_toggled(self, _checked):

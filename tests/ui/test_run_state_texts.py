@@ -34,7 +34,7 @@ def test_after_branching_the_progress_box_shows_the_branch_not_the_old_run(qapp,
     assert controls.epoch_label.text() == "3 of 3"          # the run that ended
     first = window.session.run_history[0]
     panel.time_machine.branch_requested.emit(1)
-    assert controls.epoch_label.text() == "1 done, branched here"
+    assert controls.epoch_label.text() == "1 (branched)"
     assert controls.batch_label.text() == "none yet"
     assert controls.elapsed_label.text() == "–"
     assert controls.cost_label.text() == f"after epoch 1: {first['training_cost']:.3g}"
@@ -50,7 +50,7 @@ def test_after_branching_the_progress_box_shows_the_branch_not_the_old_run(qapp,
         assert controls.status_label.text() and "press Start" not in controls.status_label.text()
     finally:
         i18n.set_language(qapp, i18n.ENGLISH)
-    qtbot.waitUntil(lambda: controls.epoch_label.text() == "1 done, branched here")
+    qtbot.waitUntil(lambda: controls.epoch_label.text() == "1 (branched)")
 
 
 def test_the_model_page_counts_full_epochs_and_the_part_of_the_next(qapp, qtbot, tmp_path):

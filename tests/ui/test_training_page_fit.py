@@ -108,6 +108,11 @@ def test_the_heatmaps_read_out_is_never_cut_off(qtbot, small_window, width):
         move_to(heatmaps.view.viewport(), QPoint(1, 1))       # off the plots: the legend
         qtbot.waitUntil(lambda: hint.text() == legend)
         qtbot.wait(50)
+    # the pointer leaving the heatmaps leaves no stale read-out behind
+    _hover(heatmaps.view, heatmaps.layers[0].image, 0.95, 0.95)
+    qtbot.waitUntil(lambda: hint.text() != legend)
+    QApplication.sendEvent(heatmaps.view.viewport(), QEvent(QEvent.Type.Leave))
+    assert hint.text() == legend
     # and the page does not scroll sideways for it
     assert panel.host.horizontalScrollBar().maximum() == 0
 

@@ -241,7 +241,7 @@ class RunControls(Retranslating, QWidget):
             label.setText("–")
         self._numbers = {}
         self._shown("show_branch_point", epoch, record)
-        self.epoch_label.setText(self.tr("{0} done, branched here").format(epoch))
+        self.epoch_label.setText(self.tr("{0} (branched)").format(epoch))
         self.batch_label.setText(self.tr("none yet"))
         record = record or {}
         if record.get("training_cost") is not None:
