@@ -129,3 +129,14 @@ def test_a_weight_of_a_wide_matrix_is_picked_by_click_then_arrow_keys(qtbot):
     assert view.weight == (2, j, 9 * 28 + 14)
     assert view.pick_outline.cell(tile) == (9, 14)          # the first tile: row 0, column 0
     assert view.pick_outline.cell(panel) is None            # one outline at a time
+
+
+def test_the_microscope_looks_at_a_drawing_first_sent_to_the_gradient_check(qtbot, small_window):
+    window = small_window(1024)
+    link = window.microscope_link
+    window.tabs.setCurrentWidget(link.gradcheck_page)
+    stroke(window.canvas, [(0.5, 0.15), (0.5, 0.85)])
+    qtbot.waitUntil(lambda: link.gradcheck._x is not None, timeout=5000)
+    window.tabs.setCurrentWidget(link.microscope_page)
+    qtbot.waitUntil(lambda: link.microscope.bp is not None, timeout=5000)
+    assert link.microscope.source_label.text() == "your drawing"
