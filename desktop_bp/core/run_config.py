@@ -267,6 +267,11 @@ def format_eta(eta):
 # A trained model's record
 
 
+#: The metadata key of a network stopped within an epoch: ``{"batches_done": k, "batches": n}``,
+#: the mini-batches of the epoch after its history's last that its weights have also learned.
+PARTIAL_EPOCH = "partial_epoch"
+
+
 def record_accuracy(net):
     """Copy the latest epoch's test and validation accuracy of ``net``'s history into its
     metadata, where the status bar and the model file look for them (an accuracy the latest

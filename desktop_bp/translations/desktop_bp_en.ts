@@ -51,6 +51,13 @@
             <numerusform>%n epochs, {0:.0f} s of training. Last finished epoch: {1}.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n full epoch(s) and part of epoch {0} ({1} of {2} mini-batches), {3:.0f} s of training.</source>
+        <translation>
+            <numerusform>%n full epoch and part of epoch {0} ({1} of {2} mini-batches), {3:.0f} s of training.</numerusform>
+            <numerusform>%n full epochs and part of epoch {0} ({1} of {2} mini-batches), {3:.0f} s of training.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PersonalSetView</name>

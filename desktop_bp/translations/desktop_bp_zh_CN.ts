@@ -864,6 +864,10 @@ a = {3:.2f}</translation>
         <translation>&lt;b&gt;w&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j},{k}&lt;/sub&gt;&lt;/b&gt; = {w:.4g}&lt;br&gt;&lt;br&gt;a&lt;sup&gt;{lm}&lt;/sup&gt;&lt;sub&gt;{k}&lt;/sub&gt; = {a:.6g}&lt;br&gt;δ&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j}&lt;/sub&gt; = {d:.6g}&lt;br&gt;&lt;br&gt;&lt;b&gt;∂C/∂w&lt;/b&gt; = a&lt;sub&gt;k&lt;/sub&gt;·δ&lt;sub&gt;j&lt;/sub&gt; = {p:.6e}&lt;br&gt;有限差分：{fd:.6e}&lt;br&gt;&lt;span style=&apos;color:#777&apos;&gt;(C(w+ε) − C(w−ε)) / 2ε，ε = 10&lt;sup&gt;−6&lt;/sup&gt;：仅这一个权重就多两次前向传播&lt;/span&gt;</translation>
     </message>
     <message>
+        <source>Picked: the arrow keys move it by one row or column (with Shift, by ten).</source>
+        <translation>已选中：方向键每次把它移动一行或一列（按住 Shift 则移动十行或十列）。</translation>
+    </message>
+    <message>
         <source>Export figures into a folder</source>
         <translation>把图片导出到文件夹</translation>
     </message>
@@ -1126,6 +1130,14 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
         <translation>验证集准确率</translation>
     </message>
     <message>
+        <source>{0} (of the final weights)</source>
+        <translation>{0}（最终权重）</translation>
+    </message>
+    <message>
+        <source>{0} (after epoch {1})</source>
+        <translation>{0}（第 {1} 个迭代期后）</translation>
+    </message>
+    <message>
         <source>Created</source>
         <translation>创建于</translation>
     </message>
@@ -1152,6 +1164,16 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
     <message>
         <source>, </source>
         <translation>，</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n full epoch(s) and part of epoch {0} ({1} of {2} mini-batches), {3:.0f} s of training.</source>
+        <translation>
+            <numerusform>%n 个完整迭代期，外加第 {0} 个迭代期的一部分（{1}/{2} 个小批量），训练 {3:.0f} s。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last full epoch: {0}.</source>
+        <translation>最后一个完整迭代期：{0}。</translation>
     </message>
     <message>
         <source>Training history</source>
@@ -1475,6 +1497,18 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
     <message>
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
+    </message>
+    <message>
+        <source>{0} (branched)</source>
+        <translation>{0}（从此分支）</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>after epoch {0}: {1:.3g}</source>
+        <translation>第 {0} 个迭代期后：{1:.3g}</translation>
     </message>
     <message>
         <source>{0}, ≈ {1} left</source>

@@ -24,14 +24,16 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QLabel, QRadioButton, QSizePolicy,
                                QVBoxLayout, QWidget)
 
+from desktop_bp.ui.colour_ticks import compact_tick_strings as _compact_tick_strings
+from desktop_bp.ui.fitting_label import FittingLabel
 from desktop_bp.ui.i18n import Retranslating
 from desktop_bp.ui.plots import ColumnReflow, label_plot, style_plot
-from desktop_bp.ui.wrapping_row import STRETCH, WrappingRow
+from desktop_bp.ui.wrapping_row import WrappingRow
 
 SIDE = 28
 COLOUR_MAP = "CET-D1"       # blue - white - red, perceptually uniform
@@ -59,28 +61,6 @@ def tile_grid(rows_of_pixels, side=SIDE, gap=1):
     image = image.reshape(rows * step, cols * step)[:rows * step - gap, :cols * step - gap]
     image = np.ascontiguousarray(image)
     return image, (rows, cols)
-
-
-def _compact_number(x, exponent):
-    """At most 2 significant digits: plain ("-20", "0.5", "0.015") or, with ``exponent``, in
-    as few characters as it takes ("7e-4", "-1.5e-5"; a plain "-0.0001" would crowd the narrow
-    colour bar's label)."""
-    if exponent:
-        mantissa, power = f"{x:.1e}".split("e")
-        mantissa = mantissa.rstrip("0").rstrip(".")
-        return f"{mantissa}e{int(power)}"
-    return f"{x:.2g}"
-
-
-def _compact_tick_strings(values, scale, spacing, extent=None):
-    """Colour-bar tick labels (see :func:`_compact_number`), all in the same notation: with
-    exponents when the largest value shown is under 0.01 or over 10^4. ``extent``: that value
-    (the bar's top), since the axis asks for its major and minor ticks separately. 0 is "0"."""
-    largest = extent if extent is not None else max((abs(v * scale) for v in values),
-                                                    default=0.0)
-    exponent = largest < 0.01 or largest >= 1e4
-    return ["0" if abs(v) < 1e-6 * spacing else _compact_number(v * scale, exponent)
-            for v in values]
 
 
 class _LayerView:
@@ -201,9 +181,13 @@ class GradientHeatmaps(Retranslating, QWidget):
         group.addButton(self.gradients_button)
         group.addButton(self.weights_button)
         self.gradients_button.toggled.connect(self._on_mode_toggled)
-        self.hint = QLabel()
+        # blue < 0 < red, or the value under the pointer: on a line of its own under the
+        # heatmaps, the page's width (beside the choices it was cut off), in two lines when
+        # even that is too narrow, never cut off
+        self.hint = FittingLabel()
         self.hint.setStyleSheet("color: #555")
-        self.hint.setMinimumWidth(10)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.hint.setContentsMargins(4, 0, 6, 0)
         self.show_label = QLabel()
         # the colour scale: held over the run (vanishing and exploding gradients look
         # different) or renormalised at each update
@@ -221,7 +205,7 @@ class GradientHeatmaps(Retranslating, QWidget):
         # in a narrow window the choices of scale and page go on a line of their own
         self.controls = WrappingRow(
             [self.show_label, self.gradients_button, self.weights_button],
-            [self.scale_combo, self.page_combo, STRETCH, self.hint], margins=(4, 0, 4, 0))
+            [self.scale_combo, self.page_combo], margins=(4, 0, 4, 0))
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground("w")
         self.view.ci.setContentsMargins(2, 2, 2, 2)
@@ -230,13 +214,19 @@ class GradientHeatmaps(Retranslating, QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.controls)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.hint)
         self.layers = []
         self._sizes = None
         self._gradients = None
         self._weights = None
         self._held = {}             # layer -> the largest |∂C/∂w| of this run so far
         self.reflow = ColumnReflow(self.view, ONE_COLUMN_LAYER_HEIGHT, 170)
+        self._fit_timer = QTimer(self)          # once the plots are laid out at a new size
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_first_layer)
         self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.view.viewport().installEventFilter(self)   # the pointer leaving: the legend again
         self.retranslate()
 
     def retranslate(self):
@@ -296,6 +286,33 @@ class GradientHeatmaps(Retranslating, QWidget):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.reflow.fit(self.width())
+        self._fit_timer.start()
+
+    def _fit_first_layer(self):
+        """In one column, the first layer's plot as tall as its tile grid needs to fill the
+        column's width (its aspect is locked: at the least height of a row its tiles were
+        drawn small, in the middle of a wide, empty plot); in two columns, as the layout says.
+        The page around scrolls up and down for the room."""
+        if not self.layers:
+            return
+        first = self.layers[0]
+        rows, cols = first._shape or (1, 1)         # the image drawn (or a square, none yet)
+        if self.reflow.columns != 1 or not first.tiled:
+            want = 0
+        else:
+            box = first.plot.vb.geometry()
+            frame = first.plot.geometry().height() - box.height()     # title, axis
+            want = int(max(ONE_COLUMN_LAYER_HEIGHT,
+                           min(box.width() * rows / max(cols, 1) + frame, 2.5 * self.width())))
+        view_height = want + ONE_COLUMN_LAYER_HEIGHT * (len(self.layers) - 1) + 12
+        if abs(first.plot.minimumHeight() - want) <= 2 and (
+                not want or self.view.minimumHeight() == view_height):
+            return
+        first.plot.setMinimumHeight(want)
+        if want:
+            self.view.setMinimumHeight(view_height)
+        else:
+            self.reflow.arrange(self.reflow.columns)    # the view's least height, as it was
 
     def show_snapshot(self, snapshot):
         """Take the latest ``LayerSnapshot``; draws its gradients (or its weights, when it has
@@ -334,6 +351,7 @@ class GradientHeatmaps(Retranslating, QWidget):
                 largest = float(np.nanmax(np.abs(matrix))) if np.size(matrix) else 0.0
                 scale = self._held[view.l] = max(self._held.get(view.l, 0.0), largest)
             view.show(matrix, scale, self._tile_rows(view, matrix))
+        self._fit_timer.start()         # the first layer's image may have a new shape
 
     # -- the first layer's tiles, a page at a time ------------------------------------------
 
@@ -407,6 +425,11 @@ class GradientHeatmaps(Retranslating, QWidget):
                         view.l + 2, where, value))
                     return
         self.hint.setText(self.tr("blue < 0 < red"))
+
+    def eventFilter(self, watched, event):
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Leave:
+            self.hint.setText(self.tr("blue < 0 < red"))
+        return super().eventFilter(watched, event)
 
     @Slot(bool)
     def _on_mode_toggled(self, _checked):

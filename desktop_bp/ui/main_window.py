@@ -37,6 +37,7 @@ from desktop_bp.core.confidence import judge
 from desktop_bp.core.preprocess import Preprocessed, preprocess
 from desktop_bp.ui import i18n, model_files
 from desktop_bp.ui.canvas import DEFAULT_PEN_FRACTION, DrawingCanvas
+from desktop_bp.ui.fitting_label import WrappedLabel
 from desktop_bp.ui.model_info import ModelDescriber
 from desktop_bp.ui.prediction import DEFAULT_THRESHOLD, InputView, PredictionView
 from desktop_bp.ui.session import Session
@@ -134,8 +135,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         prediction_layout.addWidget(self.prediction_view, 1)
         # how good the network is, beside how sure it is: a network at chance level can still
         # be "100% sure"
-        self.network_quality_label = QLabel()
-        self.network_quality_label.setWordWrap(True)
+        self.network_quality_label = WrappedLabel()     # as tall as its lines: never over the bars
         self.network_quality_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         small = self.network_quality_label.font()
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))

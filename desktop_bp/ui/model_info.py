@@ -8,7 +8,7 @@ from html import escape
 import numpy as np
 from PySide6.QtCore import QObject
 
-from desktop_bp.core.run_config import format_eta
+from desktop_bp.core.run_config import PARTIAL_EPOCH, format_eta
 from desktop_bp.ui.words import describe_network
 
 
@@ -106,20 +106,26 @@ class ModelDescriber(QObject):
                 (self.tr("Parameters"), f"{net.num_parameters:,} ({np.dtype(net.dtype).name})"),
                 (self.tr("Where from"), self.origin(model.origin)),
                 (self.tr("File"), str(model.path) if model.path else "—")]
-        for key, label in (("test_accuracy", self.tr("Test accuracy")),
-                           ("validation_accuracy", self.tr("Validation accuracy"))):
-            value = meta.get(key)
-            if isinstance(value, (int, float)):
-                rows.append((label, f"{100 * value:.2f}%"))
-        if "created" in meta:
-            rows.append((self.tr("Created"), str(meta["created"]).replace("T", " ")[:19]))
-        if "app_version" in meta:
-            rows.append((self.tr("Saved by"), f"desktop-bp {meta['app_version']}"))
         history = meta.get("history")
         if isinstance(history, dict):       # older files: one list per quantity
             lists = [v for v in history.values() if isinstance(v, list)]
             history = [{} for _ in range(max(map(len, lists), default=0))]
         history = history if isinstance(history, list) else []
+        partial = meta.get(PARTIAL_EPOCH)
+        partial = partial if isinstance(partial, dict) and history else None
+        for key, label in (("test_accuracy", self.tr("Test accuracy")),
+                           ("validation_accuracy", self.tr("Validation accuracy"))):
+            value = meta.get(key)
+            if isinstance(value, (int, float)):
+                if partial is not None:     # whose accuracy: a run stopped within an epoch
+                    label = (self.tr("{0} (of the final weights)").format(label)
+                             if partial.get("measured") else
+                             self.tr("{0} (after epoch {1})").format(label, len(history)))
+                rows.append((label, f"{100 * value:.2f}%"))
+        if "created" in meta:
+            rows.append((self.tr("Created"), str(meta["created"]).replace("T", " ")[:19]))
+        if "app_version" in meta:
+            rows.append((self.tr("Saved by"), f"desktop-bp {meta['app_version']}"))
         html = ["<table cellspacing='4'>"]
         html += [f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows]
         html.append("</table>")
@@ -142,6 +148,13 @@ class ModelDescriber(QObject):
             if parts:
                 text = self.tr("%n epoch(s), {0:.0f} s of training. Last finished epoch: {1}.", "",
                                len(history)).format(seconds, self.tr(", ").join(parts))
+            if partial is not None:     # stopped within the next epoch: its weights say more
+                text = self.tr("%n full epoch(s) and part of epoch {0} ({1} of {2} mini-batches), "
+                               "{3:.0f} s of training.", "", len(history)).format(
+                    len(history) + 1, partial.get("batches_done", "?"),
+                    partial.get("batches", "?"), seconds)
+                if parts:
+                    text += " " + self.tr("Last full epoch: {0}.").format(self.tr(", ").join(parts))
             title = self.tr("Training history")
             html.append(f"<h4>{escape(title)}</h4><p>{escape(text)}</p>")
         return "".join(html)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from desktop_bp.ui.i18n import Retranslating
 
 DEFAULT_THRESHOLD = 0.6
+#: The margin, in pixels, between the ten bars (with their digits) and the widget's edges.
+BARS_MARGIN = 8
 
 
 class InputView(Retranslating, QWidget):
@@ -220,6 +222,24 @@ class PredictionView(QWidget):
     def sizeHint(self):
         return QSize(300, 210)
 
+    def bars_rect(self):
+        """Where the ten bars and their digits are drawn: beside the big digit, with a margin
+        of :data:`BARS_MARGIN` pixels to the widget's edges (the box around it, the line
+        under it)."""
+        left_w = max(90, int(self.width() * 0.34))
+        return QRectF(left_w + 8, BARS_MARGIN, self.width() - left_w - 8 - BARS_MARGIN,
+                      self.height() - 2 * BARS_MARGIN)
+
+    def row_font(self, row):
+        """The widget's font, smaller if need be, so that a line of text fits a bar's row of
+        ``row`` pixels (the digits would otherwise run over the rows' ends)."""
+        font = QFont(self.font())
+        size = font.pointSizeF()
+        while size > 5 and QFontMetricsF(font).height() > row:
+            size -= 0.5
+            font.setPointSizeF(size)
+        return font
+
     # -- painting --------------------------------------------------------------------------------
 
     def paintEvent(self, event):
@@ -255,13 +275,14 @@ class PredictionView(QWidget):
         painter.setPen(text_colour)
         painter.drawText(room, CAPTION_FLAGS, headline)
 
-        # the ten bars
-        bars = QRectF(left_w + 8, 4, w - left_w - 12, h - 8)
+        # the ten bars, clear of the box's edges: each digit's line of text fits its row
+        bars = self.bars_rect()
         row = bars.height() / 10
+        painter.setFont(self.row_font(row))
         metrics = painter.fontMetrics()
         label_w = metrics.horizontalAdvance("0") + 8
         value_w = metrics.horizontalAdvance("100%") + 6
-        track_w = max(10.0, bars.width() - label_w - value_w)
+        track_w = max(10.0, bars.width() - label_w - value_w - 4)
         best = self.digit()
         for d in range(10):
             y = bars.top() + d * row

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_bp.core import checkpoint as checkpoint_mod
-from desktop_bp.core.run_config import RunSettings, record_accuracy
+from desktop_bp.core.run_config import PARTIAL_EPOCH, RunSettings, record_accuracy
 from desktop_bp.core.snapshots import EpochSnapshots
 from desktop_bp.ui import model_files
 from desktop_bp.ui.state import AppState, Phase
@@ -363,6 +363,7 @@ class Session(QObject):
     def annotate(self, net):
         """Give a network trained here its settings and latest accuracies in its metadata."""
         net.metadata.pop("checkpoint", None)
+        net.metadata.pop(PARTIAL_EPOCH, None)     # said again by a run stopped within an epoch
         if self.run_settings is not None:
             net.metadata["hyperparameters"] = self.run_settings.hyperparameters(net)
         record_accuracy(net)
@@ -459,6 +460,11 @@ class Session(QObject):
         if not measured and net is not None and ev.measured:
             net.metadata.update(ev.measured)
             measured = True
+        if net is not None and ev.reason == "stopped" and ev.batches_done > 0:
+            # its weights have learned more than its history's full epochs say
+            net.metadata[PARTIAL_EPOCH] = {"batches_done": int(ev.batches_done),
+                                           "batches": int(ev.batches),
+                                           "measured": bool(ev.measured)}
         self.run_end = None if net is None else (net, label)
         self.state.run_ended(ev.reason, net, label, measured=measured)
 

@@ -13,7 +13,7 @@ import threading
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QSize, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +34,33 @@ from desktop_bp.ui.words import describe_network
 
 PASS_MARK = 1e-7
 SAMPLE = 200            # entries per weight matrix / bias vector checked in a large network
+
+
+#: The bar chart's least height: with the table and the summary above, the page fits a window
+#: 800 pixels high without scrolling.
+CHART_MIN_HEIGHT = 150
+
+
+class _TimeChart(pg.PlotWidget):
+    """The bar chart, asking for a modest height: the page is in a scroll area, which makes it
+    as tall as its parts ask (a plot asks for 448 pixels), and the chart takes what is left."""
+
+    def sizeHint(self):
+        return QSize(400, 2 * CHART_MIN_HEIGHT)
+
+
+class _CompactTable(QTableWidget):
+    """The per-layer table, asking for the height of its rows (a few layers), not 192 pixels."""
+
+    def sizeHint(self):
+        hint = super().sizeHint()
+        rows = max(2, self.rowCount())
+        height = (self.horizontalHeader().sizeHint().height()
+                  + rows * self.verticalHeader().defaultSectionSize() + 2 * self.frameWidth())
+        return QSize(hint.width(), height)
+
+    def minimumSizeHint(self):
+        return QSize(super().minimumSizeHint().width(), min(self.sizeHint().height(), 90))
 
 
 class GradientCheckWorker(QObject):
@@ -106,15 +133,15 @@ class GradientCheckView(Retranslating, QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.RichText)
-        self.table = QTableWidget(0, 6)
+        self.table = _CompactTable(0, 6)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.chart = pg.PlotWidget(background="w")
+        self.chart = _TimeChart(background="w")
         self.chart.setMenuEnabled(False)
         self.chart.setMouseEnabled(False, False)
         self.chart.hideButtons()
-        self.chart.setMinimumHeight(200)
+        self.chart.setMinimumHeight(CHART_MIN_HEIGHT)
         self.chart.hide()           # until a check has times to show (no empty log axis)
         self.bars = pg.BarGraphItem(x=[0, 1], height=[0, 0], width=0.6,
                                     brushes=[pg.mkBrush("#2a7ab8"), pg.mkBrush("#c8452c")])
@@ -135,8 +162,8 @@ class GradientCheckView(Retranslating, QWidget):
         layout.addLayout(top)
         layout.addWidget(self.help_label)
         layout.addWidget(self.status)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.chart, 2)
+        layout.addWidget(self.table)
+        layout.addWidget(self.chart, 1)
         self.retranslate()
 
     def retranslate(self):
@@ -265,6 +292,7 @@ class GradientCheckView(Retranslating, QWidget):
     def show_report(self, report):
         """Fill the table, the chart and the summary from a GradcheckReport."""
         self.table.setRowCount(len(report.layers))
+        self.table.updateGeometry()     # its height follows its rows
         for r, c in enumerate(report.layers):
             ok = max(c.weight_error, c.bias_error) < PASS_MARK
             cells = (str(c.layer + 2), f"{c.shape[0]}×{c.shape[1]}",

@@ -11,6 +11,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, QPointF, Signal
 
+from desktop_bp.ui.colour_ticks import use_symmetric_ticks
+
 COLOUR_MAP = "CET-D1"       # blue - white - red, perceptually uniform
 
 
@@ -103,7 +105,6 @@ def colour_bar(layout, row, col, images, label, orientation="horizontal", colspa
     layout.addItem(bar, row=row, col=col, colspan=colspan)
     bar.axis.setPen(pg.mkPen("#444"))
     bar.axis.setTextPen(pg.mkPen("#222"))
-    bar.axis.setSIPrefixEnableRanges(())
-    bar.axis.enableAutoSIPrefix(False)
+    use_symmetric_ticks(bar.axis)       # -m, 0, +m in short labels that never overlap
     bar.axis.setLabel(label, color="#222")
     return bar

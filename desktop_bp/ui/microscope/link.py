@@ -72,6 +72,7 @@ class MicroscopeLink(QObject):
         self._pre = None
         self._saliency = None       # the last pass's saliency, laid again when the page returns
         self._dirty = False
+        self._microscope_behind = False     # the input went to the gradient check page only
         self._clock = QElapsedTimer()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -234,6 +235,7 @@ class MicroscopeLink(QObject):
             self.gradcheck.set_network(self.session.network)
         if view is self.microscope:
             self.microscope.set_input(self._pre.inputs, self.tr("your drawing"))
+        self._microscope_behind = view is not self.microscope
         self.gradcheck.set_input(self._pre.inputs, self._check_target())
 
     def _check_target(self):
@@ -259,6 +261,8 @@ class MicroscopeLink(QObject):
                     self.microscope.set_network(self.session.network)
                 self.gradcheck.set_network(self.session.network)
                 self._dirty = True
+            if self._showing(self.microscope_page) and self._microscope_behind:
+                self._dirty = True          # a drawing it has not looked at yet
             self._update_now()
             if self._showing(self.microscope_page) and not self._dirty \
                     and self._saliency is not None and not self.looking_at_toy:

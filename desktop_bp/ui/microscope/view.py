@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -33,6 +33,7 @@ from desktop_bp.ui.microscope.help import BP1, BP2, BP3, BP4, view_help
 from desktop_bp.ui.microscope.images import SignedPanel, colour_bar, largest_magnitude
 from desktop_bp.ui.microscope.layers import LayerGrid
 from desktop_bp.ui.microscope.nudge import NudgePanel
+from desktop_bp.ui.microscope.picking import PickOutline, stepped
 from desktop_bp.ui.words import function_name
 from desktop_bp.ui.wrapping_row import WrappingRow
 
@@ -191,6 +192,11 @@ class MicroscopeView(Retranslating, QWidget):
     def _build_weights_tab(self):
         self.weights_view = pg.GraphicsLayoutWidget()
         self.weights_view.setBackground("w")
+        # a click picks a weight and gives the view the keys: the arrows then move the pick
+        # one cell at a time (a screen pixel may cover two columns of a wide matrix)
+        self.weights_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.weights_view.installEventFilter(self)
+        self.pick_outline = PickOutline()
         self.tile_panel = None
         self.matrix_panels = {}
         self.weights_bar = None
@@ -226,6 +232,7 @@ class MicroscopeView(Retranslating, QWidget):
 
     def _build_weight_panels(self, sizes):
         self.weights_view.clear()
+        self.pick_outline.forget()
         ci = self.weights_view.ci
         self.matrix_panels = {}
         tiled = sizes[0] == SIDE * SIDE
@@ -434,6 +441,7 @@ class MicroscopeView(Retranslating, QWidget):
                 l=l, m=largest_magnitude(image)))
         if self.weights_bar is not None:
             self.weights_bar.setLevels((-scale, scale))
+        self._outline_pick()
 
     @Slot()
     def next_page(self):
@@ -477,6 +485,7 @@ class MicroscopeView(Retranslating, QWidget):
         weight = None if self.bp is None else self._tile_weight(cell)
         if weight is not None:
             self.select_weight(*weight)
+            self.weights_view.setFocus()
 
     @Slot(object)
     def _on_matrix_hovered(self, cell):
@@ -494,6 +503,7 @@ class MicroscopeView(Retranslating, QWidget):
         panel = self.sender()
         if self.bp is not None:
             self.select_weight(panel.layer, *cell)
+            self.weights_view.setFocus()
 
     @Slot(object)
     def _on_saliency_hovered(self, cell):
@@ -504,10 +514,46 @@ class MicroscopeView(Retranslating, QWidget):
         self.saliency_readout.setText(self.tr("pixel ({x}, {y}): x = {v:.3f}, ∂C/∂x = {s:.4g}").format(
             x=x, y=y, v=self.bp.x[0, y * SIDE + x], s=self.bp.saliency_image()[y, x]))
 
+    def eventFilter(self, watched, event):
+        if watched is self.weights_view and event.type() == QEvent.Type.KeyPress:
+            return self.step_weight(event.key(), bool(
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+        return super().eventFilter(watched, event)
+
+    def step_weight(self, key, big=False):
+        """Move the picked weight by one cell (ten with ``big``) in the direction of the arrow
+        ``key``; False when there is nothing to move or ``key`` is no arrow."""
+        if self.weight is None or self.bp is None:
+            return False
+        l = self.weight[0]
+        shape = self.bp.layer(l).nabla_w.shape
+        tiled = self.tile_panel is not None and l == 2
+        moved = stepped(self.weight, key, shape, tiled, big)
+        if moved is None:
+            return False
+        self.select_weight(*moved)
+        return True
+
+    def _outline_pick(self):
+        """The picked weight outlined where it is drawn (nowhere: a tile on another page)."""
+        cell, panel = None, None
+        if self.weight is not None:
+            l, j, k = self.weight
+            if self.tile_panel is not None and l == 2:
+                where = np.flatnonzero(self.tile_neurons == j)
+                if where.size:
+                    row, col = divmod(int(where[0]), TILE_COLUMNS)
+                    panel = self.tile_panel
+                    cell = (row * (SIDE + 1) + k // SIDE, col * (SIDE + 1) + k % SIDE)
+            elif l in self.matrix_panels:
+                panel, cell = self.matrix_panels[l], (j, k)
+        self.pick_outline.show(panel if cell else None, *(cell or (0, 0)))
+
     def select_weight(self, l, j, k):
         """Pick w^l_jk (book layer numbers) for the read-out and the global view."""
         self.weight = (int(l), int(j), int(k))
         self._show_readout(*self.weight)
+        self._outline_pick()
         if 2 in self._stale:
             self.nudge.weight = self.weight     # drawn when its tab is shown
         else:
@@ -532,6 +578,10 @@ class MicroscopeView(Retranslating, QWidget):
             "ε = 10<sup>−6</sup>: two more forward passes for this one weight</span>").format(
             l=l, j=j, k=k, lm=l - 1, w=r.weight, a=r.a_in, d=r.delta, p=r.product,
             fd=r.finite_difference))
+        if self.weight == (l, j, k):
+            self.readout.setText(self.readout.text() + "<br><br><b>" + self.tr(
+                "Picked: the arrow keys move it by one row or column (with Shift, by ten).")
+                + "</b>")
 
     # -- help and export -------------------------------------------------------------------------
 

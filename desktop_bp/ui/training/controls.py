@@ -234,6 +234,23 @@ class RunControls(Retranslating, QWidget):
         self.epoch_label.setText(self.tr("{0} of {1}").format(epoch, epochs_total))
         self.batch_label.setText(self.tr("{0} of {1}").format(batch, batches))
 
+    def show_branch_point(self, epoch, record=None):
+        """After "Branch from here": the new run's state, ``epoch`` epochs done, none of its
+        own yet; ``record`` is the history entry of that epoch (None for the start)."""
+        for label in (self.elapsed_label, self.cost_label, self.accuracy_label):
+            label.setText("–")
+        self._numbers = {}
+        self._shown("show_branch_point", epoch, record)
+        self.epoch_label.setText(self.tr("{0} (branched)").format(epoch))
+        self.batch_label.setText(self.tr("none yet"))
+        record = record or {}
+        if record.get("training_cost") is not None:
+            self.cost_label.setText(self.tr("after epoch {0}: {1:.3g}").format(
+                epoch, record["training_cost"]))
+        if any(record.get(k) is not None for k in ("validation_accuracy", "test_accuracy")):
+            self.show_accuracy(epoch, record.get("validation_accuracy"),
+                               record.get("test_accuracy"))
+
     def show_time(self, seconds, time_left=None):
         self._shown("show_time", seconds, time_left)
         text = format_seconds(seconds)

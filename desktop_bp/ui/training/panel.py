@@ -666,6 +666,8 @@ class TrainingPanel(Retranslating, QWidget):
         trains it further (the later epochs are left behind)."""
         self._replay_epoch(epoch)
         self.form.continue_radio.setChecked(True)
+        history = self.session.run_history      # the Progress box: the branch, not the old run
+        self.controls.show_branch_point(epoch, history[epoch - 1] if epoch > 0 else None)
         self.controls.say(lambda: self.tr(
             "Epoch {0} is the model in use: press Start to train it further from there.")
             .format(epoch))

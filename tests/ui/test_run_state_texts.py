@@ -1,0 +1,84 @@
+"""What the training page and the Model page say about a run's state: the Progress box after
+"Branch from here", and the epochs of a run stopped within an epoch."""
+
+import re
+
+from test_time_machine import book_run_window
+
+from desktop_bp.ui import i18n
+
+
+def _stop_within_an_epoch(qtbot, window, panel):
+    """Run until stopped one or more mini-batches into an epoch (after at least two)."""
+    epochs = []
+    panel.controller.epoch.connect(epochs.append)
+    assert panel.start()
+    qtbot.waitUntil(lambda: len(epochs) >= 2, timeout=20000)
+    with qtbot.waitSignal(panel.controller.paused, timeout=20000) as blocker:
+        panel.controller.pause()
+    if blocker.args[0].batch == 0:              # at an epoch's start: one mini-batch into it
+        with qtbot.waitSignal(panel.controller.paused, timeout=20000):
+            panel.controller.step_batch()
+    with qtbot.waitSignal(panel.controller.finished, timeout=20000) as blocker:
+        panel.stop()
+    qtbot.waitUntil(lambda: not window.session.state.run_active, timeout=10000)
+    return blocker.args[0]
+
+
+def test_after_branching_the_progress_box_shows_the_branch_not_the_old_run(qapp, qtbot, tmp_path):
+    window, panel = book_run_window(qtbot, tmp_path, 200, 3)
+    with qtbot.waitSignal(panel.controller.finished, timeout=20000):
+        assert panel.start()
+    qtbot.waitUntil(lambda: not window.session.state.run_active, timeout=5000)
+    controls = panel.controls
+    assert controls.epoch_label.text() == "3 of 3"          # the run that ended
+    first = window.session.run_history[0]
+    panel.time_machine.branch_requested.emit(1)
+    assert controls.epoch_label.text() == "1 (branched)"
+    assert controls.batch_label.text() == "none yet"
+    assert controls.elapsed_label.text() == "–"
+    assert controls.cost_label.text() == f"after epoch 1: {first['training_cost']:.3g}"
+    assert controls.accuracy_label.text().startswith("after epoch 1: ")
+    assert f"{100 * first['validation_accuracy']:.2f}%" in controls.accuracy_label.text()
+    assert "press Start" in controls.status_label.text()
+    # in the other language too, message and counters alike
+    try:
+        i18n.set_language(qapp, i18n.SIMPLIFIED_CHINESE)
+        qtbot.waitUntil(lambda: "分支" in controls.epoch_label.text())
+        assert controls.epoch_label.text().startswith("1")
+        assert not re.search("[A-Za-z]{3,}", controls.epoch_label.text())
+        assert controls.status_label.text() and "press Start" not in controls.status_label.text()
+    finally:
+        i18n.set_language(qapp, i18n.ENGLISH)
+    qtbot.waitUntil(lambda: controls.epoch_label.text() == "1 (branched)")
+
+
+def test_the_model_page_counts_full_epochs_and_the_part_of_the_next(qapp, qtbot, tmp_path):
+    window, panel = book_run_window(qtbot, tmp_path, 400)         # runs until stopped
+    finished = _stop_within_an_epoch(qtbot, window, panel)
+    assert finished.batches_done > 0
+    full = len(window.network().metadata["history"])
+    text = window.model_info.toPlainText()
+    assert (f"{full} full epochs and part of epoch {full + 1} "
+            f"({finished.batches_done} of {finished.batches} mini-batches)") in text
+    assert f"{full} epochs," not in text
+    # the accuracy shown is that of the weights the run stopped with, and says so
+    assert "Test accuracy (of the final weights)" in text
+    try:
+        i18n.set_language(qapp, i18n.SIMPLIFIED_CHINESE)
+        qtbot.waitUntil(lambda: "完整" in window.model_info.toPlainText())
+        chinese = window.model_info.toPlainText()
+        assert f"第 {full + 1} 个迭代期的一部分" in chinese
+        assert f"{finished.batches_done}/{finished.batches}" in chinese
+        assert "最终权重" in chinese
+    finally:
+        i18n.set_language(qapp, i18n.ENGLISH)
+    # a run that is continued from there and completes its epochs says nothing of a part
+    panel.form.continue_radio.setChecked(True)
+    panel.form.epochs_spin.setValue(1)
+    with qtbot.waitSignal(panel.controller.finished, timeout=20000):
+        assert panel.start()
+    qtbot.waitUntil(lambda: not window.session.state.run_active, timeout=10000)
+    text = window.model_info.toPlainText()
+    assert "part of epoch" not in text and "final weights" not in text
+    assert f"{full + 1} epochs," in text
