@@ -153,7 +153,11 @@ class _LayerView:
             scale = 1e-12
         self.image.setImage(image, autoLevels=False, levels=(-scale, scale))
         self._extent = scale
-        self.bar.setLevels((-scale, scale))
+        low, high = self.bar.levels()
+        if not (low == -high and abs(high - scale) <= 1e-6 * scale):
+            # (a scale held over the run stays: its colour bar's axis is not drawn again; the
+            # image's float32 maximum may differ from the held one in the last digits)
+            self.bar.setLevels((-scale, scale))
 
 
 #: The least height of each layer's heatmap when they are stacked in one column.

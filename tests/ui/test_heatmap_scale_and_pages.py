@@ -32,6 +32,24 @@ def test_the_scale_is_held_over_the_run_unless_asked_otherwise(qtbot):
     assert np.isclose(maps.layers[1].bar.levels()[1], first * 1e-6)
 
 
+def test_a_held_scale_does_not_redraw_the_colour_bars(qtbot, monkeypatch):
+    # every setLevels redraws the bar's axis (Python, holding the lock training needs)
+    maps = GradientHeatmaps()
+    qtbot.addWidget(maps)
+    maps.set_architecture([784, 16, 10])
+    maps.set_mode(GRADIENTS)
+    rng = np.random.default_rng(1)
+    big = [rng.normal(size=(16, 784)), rng.normal(size=(10, 16))]
+    maps.show_snapshot(snapshot(big))
+    calls = []
+    for view in maps.layers:
+        monkeypatch.setattr(view.bar, "setLevels", lambda levels, *a, **k: calls.append(levels))
+    maps.show_snapshot(snapshot([g * 0.5 for g in big]))        # within the held scale
+    assert calls == []
+    maps.show_snapshot(snapshot([g * 2.0 for g in big]))        # past it: the scale grows
+    assert len(calls) == 2
+
+
 def test_a_large_first_layer_is_shown_a_page_of_tiles_at_a_time(qtbot):
     maps = GradientHeatmaps()
     qtbot.addWidget(maps)
