@@ -332,6 +332,10 @@ class GradientHeatmaps(Retranslating, QWidget):
         if self.mode == WEIGHTS or self._gradients is None:
             self._redraw()
 
+    def blank(self):
+        """Whether the heatmaps show nothing: gradient mode, and no gradients yet."""
+        return self.mode == GRADIENTS and self._gradients is None
+
     def clear_gradients(self):
         """Forget the gradients (and the scale held over the run: a new run starts); in
         gradient mode the heatmaps are then left blank (never the weights under a "∂C/∂w"

@@ -705,6 +705,19 @@ def _epoch_axis_rights(plots, epochs, run_epochs):
     return rights
 
 
+def test_a_runs_first_gradients_are_drawn_at_the_first_tick_not_at_the_heatmaps_turn(
+        qtbot, panel):
+    panel.form.epochs_spin.setValue(30)
+    assert panel.start()
+    panel._schedule.stop()              # the test gives the ticks
+    assert panel.heatmaps.blank()       # gradient mode, none yet
+    qtbot.waitUntil(lambda: panel._pending_snapshot is not None, timeout=10000)
+    assert panel.heatmaps.blank()
+    panel._schedule.tick()              # the first tick: the curves' turn, and the counters
+    assert not panel.heatmaps.blank() and panel.heatmaps.images()[1].shape == (10, 16)
+    panel.controller.stop()
+
+
 def test_the_epoch_axis_spans_the_run_before_its_first_mini_batch(qtbot, panel):
     # laid out for the whole run at Start, while the training thread is not yet running: the
     # first draw during the run then repaints no epoch axis (each costs the training time)

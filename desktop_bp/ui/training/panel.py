@@ -597,6 +597,8 @@ class TrainingPanel(Retranslating, QWidget):
 
     def _update_progress(self):
         self._show_accuracy()
+        if self._pending_snapshot is not None and self.heatmaps.blank():
+            self._draw_heatmaps()       # a run's first gradients: not blank until their turn
         ev, self._pending_batch = self._pending_batch, None
         settings = self.session.run_settings
         if ev is not None:
