@@ -51,6 +51,21 @@ def test_after_branching_the_progress_box_shows_the_branch_not_the_old_run(qapp,
     finally:
         i18n.set_language(qapp, i18n.ENGLISH)
     qtbot.waitUntil(lambda: controls.epoch_label.text() == "1 (branched)")
+    # "Latest" (or the slider moving on) leaves the branch point: the run's end again, with
+    # its message, not "epoch 1 is the model in use"
+    ended = "Trained 3 epochs."
+    machine = panel.time_machine
+    machine.slider.setValue(1)              # epoch 1, chosen on the slider
+    machine.branch_button.click()
+    assert controls.epoch_label.text() == "1 (branched)"
+    machine.latest_button.click()
+    assert controls.epoch_label.text() == "3 of 3" and controls.status_label.text() == ended
+    machine.slider.setValue(2)
+    machine.branch_button.click()
+    assert controls.epoch_label.text() == "2 (branched)"
+    machine.slider.setValue(1)
+    assert controls.epoch_label.text() == "3 of 3" and "press Start" not in (
+        controls.status_label.text())
 
 
 def test_the_model_page_counts_full_epochs_and_the_part_of_the_next(qapp, qtbot, tmp_path):

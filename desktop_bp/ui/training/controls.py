@@ -96,6 +96,7 @@ class RunControls(Retranslating, QWidget):
 
     def __init__(self, validation_label, parent=None):
         super().__init__(parent)
+        self._before_branch = None      # what the box showed before a branch point, if one is
         top = QVBoxLayout(self)
         top.setContentsMargins(6, 6, 6, 0)
         top.setSpacing(4)
@@ -220,6 +221,7 @@ class RunControls(Retranslating, QWidget):
                       self.accuracy_label):
             label.setText("–")
         self._numbers = {}
+        self._before_branch = None
         self.say("")
 
     def show_progress(self, ev, epochs_total):
@@ -236,7 +238,11 @@ class RunControls(Retranslating, QWidget):
 
     def show_branch_point(self, epoch, record=None):
         """After "Branch from here": the new run's state, ``epoch`` epochs done, none of its
-        own yet; ``record`` is the history entry of that epoch (None for the start)."""
+        own yet; ``record`` is the history entry of that epoch (None for the start).
+        :meth:`leave_branch` shows again what the box showed before."""
+        if self._before_branch is None:
+            self._before_branch = (dict(self._numbers), getattr(self, "_say", None),
+                                   self.status_label.text())
         for label in (self.elapsed_label, self.cost_label, self.accuracy_label):
             label.setText("–")
         self._numbers = {}
@@ -250,6 +256,18 @@ class RunControls(Retranslating, QWidget):
         if any(record.get(k) is not None for k in ("validation_accuracy", "test_accuracy")):
             self.show_accuracy(epoch, record.get("validation_accuracy"),
                                record.get("test_accuracy"))
+
+    def leave_branch(self):
+        """Back from a branch point (the time machine moved on, or "Latest"): the box and the
+        message show the run's end again, as before :meth:`show_branch_point`."""
+        memory = self._before_branch
+        if memory is None:
+            return
+        numbers, say, text = memory
+        self.clear_progress()
+        for name, args in numbers.items():
+            getattr(self, name)(*args)
+        self.say(say if say is not None else text)
 
     def show_time(self, seconds, time_left=None):
         self._shown("show_time", seconds, time_left)

@@ -654,6 +654,7 @@ class TrainingPanel(Retranslating, QWidget):
         heatmaps and the microscope, with a cursor on the curves."""
         if self.session.state.run_active or epoch not in self.session.snapshots.epochs:
             return
+        self.controls.leave_branch()    # a branch point shown before is no longer in use
         net = self.network_at(epoch)
         if net is None:
             return
@@ -676,6 +677,7 @@ class TrainingPanel(Retranslating, QWidget):
 
     @Slot()
     def _replay_latest(self):
+        self.controls.leave_branch()
         end = self.session.run_end
         if end is not None and not self.session.state.run_active:
             # the network the run ended with, not its last epoch's (stopped within an epoch,
