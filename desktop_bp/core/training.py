@@ -400,7 +400,7 @@ def _snapshot(net, stepper, with_weights):
 def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentum=0.0,
           validation=None, test=None, seed=None, control=None, report_interval=0.05,
           snapshots=False, snapshot_weights=False, eta_decay=1.0, augment=None,
-          send_weights=True, blas_threads=None):
+          send_weights=True, blas_threads=None, epoch_end_snapshots=False):
     """Train ``net`` in place by mini-batch SGD, yielding progress events (see module doc).
 
     - ``training``, ``validation``, ``test``: ``(images, labels)`` pairs; the last two optional.
@@ -410,7 +410,9 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
     - ``seed``: seeds the shuffling (and ``augment``), so a seeded network trains identically.
     - ``report_interval``: seconds between :class:`BatchEvent` s (0: after every mini-batch);
       ``snapshots``: attach a :class:`LayerSnapshot` to every BatchEvent (else only when the
-      control asks for one); ``snapshot_weights``: include the weights in snapshots.
+      control asks for one); ``snapshot_weights``: include the weights in snapshots;
+      ``epoch_end_snapshots``: attach one to every epoch's last BatchEvent as well, so that a
+      live view's per-layer curves reach the end of each epoch.
     - ``augment(images, rng) -> images``: applied to every mini-batch before its SGD step
       (on the feeder's thread for large training sets; with an ``out`` keyword, in place).
     - ``blas_threads``: the BLAS threads the products use. None (the default) chooses: one
@@ -531,8 +533,10 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
                     X = augment(X, rng)
                 # a report is due after this mini-batch: then a snapshot may want its
                 # gradients; otherwise the step may add them straight into the velocity
-                report = time.perf_counter() >= next_report or k == batches - 1
-                keep = snapshots or (report and control._snapshot_requested)
+                last = k == batches - 1
+                report = time.perf_counter() >= next_report or last
+                keep = snapshots or (report and (control._snapshot_requested
+                                                 or (epoch_end_snapshots and last)))
                 batch_cost = stepper.step(X, Y, eta_now, lmbda, n, momentum, keep_gradients=keep)
                 if control._batch_budget is not None:
                     control._after_batch()
@@ -552,7 +556,8 @@ def train(net: Network, training, *, epochs, batch_size, eta, lmbda=0.0, momentu
                 now = time.perf_counter()
                 if report or control._paused:
                     # (a pause that came during a fused step leaves the request for later)
-                    want = stepper.has_gradients and (snapshots or control._take_snapshot_request())
+                    want = stepper.has_gradients and (snapshots or control._take_snapshot_request()
+                                                      or (epoch_end_snapshots and last))
                     event = BatchEvent(epoch=epoch, epochs=first_epoch + epochs, batch=k + 1,
                                        batches=batches, cost=cost_sum / (k + 1), batch_cost=batch_cost,
                                        eta=eta_now, seconds=now - t_start - outside,

@@ -130,24 +130,25 @@ class TrainingWorker(QObject):
             last_snapshot = 0.0
             finished = None
             # Every epoch's first report carries a snapshot (requested here and at each epoch's
-            # end), and so does, as far as can be foreseen, its last: a run of a second still
-            # draws the saturation and gradient curves.
+            # end), and so does its last (the engine's epoch_end_snapshots): a run of a second
+            # still draws the saturation and gradient curves, each epoch to its end.
             control.request_snapshot()
             self._writer = (checkpoint_mod.CheckpointWriter(directory=job.checkpoint_dir,
                                                             on_error=self._checkpoint_failed)
                             if job.checkpoints else None)
             for ev in train(net, training, validation=job.validation, test=job.test,
                             control=control, report_interval=job.report_interval,
-                            snapshot_weights=True, **job.settings.train_kwargs()):
+                            snapshot_weights=True, epoch_end_snapshots=True,
+                            **job.settings.train_kwargs()):
                 if control.stopped and isinstance(ev, BatchEvent):
                     continue    # nobody wants to draw a run that is being closed
                 if isinstance(ev, BatchEvent):
                     now = time.perf_counter()
                     if ev.snapshot is not None:
                         last_snapshot = now
-                    elif (now - last_snapshot >= job.snapshot_interval
-                          or _next_report_is_the_last(ev, job.report_interval)):
-                        # the engine attaches one to the next report (~report_interval later)
+                    elif now - last_snapshot >= job.snapshot_interval:
+                        # the engine attaches one to the next report (~report_interval later);
+                        # each epoch's last report has one anyway
                         control.request_snapshot()
                         last_snapshot = now
                     self.batch.emit(ev)
@@ -203,15 +204,6 @@ class TrainingWorker(QObject):
     def _checkpoint_failed(self, exc):
         self.checkpoint_failed.emit(QCoreApplication.translate(
             "TrainingWorker", "Could not write the recovery file: {0}").format(exc))
-
-
-def _next_report_is_the_last(ev, report_interval):
-    """Whether the engine's next report after BatchEvent ``ev`` will be its epoch's last
-    mini-batch: the rest of the epoch takes less than a report interval at this epoch's pace."""
-    if ev.batch >= ev.batches or ev.batch <= 0:
-        return False
-    remaining = (ev.batches - ev.batch) * ev.seconds / ev.batch
-    return remaining <= report_interval
 
 
 def _subset(data, size):

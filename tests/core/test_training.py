@@ -426,6 +426,25 @@ def test_snapshot_on_request(random_pixels):
     assert snapshots[4].weights is None
 
 
+def test_epoch_end_snapshots_reach_the_end_of_every_epoch(random_pixels):
+    # a live view's per-layer curves end where each epoch ends, whenever else it asked
+    net = Network([784, 8, 10], seed=0)
+    reports = []
+    for event in train(net, random_pixels, epochs=2, batch_size=10, eta=0.5,
+                       report_interval=60.0, seed=0, epoch_end_snapshots=True):
+        if isinstance(event, BatchEvent):
+            reports.append((event.epoch, event.batch == event.batches, event.snapshot))
+    assert [(e, s is not None) for e, end, s in reports if end] == [(0, True), (1, True)]
+    assert all(s is None for _, end, s in reports if not end)
+    # with momentum too (its large layers may add their gradients straight into the velocity)
+    net = Network([784, 300, 10], seed=0)
+    ends = [ev.snapshot for ev in train(net, random_pixels, epochs=1, batch_size=10, eta=0.1,
+                                         momentum=0.9, report_interval=60.0, seed=0,
+                                         epoch_end_snapshots=True)
+            if isinstance(ev, BatchEvent) and ev.batch == ev.batches]
+    assert len(ends) == 1 and ends[0] is not None
+
+
 def test_snapshot_of_a_short_last_batch_describes_that_batch(random_pixels):
     net = Network([784, 8, 10], seed=0)
     events = run(net, (random_pixels[0][:25], random_pixels[1][:25]), epochs=1, batch_size=10,
