@@ -22,7 +22,6 @@ from desktop_bp.core.network import Network
 from desktop_bp.ui import i18n
 
 MIN_INTERVAL_MS = 100
-FIELD = 28
 IN_USE, TOY = "in use", "toy"
 TOY_SIZES = [4, 3, 3, 2]
 
@@ -45,13 +44,13 @@ def saliency_rgba(saliency):
 
 
 def field_rect(pre):
-    """Where the network's 28x28 field lies on the canvas, as fractions (top, left, height,
-    width): the preprocessing moved the centre of mass to the field's centre and scaled the
-    ink by ``pre.scale`` field pixels per canvas pixel."""
+    """Where the network's 28x28 field lies on the canvas, as fractions of the canvas (top,
+    left, height, width): the preprocessing inverted (crop, stroke width, scale, centring, and
+    the shift that keeps a wide or tall drawing inside the field), as the
+    :class:`~desktop_bp.core.preprocess.Preprocessed` states it."""
     h, w = pre.source_shape
-    cy, cx = pre.center_of_mass
-    side = FIELD / pre.scale
-    return ((cy - side / 2) / h, (cx - side / 2) / w, side / h, side / w)
+    top, left, side = pre.field_in_source()
+    return (top / h, left / w, side / h, side / w)
 
 
 def _scrolled():
