@@ -141,7 +141,7 @@ class MicroscopeLink(QObject):
         self._toy_input = rng.random(TOY_SIZES[0])
         if self.looking_at_toy:
             self.microscope.set_network(self._toy)
-            self.microscope.set_input(self._toy_input, self.tr("a random input"))
+            self.microscope.set_input(self._toy_input, self._source_label())
 
     @Slot(int)
     def _on_subject_changed(self, index):
@@ -152,7 +152,7 @@ class MicroscopeLink(QObject):
                 self.new_toy(seed=0)
             else:
                 self.microscope.set_network(self._toy)
-                self.microscope.set_input(self._toy_input, self.tr("a random input"))
+                self.microscope.set_input(self._toy_input, self._source_label())
             self.window.canvas.set_saliency(None)
         else:
             self.microscope.set_network(self.session.network)
@@ -184,7 +184,11 @@ class MicroscopeLink(QObject):
         self.tour_action.setStatusTip(self.tr("Chapter 2's lessons, and where the app shows "
                                               "each of them"))
         if self._microscope is not None and self._microscope.bp is not None:
-            self._microscope.set_source_label(self.tr("your drawing"))
+            self._microscope.set_source_label(self._source_label())
+
+    def _source_label(self):
+        """What the microscope looks at, in the current language."""
+        return self.tr("a random input") if self.looking_at_toy else self.tr("your drawing")
 
     def _showing(self, page):
         return self.window.tabs.currentWidget() is page
@@ -232,7 +236,7 @@ class MicroscopeLink(QObject):
             self.microscope.set_network(self.session.network)
             self.gradcheck.set_network(self.session.network)
         if view is self.microscope:
-            self.microscope.set_input(self._pre.inputs, self.tr("your drawing"))
+            self.microscope.set_input(self._pre.inputs, self._source_label())
         self.gradcheck.set_input(self._pre.inputs, self._check_target())
 
     def _check_target(self):
