@@ -14,9 +14,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QObject, QPointF, Signal
 
 COLOUR_MAP = "CET-D1"       # blue - white - red, perceptually uniform
-#: For quantities that are never negative: white (0, the paper) - green - near black, reversed
-#: from a perceptually uniform map; neither of the diverging map's red or blue
-SEQUENTIAL_MAP = "CET-L16"
+#: For quantities that are never negative: ColorBrewer's "Greens", from white (0, the paper) to
+#: dark green, in steps of even lightness; neither the diverging map's red nor its blue
+SEQUENTIAL_COLOURS = ("#f7fcf5", "#e5f5e0", "#c7e9c0", "#a1d99b", "#74c476", "#41ab5d",
+                      "#238b45", "#006d2c", "#00441b")
 
 
 def colour_map():
@@ -24,9 +25,10 @@ def colour_map():
 
 
 def sequential_colour_map():
-    cmap = pg.colormap.get(SEQUENTIAL_MAP)
-    cmap.reverse()
-    return cmap
+    """A fresh ColorMap (``pg.colormap.get`` hands out shared ones: never change those)."""
+    n = len(SEQUENTIAL_COLOURS)
+    return pg.ColorMap(np.linspace(0.0, 1.0, n), [pg.mkColor(c) for c in SEQUENTIAL_COLOURS],
+                       name="Greens")
 
 
 def levels_of(scale, signed=True):
