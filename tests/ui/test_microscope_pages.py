@@ -142,6 +142,7 @@ def test_the_global_view_offers_a_weight_to_pick_and_lists_what_it_counts(qtbot,
     assert nudge.weight == (l, j, k) and microscope.last_readout is not None
     assert len(nudge.table_values()) == 6
     assert listed(nudge) == (10, 10) == (bp.path_count(l), nudge.listed_paths)
+    assert "<b>10 paths</b>" in nudge.paths.text()      # the plural said as English says it
     # more paths than are listed: the heading says how many of them are shown
     window.set_network(Network([784, 5, 4, 10], seed=2), "three layers")
     qtbot.waitUntil(lambda: microscope.bp is not None and microscope.bp.L == 4, timeout=3000)

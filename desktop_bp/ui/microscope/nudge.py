@@ -58,6 +58,7 @@ class NudgePanel(Retranslating, QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.weights_tab = "BP4"        # the name of the tab with the dC/dw tiles and matrices
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setWordWrap(True)
@@ -124,6 +125,11 @@ class NudgePanel(Retranslating, QWidget):
                                                 "listed"))
         self.refresh()
 
+    def set_weights_tab(self, name):
+        """The name of the tab where weights are picked (the caller's, translated)."""
+        self.weights_tab = name
+        self.refresh(table=False)
+
     def steepest_layer(self):
         """The earliest layer whose weights' paths to C are all listed (the last layer when
         none is), or None before a pass."""
@@ -187,9 +193,10 @@ class NudgePanel(Retranslating, QWidget):
         bp, weight = self._pass, self.weight
         if bp is None or weight is None:
             # nothing picked (or the pick belonged to another network): no old figures
-            self.title.setText(self.tr("Pick a weight on the <b>BP4: ∂C/∂w</b> tab (click a "
-                                       "pixel of a ∂C/∂w tile or a cell of a ∂C/∂w matrix), or "
-                                       "here with <i>Pick the steepest weight</i>."))
+            self.title.setText(self.tr("Pick a weight on the <b>{tab}</b> tab (click a pixel of "
+                                       "a ∂C/∂w tile or a cell of a ∂C/∂w matrix), or here with "
+                                       "<i>{button}</i>.").format(
+                tab=self.weights_tab, button=self.steepest_button.text()))
             self.result.setText(" ")
             self.paths.setText(" ")
             self.listed_paths = 0

@@ -96,6 +96,7 @@ class MicroscopeView(Retranslating, QWidget):
         pass are drawn again. A source label given by the caller is the caller's to set."""
         self.tabs.setTabText(0, self.tr("BP1–BP3: layer by layer"))
         self.tabs.setTabText(1, self.tr("BP4: ∂C/∂w"))
+        self.nudge.set_weights_tab(self.tabs.tabText(1))
         self.tabs.setTabText(2, self.tr("Global view: nudge a weight"))
         if self._x is None:
             self.source_label.setText(self.tr("No input yet: draw a digit."))
