@@ -8,8 +8,11 @@ from desktop_bp.core.preprocess import FIELD
 from mouse_drawing import SHAPES, stroke
 
 # drawings a person makes on the microscope's page that are not digit-shaped, and two digits
+X = [[(0.2, 0.2), (0.8, 0.8)], [(0.8, 0.2), (0.2, 0.8)]]
 DRAWINGS = {
-    "X": [[(0.2, 0.2), (0.8, 0.8)], [(0.8, 0.2), (0.2, 0.8)]],
+    "X": X,
+    "X, thin pen": X,
+    "X, wide pen": X,
     "long diagonal": [[(0.08, 0.1), (0.92, 0.9)]],
     "wide": [[(0.1, 0.5), (0.9, 0.52)]],
     "tall thin, off-centre": [[(0.85, 0.1), (0.86, 0.9)]],
@@ -45,6 +48,7 @@ def test_the_saliency_overlay_covers_the_ink_of_any_drawing(qtbot, small_window,
     window = small_window()
     window.tabs.setCurrentWidget(window.microscope_link.microscope_page)
     canvas = window.canvas
+    canvas.set_pen_fraction({"X, thin pen": 1 / 60, "X, wide pen": 1 / 6}.get(name, 1 / 14))
     for points in DRAWINGS[name]:
         stroke(canvas, points)
     qtbot.waitUntil(lambda: canvas.saliency_rect() is not None
