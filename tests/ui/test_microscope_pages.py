@@ -92,6 +92,8 @@ def test_every_microscope_label_follows_the_language_and_the_mode(qapp, qtbot, s
     try:
         switch(qapp, qtbot, microscope, i18n.SIMPLIFIED_CHINESE)
         assert all(CJK.search(t) for t in titles(microscope))
+        hover_until(qtbot, microscope.saliency_panel, 14, 14,
+                    lambda: bool(CJK.search(microscope.saliency_readout.text())))
         drawing_zh = microscope.source_label.text()
         assert CJK.search(drawing_zh)
         to_toy(qtbot, link)             # the toy network looked at in Chinese
@@ -99,6 +101,7 @@ def test_every_microscope_label_follows_the_language_and_the_mode(qapp, qtbot, s
         assert CJK.search(random_zh) and random_zh != drawing_zh
         switch(qapp, qtbot, microscope, i18n.ENGLISH)
         assert [t for t in titles(microscope) if CJK.search(t)] == []
+        assert not CJK.search(microscope.saliency_readout.text())
         assert microscope.saliency_panel._title == "∂C/∂x: red raises C, blue lowers it"
         assert microscope.source_label.text() == "a random input"
         switch(qapp, qtbot, microscope, i18n.SIMPLIFIED_CHINESE)

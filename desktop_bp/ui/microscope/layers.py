@@ -59,6 +59,7 @@ class LayerGrid(Retranslating, QWidget):
         self.retranslate()
 
     def retranslate(self):
+        self.readout.setText(" ")       # a read-out in the last language: the next hover says it
         if "incoming" in self.bars:
             self.bars["incoming"].axis.setLabel(self._heading("incoming"), color="#222")
         if self._pass is not None:

@@ -111,6 +111,9 @@ class MicroscopeView(Retranslating, QWidget):
         self.target_title.setText(self.tr("Target y:"))
         self.cost_title.setText(self.tr("Cost:"))
         self._title_side()
+        # what the pointer was over, read out in the last language: the next hover says it
+        self.saliency_readout.setText(" ")
+        self.hover_label.setText(" ")
         self._draw_readout()
         if self.bp is not None:
             self._stale |= {0, 1}
