@@ -39,6 +39,8 @@ COST_NAMES = tuple(F.COSTS)
 MAX_PATHS = 200_000
 #: The step of the finite differences (central; float64).
 EPSILON = 1e-6
+#: Activations whose values a are never negative (tanh's are, in (-1, 1)).
+NON_NEGATIVE_ACTIVATIONS = frozenset({"sigmoid", "relu", "softmax"})
 
 
 def cancels(cost, output):
@@ -169,6 +171,23 @@ class BackwardPass:
     @property
     def cancels(self):
         return cancels(self.cost, self.output)
+
+    def never_negative(self, name):
+        """Whether a :class:`LayerPass` quantity (``"z"``, ``"a"``, ``"fprime"``,
+        ``"incoming"``, ``"delta"``) is never negative in every layer, by the functions that
+        make it: sigma' of an increasing activation (softmax: a (1 - a)) and the a of sigmoid,
+        ReLU and softmax neurons; z, the incoming error and delta are signed."""
+        if name == "fprime":
+            return True
+        if name == "a":
+            return {self.activation, self.output} <= NON_NEGATIVE_ACTIVATIONS
+        return False
+
+    def steepest_weight(self, l):
+        """(l, j, k) of the weight of layer ``l`` with the largest |dC/dw|."""
+        nabla_w = self.layer(l).nabla_w
+        j, k = np.unravel_index(int(np.argmax(np.abs(nabla_w))), nabla_w.shape)
+        return int(l), int(j), int(k)
 
     def layer(self, l):
         """The :class:`LayerPass` of book layer ``l`` (2..L)."""

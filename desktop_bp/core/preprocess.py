@@ -59,9 +59,15 @@ class Preprocessed:
     - ``bbox``: ``(top, left, bottom, right)`` of the ink in the *source* image's pixels;
     - ``center_of_mass``: ``(row, col)`` of the ink in the source image, continuous coordinates
       (pixel ``i`` spans ``[i, i + 1)``), the point that is moved to the centre of the field;
-    - ``scale``: target pixels per source pixel (20 / longer side of the bbox);
+    - ``scale``: field pixels per pixel of the crop that was scaled (20 / its longer side;
+      the crop is the bbox itself unless the stroke width was normalised, see
+      :func:`normalise_stroke`);
     - ``inverted``: True when the source had dark ink on light paper;
-    - ``source_shape``: ``(height, width)`` of the source image.
+    - ``source_shape``: ``(height, width)`` of the source image;
+    - ``field_scale``, ``field_offset``: the whole mapping from the source to the field, in
+      continuous coordinates: ``field = field_scale * source + field_offset`` (the offset a
+      ``(row, col)`` pair). None when the inputs were not made here (then :meth:`field_in_source`
+      falls back on ``scale`` and ``center_of_mass``).
     """
 
     inputs: np.ndarray
@@ -70,11 +76,26 @@ class Preprocessed:
     scale: float
     inverted: bool
     source_shape: tuple
+    field_scale: float = None
+    field_offset: tuple = None
 
     @property
     def image(self):
         """(28, 28) view of ``inputs``."""
         return self.inputs.reshape(FIELD, FIELD)
+
+    def field_in_source(self):
+        """Where the 28x28 field lies in the source image: ``(top, left, side)`` in source
+        pixels (continuous coordinates; the field is a square of ``side`` source pixels, and
+        may reach beyond the source's edges). This inverts the preprocessing, so a 28x28 map
+        of the inputs (the saliency) can be laid over the source and line up with its ink."""
+        if self.field_scale is None or self.field_offset is None:
+            # inputs given as they are: the centre of mass sat at the field's centre
+            cy, cx = self.center_of_mass
+            side = FIELD / self.scale
+            return cy - side / 2, cx - side / 2, side
+        oy, ox = self.field_offset
+        return -oy / self.field_scale, -ox / self.field_scale, FIELD / self.field_scale
 
     def __repr__(self):
         t, l, b, r = self.bbox
@@ -217,12 +238,21 @@ def normalise_stroke(crop):
     pixels per old pixel (1.0 when nothing changed). Digits already in the band are returned as
     they are.
     """
+    crop, factor, _ = _normalise_stroke(crop)
+    return crop, factor
+
+
+def _normalise_stroke(crop):
+    """:func:`normalise_stroke`, also returning ``(shift_y, shift_x)``: a point at ``p`` of the
+    crop given lands at ``factor * p + shift`` of the crop returned (the growing pads the
+    crop, and it is cropped to its ink again)."""
+    none = (0.0, 0.0)
     longer = max(crop.shape)
     width = stroke_width(crop)
     relative = width / longer
     lo, hi = STROKE_BAND
     if width == 0.0 or lo <= relative <= hi:
-        return crop, 1.0
+        return crop, 1.0, none
     factor = 1.0
     if longer > STROKE_WORK_SIDE:
         factor = STROKE_WORK_SIDE / longer
@@ -233,17 +263,18 @@ def normalise_stroke(crop):
     target = lo if relative < lo else hi
     radius = int(round(abs(target - relative) * side / 2))
     if radius == 0:
-        return crop, factor
+        return crop, factor, none
     if relative < lo:
         crop = _grow(crop, radius)
     else:
         thinned = _grow(crop, radius, shrink=True)
         if thinned.max() < 0.5:              # nothing would be left: keep the drawing as it is
-            return crop, factor
+            return crop, factor, none
         crop = thinned
     rows = np.flatnonzero(crop.max(axis=1) > NOISE_FLOOR)
     cols = np.flatnonzero(crop.max(axis=0) > NOISE_FLOOR)
-    return crop[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1], factor
+    shift = (float(radius - rows[0]), float(radius - cols[0]))     # padded, then cropped
+    return crop[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1], factor, shift
 
 
 def preprocess(image, *, normalise_strokes=True):
@@ -274,8 +305,9 @@ def _preprocess(image, normalise_strokes):
     mass = crop.sum()
     com = (top + float(crop.sum(axis=1) @ (np.arange(h) + 0.5)) / mass,
            left + float(crop.sum(axis=0) @ (np.arange(w) + 0.5)) / mass)
+    factor, (shift_y, shift_x) = 1.0, (0.0, 0.0)
     if normalise_strokes:
-        crop, _ = normalise_stroke(crop)
+        crop, factor, (shift_y, shift_x) = _normalise_stroke(crop)
         h, w = crop.shape
         mass = crop.sum()
     cy = float(crop.sum(axis=1) @ (np.arange(h) + 0.5)) / mass
@@ -292,9 +324,14 @@ def _preprocess(image, normalise_strokes):
     np.clip(field, 0.0, 1.0, out=field)
     inputs = field.astype(np.float32).ravel()
     inputs.setflags(write=False)
+    # source -> crop (minus top, left) -> normalised crop (factor, shift) -> field (scale, off):
+    # one scale and one offset in all
+    field_offset = (off_y + scale * (shift_y - factor * top),
+                    off_x + scale * (shift_x - factor * left))
     return Preprocessed(inputs=inputs, bbox=(top, left, bottom, right),
                         center_of_mass=com, scale=scale, inverted=inverted,
-                        source_shape=tuple(grey_shape))
+                        source_shape=tuple(grey_shape), field_scale=scale * factor,
+                        field_offset=field_offset)
 
 
 def to_mnist_input(image):

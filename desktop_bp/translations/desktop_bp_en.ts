@@ -60,6 +60,23 @@
     </message>
 </context>
 <context>
+    <name>NudgePanel</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n path(s)&lt;/b&gt; from w&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j},{k}&lt;/sub&gt; to C (neurons of layers {l}…{L}; largest products first):</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n path&lt;/b&gt; from w&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j},{k}&lt;/sub&gt; to C (neurons of layers {l}…{L}):</numerusform>
+            <numerusform>&lt;b&gt;%n paths&lt;/b&gt; from w&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j},{k}&lt;/sub&gt; to C (neurons of layers {l}…{L}; largest products first):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n paths&lt;/b&gt; from w&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j},{k}&lt;/sub&gt; to C (neurons of layers {l}…{L}); the {shown} with the largest products:</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n paths&lt;/b&gt; from w&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j},{k}&lt;/sub&gt; to C (neurons of layers {l}…{L}); the {shown} with the largest products:</numerusform>
+            <numerusform>&lt;b&gt;%n paths&lt;/b&gt; from w&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j},{k}&lt;/sub&gt; to C (neurons of layers {l}…{L}); the {shown} with the largest products:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PersonalSetView</name>
     <message numerus="yes">
         <source>%n drawing(s) exported to {0}.</source>

@@ -836,6 +836,10 @@ a = {3:.2f}</translation>
         <translation>目标 y = {y}，C = {c:.4g}。</translation>
     </message>
     <message>
+        <source>input x: {n} values</source>
+        <translation>输入 x：{n} 个值</translation>
+    </message>
+    <message>
         <source>∂C/∂x: red raises C, blue lowers it</source>
         <translation>∂C/∂x：红色使 C 升高，蓝色使 C 降低</translation>
     </message>
@@ -854,6 +858,10 @@ a = {3:.2f}</translation>
     <message>
         <source>layer {l}, neuron {j}, input {k}: ∂C/∂w = {v:.4g}</source>
         <translation>第 {l} 层，神经元 {j}，输入 {k}：∂C/∂w = {v:.4g}</translation>
+    </message>
+    <message>
+        <source>input {i}: x = {v:.3f}, ∂C/∂x = {s:.4g}</source>
+        <translation>输入 {i}：x = {v:.3f}，∂C/∂x = {s:.4g}</translation>
     </message>
     <message>
         <source>pixel ({x}, {y}): x = {v:.3f}, ∂C/∂x = {s:.4g}</source>
@@ -1202,10 +1210,6 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
 <context>
     <name>NudgePanel</name>
     <message>
-        <source>Pick a weight: click a pixel of a ∂C/∂w tile or a cell of a ∂C/∂w matrix.</source>
-        <translation>选一个权重：点击 ∂C/∂w 图块中的一个像素，或 ∂C/∂w 矩阵中的一格。</translation>
-    </message>
-    <message>
         <source>Δw, on a logarithmic scale from −1 to +1 (0 in the middle)</source>
         <translation>Δw，对数刻度，从 −1 到 +1（中间为 0）</translation>
     </message>
@@ -1216,6 +1220,18 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
     <message>
         <source>ratio</source>
         <translation>比值</translation>
+    </message>
+    <message>
+        <source>Pick the steepest weight</source>
+        <translation>选梯度最大的权重</translation>
+    </message>
+    <message>
+        <source>The weight with the largest |∂C/∂w| of the earliest layer whose paths to C can all be listed</source>
+        <translation>在到 C 的路径能全部列出的最靠前的一层中，|∂C/∂w| 最大的权重</translation>
+    </message>
+    <message>
+        <source>Pick a weight on the &lt;b&gt;{tab}&lt;/b&gt; tab (click a pixel of a ∂C/∂w tile or a cell of a ∂C/∂w matrix), or here with &lt;i&gt;{button}&lt;/i&gt;.</source>
+        <translation>在&lt;b&gt;{tab}&lt;/b&gt;标签页选一个权重（点击 ∂C/∂w 图块中的一个像素，或 ∂C/∂w 矩阵中的一格），或在这里点&lt;i&gt;{button}&lt;/i&gt;。</translation>
     </message>
     <message>
         <source>Nudging w&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j},{k}&lt;/sub&gt; = {w:.4g} (∂C/∂w = {g:.4g}): the change moves z&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j}&lt;/sub&gt;, then every later layer, then C.</source>
@@ -1237,9 +1253,21 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
         <source>{n:,} paths lead from this weight to C: too many to list here. Pick a weight of a later layer.</source>
         <translation>从这个权重到 C 有 {n:,} 条路径：太多，无法在此列出。请选一个更靠后的层的权重。</translation>
     </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n path(s)&lt;/b&gt; from w&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j},{k}&lt;/sub&gt; to C (neurons of layers {l}…{L}; largest products first):</source>
+        <translation>
+            <numerusform>从 w&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j},{k}&lt;/sub&gt; 到 C 共 &lt;b&gt;%n 条路径&lt;/b&gt;（经过第 {l}…{L} 层的神经元；乘积最大的在前）：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n paths&lt;/b&gt; from w&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j},{k}&lt;/sub&gt; to C (neurons of layers {l}…{L}); the {shown} with the largest products:</source>
+        <translation>
+            <numerusform>从 w&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j},{k}&lt;/sub&gt; 到 C 共 &lt;b&gt;%n 条路径&lt;/b&gt;（经过第 {l}…{L} 层的神经元）；列出乘积最大的 {shown} 条：</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>&lt;b&gt;{n:,} paths&lt;/b&gt; from w&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j},{k}&lt;/sub&gt; to C (neurons of layers {l}…{L}; largest products first):&lt;table&gt;{rows}&lt;/table&gt;sum of all paths = {total:.6e}&lt;br&gt;backprop&apos;s ∂C/∂w = {bp:.6e}</source>
-        <translation>从 w&lt;sup&gt;{l}&lt;/sup&gt;&lt;sub&gt;{j},{k}&lt;/sub&gt; 到 C 共 &lt;b&gt;{n:,} 条路径&lt;/b&gt;（经过第 {l}…{L} 层的神经元；乘积最大的在前）：&lt;table&gt;{rows}&lt;/table&gt;所有路径之和 = {total:.6e}&lt;br&gt;反向传播的 ∂C/∂w = {bp:.6e}</translation>
+        <source>&lt;table&gt;{rows}&lt;/table&gt;sum of all paths = {total:.6e}&lt;br&gt;backprop&apos;s ∂C/∂w = {bp:.6e}</source>
+        <translation>&lt;table&gt;{rows}&lt;/table&gt;所有路径之和 = {total:.6e}&lt;br&gt;反向传播的 ∂C/∂w = {bp:.6e}</translation>
     </message>
 </context>
 <context>

@@ -160,6 +160,16 @@ class DrawingCanvas(Retranslating, QWidget):
         self._saliency = None if image is None or field_rect is None else (image, field_rect)
         self.update()
 
+    def saliency_rect(self):
+        """Where the saliency's 28x28 field is drawn, in widget pixels (a QRectF; it may reach
+        beyond the sheet, which clips it), or None when there is none."""
+        if self._saliency is None:
+            return None
+        top, left, height, width = self._saliency[1]
+        rect = self.square_rect()
+        w, h = rect.width(), rect.height()
+        return QRectF(rect.x() + left * w, rect.y() + top * h, width * w, height * h)
+
     def set_overlay_visible(self, visible):
         """Show or hide the bounding box and the centre of mass."""
         self._overlay_visible = bool(visible)
@@ -378,12 +388,9 @@ class DrawingCanvas(Retranslating, QWidget):
             painter.setFont(font)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr("Draw a digit here"))
         if self._saliency is not None and self._strokes:
-            image, (top, left, height, width) = self._saliency
-            w, h = rect.width(), rect.height()
             painter.save()
             painter.setClipRect(rect)
-            painter.drawImage(QRectF(rect.x() + left * w, rect.y() + top * h, width * w,
-                                     height * h), image)
+            painter.drawImage(self.saliency_rect(), self._saliency[0])
             painter.restore()
         if self._overlay_visible and self._overlay is not None:
             self._paint_overlay(painter, rect)

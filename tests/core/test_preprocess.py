@@ -286,3 +286,24 @@ def test_dark_ink_on_mid_grey_paper_is_found(paper):
     result = preprocess(image)
     assert result is not None and result.inverted
     assert result.inputs.reshape(28, 28)[14, 14] > 0.5      # the bar, centred
+
+
+@pytest.mark.parametrize("thickness", [4, 16, 36])
+@pytest.mark.parametrize("normalise", [True, False])
+def test_the_field_maps_back_onto_the_ink(thickness, normalise):
+    """field_in_source inverts the preprocessing: the inputs' ink, laid back on the source,
+    sits on the source's ink (thin and thick pens alike, whose width is normalised)."""
+    image = ring(thickness=thickness)
+    pre = preprocess(image, normalise_strokes=normalise)
+    top, left, side = pre.field_in_source()
+    k = side / 28
+    seen = pre.image > 0.3
+    rows, cols = np.flatnonzero(seen.any(axis=1)), np.flatnonzero(seen.any(axis=0))
+    t, l, b, r = pre.bbox
+    centre = ((top + (rows[0] + rows[-1] + 1) * k / 2), (left + (cols[0] + cols[-1] + 1) * k / 2))
+    assert centre == pytest.approx(((t + b) / 2, (l + r) / 2), abs=1.5 * k)
+    assert top + rows[0] * k <= t + k and top + (rows[-1] + 1) * k >= b - k
+    # the ring's centre maps to the inputs' centre of mass (it is symmetric)
+    oy, ox = pre.field_offset
+    mapped = (pre.field_scale * 140 + oy - 0.5, pre.field_scale * 140 + ox - 0.5)
+    assert mapped == pytest.approx(index_com(pre.inputs), abs=0.3)

@@ -37,13 +37,18 @@ def test_the_microscope_follows_the_drawing_and_the_model(qtbot, small_window):
 
 
 def test_the_saliency_overlay_sits_where_the_network_looks():
-    class Pre:
-        source_shape = (280, 280)
-        center_of_mass = (140.0, 100.0)
-        scale = 0.1         # 20 field pixels for a 200-pixel stroke
-    top, left, height, width = field_rect(Pre)
+    from desktop_bp.core.preprocess import Preprocessed
+    inputs = np.zeros(784, np.float32)
+    # inputs given as they are (no mapping stated): the centre of mass sat at the centre
+    pre = Preprocessed(inputs, (40, 90, 240, 110), (140.0, 100.0), 0.1, False, (280, 280))
+    top, left, height, width = field_rect(pre)
     assert (height, width) == (1.0, 1.0)        # 28 field pixels = 280 canvas pixels
     assert (top, left) == (0.0, (100 - 140) / 280)
+    # a mapping stated by the preprocessing: field = 0.05 * canvas + (1, 2)
+    pre = Preprocessed(inputs, (0, 0, 1, 1), (0.0, 0.0), 0.1, False, (280, 560), 0.05, (1.0, 2.0))
+    top, left, height, width = field_rect(pre)
+    assert (top, left) == (pytest.approx(-20 / 280), pytest.approx(-40 / 560))
+    assert (height, width) == (pytest.approx(560 / 280), pytest.approx(560 / 560))
     s = np.zeros((28, 28))
     s[3, 4], s[5, 6] = 2.0, -1.0
     image = saliency_rgba(s)

@@ -308,3 +308,33 @@ def test_before_anything_is_looked_at_the_caption_has_no_empty_note(qtbot, net):
     widget.set_network(net)
     text = widget.caption.text()
     assert "BP1" in text and "; ." not in text
+
+
+def _lut_ends(image_item):
+    """The colours the item draws its lowest and highest levels with (RGB)."""
+    lut = image_item.lut if not callable(image_item.lut) else image_item.lut(image_item.image)
+    return tuple(lut[0][:3]), tuple(lut[-1][:3])
+
+
+@pytest.mark.parametrize("activation, a_signed", [("sigmoid", False), ("tanh", True)])
+def test_quantities_that_are_never_negative_get_a_sequential_map_from_0(qtbot, x, activation,
+                                                                          a_signed):
+    widget = MicroscopeView()
+    qtbot.addWidget(widget)
+    widget.set_network(Network([784, 6, 5, 10], activation=activation, seed=4))
+    widget.set_input(x, "a test drawing", target=3)
+    bp, grid = widget.bp, widget.layers
+    for name, signed in (("a", a_signed), ("fprime", False), ("z", True), ("delta", True)):
+        peak = max(np.abs(getattr(bp.layer(l), name)).max() for l in (2, 3, 4))
+        expected = (-peak, peak) if signed else (0.0, peak)
+        np.testing.assert_allclose(grid.bars[name].levels(), expected, rtol=1e-5)
+        for l in (2, 3, 4):
+            item = grid.panels[(l, name)].image
+            np.testing.assert_allclose(item.getLevels(), expected, rtol=1e-5)
+            low, high = _lut_ends(item)
+            if signed:      # blue, white in the middle, red
+                assert low[2] > low[0] and high[0] > high[2]
+            else:           # white at 0 (the paper), dark green at the top
+                assert min(low) > 240 and high[1] > high[0] + 30 and max(high) < 90
+    if activation == "sigmoid":     # sigma' within 0 .. 0.25: its bar starts at 0, not -0.25
+        assert grid.bars["fprime"].levels()[0] == 0.0 and grid.bars["fprime"].levels()[1] <= 0.25

@@ -1,5 +1,7 @@
-"""Signed images for the microscope: a plot that keeps one ImageItem, drawn with a diverging
-colour map whose levels are symmetric around zero, and reports which cell the mouse is over.
+"""Images for the microscope: a plot that keeps one ImageItem and reports which cell the mouse is
+over. Signed quantities (z, delta, dC/dw, dC/dx) are drawn with a diverging colour map whose
+levels are symmetric around zero; quantities that are never negative (a sigmoid's or softmax's
+activations, sigma') with a sequential one, levels 0 .. max.
 
 Layouts (a layer's neurons as a near-square grid, 28x28 tiles) come from
 :mod:`desktop_bp.core.figures`, so the window and the exported files draw the same picture.
@@ -14,10 +16,26 @@ from PySide6.QtCore import QObject, QPointF, Signal
 from desktop_bp.ui.colour_ticks import use_symmetric_ticks
 
 COLOUR_MAP = "CET-D1"       # blue - white - red, perceptually uniform
+#: For quantities that are never negative: ColorBrewer's "Greens", from white (0, the paper) to
+#: dark green, in steps of even lightness; neither the diverging map's red nor its blue
+SEQUENTIAL_COLOURS = ("#f7fcf5", "#e5f5e0", "#c7e9c0", "#a1d99b", "#74c476", "#41ab5d",
+                      "#238b45", "#006d2c", "#00441b")
 
 
 def colour_map():
     return pg.colormap.get(COLOUR_MAP)
+
+
+def sequential_colour_map():
+    """A fresh ColorMap (``pg.colormap.get`` hands out shared ones: never change those)."""
+    n = len(SEQUENTIAL_COLOURS)
+    return pg.ColorMap(np.linspace(0.0, 1.0, n), [pg.mkColor(c) for c in SEQUENTIAL_COLOURS],
+                       name="Greens")
+
+
+def levels_of(scale, signed=True):
+    """The levels of an image drawn at ``scale``: symmetric around 0, or 0 .. scale."""
+    return (-scale, scale) if signed else (0.0, scale)
 
 
 def largest_magnitude(*arrays):
@@ -64,16 +82,21 @@ class SignedPanel(QObject):
             self._title = title
             self.plot.setTitle(title, color="#222", size=size)
 
-    def show(self, values, scale):
-        """Draw a 2-D array with levels -scale .. +scale (a fresh read-only copy is handed to
-        the item)."""
+    def show(self, values, scale, signed=True):
+        """Draw a 2-D array with levels -scale .. +scale (``signed``) or 0 .. scale (a fresh
+        read-only copy is handed to the item)."""
         image = np.array(values, dtype=np.float32)
-        np.clip(image, -scale, scale, out=image)      # an infinite value is drawn saturated
+        levels = levels_of(scale, signed)
+        np.clip(image, *levels, out=image)      # an infinite value is drawn saturated
         image.flags.writeable = False
+        self.show_levels(image, levels)
+
+    def show_levels(self, image, levels):
+        """Draw ``image`` (a read-only array, kept by the item) with ``levels`` as given."""
         if image.shape != self._shape:
             self._shape = image.shape
             self.plot.setRange(xRange=(0, image.shape[1]), yRange=(0, image.shape[0]), padding=0.02)
-        self.image.setImage(image, autoLevels=False, levels=(-scale, scale))
+        self.image.setImage(image, autoLevels=False, levels=levels)
 
     def cell_at(self, scene_pos):
         """(row, col) of the image under a scene position, or None."""
@@ -97,10 +120,14 @@ class SignedPanel(QObject):
             self.clicked.emit(cell)
 
 
-def colour_bar(layout, row, col, images, label, orientation="horizontal", colspan=1):
-    """A colour bar under (or beside) a group of images, which it keeps at one shared scale."""
-    bar = pg.ColorBarItem(values=(-1.0, 1.0), colorMap=colour_map(), interactive=False,
-                          orientation=orientation, width=8)
+def colour_bar(layout, row, col, images, label, orientation="horizontal", colspan=1,
+               signed=True):
+    """A colour bar under (or beside) a group of images, which it keeps at one shared scale:
+    diverging (``signed``) or sequential from 0 (see :func:`set_signed`)."""
+    bar = pg.ColorBarItem(values=levels_of(1.0, signed),
+                          colorMap=colour_map() if signed else sequential_colour_map(),
+                          interactive=False, orientation=orientation, width=8)
+    bar.signed = signed
     bar.setImageItem([panel.image for panel in images])
     layout.addItem(bar, row=row, col=col, colspan=colspan)
     bar.axis.setPen(pg.mkPen("#444"))
@@ -108,3 +135,10 @@ def colour_bar(layout, row, col, images, label, orientation="horizontal", colspa
     use_symmetric_ticks(bar.axis)       # -m, 0, +m in short labels that never overlap
     bar.axis.setLabel(label, color="#222")
     return bar
+
+
+def set_signed(bar, signed):
+    """Switch a colour bar (and its images) between the diverging and the sequential map."""
+    if getattr(bar, "signed", True) != signed:
+        bar.signed = signed
+        bar.setColorMap(colour_map() if signed else sequential_colour_map())

@@ -1,5 +1,7 @@
 """The layer grid: for each layer (output first, as backprop goes), z, a, sigma'(z), the
-incoming error and delta, one small image each, every column on one shared, symmetric scale."""
+incoming error and delta, one small image each, every column on one shared scale: symmetric
+around 0 for signed quantities, 0 .. max for those that are never negative (sigma', and the a of
+sigmoid, ReLU and softmax neurons)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_bp.core.figures import vector_grid
 from desktop_bp.ui.i18n import Retranslating
-from desktop_bp.ui.microscope.images import SignedPanel, colour_bar, colour_map, largest_magnitude
+from desktop_bp.ui.microscope.images import (SignedPanel, colour_bar, colour_map, largest_magnitude,
+                                             levels_of, set_signed)
 
 #: The columns: the LayerPass attribute and its heading (maths, not words; "incoming" is the
 #: one word, translated where it is shown).
@@ -56,6 +59,7 @@ class LayerGrid(Retranslating, QWidget):
         self.retranslate()
 
     def retranslate(self):
+        self.readout.setText(" ")       # a read-out in the last language: the next hover says it
         if "incoming" in self.bars:
             self.bars["incoming"].axis.setLabel(self._heading("incoming"), color="#222")
         if self._pass is not None:
@@ -121,11 +125,13 @@ class LayerGrid(Retranslating, QWidget):
             # with cross-entropy it can be huge): it keeps its own scale
             shared = [v for l, v in values.items() if not (name == "incoming" and l == L)]
             scale = largest_magnitude(*shared)
+            signed = not bp.never_negative(name)
+            set_signed(self.bars[name], signed)
             for l, v in values.items():
                 panel = self.panels[(l, name)]
                 own = name == "incoming" and l == L and L > 2
-                panel.show(vector_grid(v), largest_magnitude(v) if own else scale)
-            self.bars[name].setLevels((-scale, scale))
+                panel.show(vector_grid(v), largest_magnitude(v) if own else scale, signed)
+            self.bars[name].setLevels(levels_of(scale, signed))
         self._set_titles(bp, sample)
 
     def _set_titles(self, bp, sample=0):

@@ -22,7 +22,6 @@ from desktop_bp.core.network import Network
 from desktop_bp.ui import i18n
 
 MIN_INTERVAL_MS = 100
-FIELD = 28
 IN_USE, TOY = "in use", "toy"
 TOY_SIZES = [4, 3, 3, 2]
 
@@ -45,13 +44,13 @@ def saliency_rgba(saliency):
 
 
 def field_rect(pre):
-    """Where the network's 28x28 field lies on the canvas, as fractions (top, left, height,
-    width): the preprocessing moved the centre of mass to the field's centre and scaled the
-    ink by ``pre.scale`` field pixels per canvas pixel."""
+    """Where the network's 28x28 field lies on the canvas, as fractions of the canvas (top,
+    left, height, width): the preprocessing inverted (crop, stroke width, scale, centring, and
+    the shift that keeps a wide or tall drawing inside the field), as the
+    :class:`~desktop_bp.core.preprocess.Preprocessed` states it."""
     h, w = pre.source_shape
-    cy, cx = pre.center_of_mass
-    side = FIELD / pre.scale
-    return ((cy - side / 2) / h, (cx - side / 2) / w, side / h, side / w)
+    top, left, side = pre.field_in_source()
+    return (top / h, left / w, side / h, side / w)
 
 
 def _scrolled():
@@ -143,7 +142,7 @@ class MicroscopeLink(QObject):
         self._toy_input = rng.random(TOY_SIZES[0])
         if self.looking_at_toy:
             self.microscope.set_network(self._toy)
-            self.microscope.set_input(self._toy_input, self.tr("a random input"))
+            self.microscope.set_input(self._toy_input, self._source_label())
 
     @Slot(int)
     def _on_subject_changed(self, index):
@@ -154,7 +153,7 @@ class MicroscopeLink(QObject):
                 self.new_toy(seed=0)
             else:
                 self.microscope.set_network(self._toy)
-                self.microscope.set_input(self._toy_input, self.tr("a random input"))
+                self.microscope.set_input(self._toy_input, self._source_label())
             self.window.canvas.set_saliency(None)
         else:
             self.microscope.set_network(self.session.network)
@@ -186,7 +185,11 @@ class MicroscopeLink(QObject):
         self.tour_action.setStatusTip(self.tr("Chapter 2's lessons, and where the app shows "
                                               "each of them"))
         if self._microscope is not None and self._microscope.bp is not None:
-            self._microscope.set_source_label(self.tr("your drawing"))
+            self._microscope.set_source_label(self._source_label())
+
+    def _source_label(self):
+        """What the microscope looks at, in the current language."""
+        return self.tr("a random input") if self.looking_at_toy else self.tr("your drawing")
 
     def _showing(self, page):
         return self.window.tabs.currentWidget() is page
@@ -234,7 +237,7 @@ class MicroscopeLink(QObject):
             self.microscope.set_network(self.session.network)
             self.gradcheck.set_network(self.session.network)
         if view is self.microscope:
-            self.microscope.set_input(self._pre.inputs, self.tr("your drawing"))
+            self.microscope.set_input(self._pre.inputs, self._source_label())
         self._microscope_behind = view is not self.microscope
         self.gradcheck.set_input(self._pre.inputs, self._check_target())
 

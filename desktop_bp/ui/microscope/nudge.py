@@ -6,11 +6,13 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSlider,
     QTableWidget,
     QTableWidgetItem,
@@ -27,6 +29,17 @@ from desktop_bp.ui.microscope.images import SignedPanel, colour_map, largest_mag
 SHRINKING = tuple(10.0 ** -p for p in range(6))
 #: Slider positions: -100 .. 100, Delta w = sign * 10^(-4 + 4 |v| / 100) (0 at the middle).
 SLIDER_RANGE = 100
+#: A weight's paths are all listed up to this many; beyond, the largest products.
+LISTED_PATHS = 12
+SHOWN_PATHS = 8
+
+
+class _ChangeView(pg.GraphicsLayoutWidget):
+    """The images of the change: they take the room left, and ask for little (the default
+    asks for its scene's size, and the page then scrolled in a 1280x800 window)."""
+
+    def sizeHint(self):
+        return QSize(400, 200)
 
 
 def slider_to_dw(v):
@@ -37,13 +50,21 @@ def slider_to_dw(v):
 
 class NudgePanel(Retranslating, QWidget):
     """:meth:`set_pass` gives the backward pass, :meth:`set_weight` the weight (book layer l,
-    neuron j, input k); the slider sets Delta w."""
+    neuron j, input k); the slider sets Delta w. A weight is picked on the BP4 tab, or here with
+    the "steepest weight" button: ``steepest_requested(object)`` then carries (l, j, k), the
+    weight with the largest |dC/dw| of the earliest layer whose paths are all listed."""
+
+    steepest_requested = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.weights_tab = "BP4"        # the name of the tab with the dC/dw tiles and matrices
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setWordWrap(True)
+        self.steepest_button = QPushButton()
+        self.steepest_button.clicked.connect(self._on_steepest_clicked)
+        self.steepest_button.setEnabled(False)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(-SLIDER_RANGE, SLIDER_RANGE)
         self.slider.setValue(SLIDER_RANGE // 2)
@@ -53,14 +74,16 @@ class NudgePanel(Retranslating, QWidget):
         self.result = QLabel(" ")
         self.result.setTextFormat(Qt.TextFormat.RichText)
         self.result.setWordWrap(True)       # a long line must not widen the page
-        self.view = pg.GraphicsLayoutWidget()
+        self.view = _ChangeView()
         self.view.setBackground("w")
-        self.view.setMinimumHeight(160)
+        self.view.setMinimumHeight(120)
         self.table = QTableWidget(len(SHRINKING), 4)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setMinimumHeight(150)
+        # as tall as its rows: every step shown, no inner scrolling
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.paths = QLabel(" ")
         self.paths.setTextFormat(Qt.TextFormat.RichText)
         self.paths.setWordWrap(True)
@@ -72,9 +95,12 @@ class NudgePanel(Retranslating, QWidget):
         below = QHBoxLayout()
         below.addWidget(self.table, 3)
         below.addWidget(self.paths, 2)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.steepest_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
+        layout.addLayout(heading)
         layout.addLayout(row)
         layout.addWidget(self.result)
         layout.addWidget(self.view, 1)
@@ -84,6 +110,7 @@ class NudgePanel(Retranslating, QWidget):
         self.panels = []
         self._layers = None
         self.steps = []         # the table's NudgeSteps, largest Delta w first
+        self.listed_paths = 0   # how many paths the list shows
         self._on_slider(self.slider.value())
         self.retranslate()
 
@@ -92,7 +119,29 @@ class NudgePanel(Retranslating, QWidget):
                                        "middle)"))
         self.table.setHorizontalHeaderLabels(["Δw", self.tr("ΔC measured"), "∂C/∂w · Δw",
                                               self.tr("ratio")])
+        self.steepest_button.setText(self.tr("Pick the steepest weight"))
+        self.steepest_button.setToolTip(self.tr("The weight with the largest |∂C/∂w| of the "
+                                                "earliest layer whose paths to C can all be "
+                                                "listed"))
         self.refresh()
+
+    def set_weights_tab(self, name):
+        """The name of the tab where weights are picked (the caller's, translated)."""
+        self.weights_tab = name
+        self.refresh(table=False)
+
+    def steepest_layer(self):
+        """The earliest layer whose weights' paths to C are all listed (the last layer when
+        none is), or None before a pass."""
+        bp = self._pass
+        if bp is None:
+            return None
+        return next((l for l in range(2, bp.L + 1) if bp.path_count(l) <= LISTED_PATHS), bp.L)
+
+    @Slot()
+    def _on_steepest_clicked(self):
+        if self._pass is not None:
+            self.steepest_requested.emit(self._pass.steepest_weight(self.steepest_layer()))
 
     @property
     def dw(self):
@@ -100,6 +149,7 @@ class NudgePanel(Retranslating, QWidget):
 
     def set_pass(self, bp):
         self._pass = bp
+        self.steepest_button.setEnabled(bp is not None)
         if self.weight is not None:
             l, j, k = self.weight
             if not 2 <= l <= bp.L or j >= bp.weights[l - 2].shape[0] \
@@ -143,10 +193,13 @@ class NudgePanel(Retranslating, QWidget):
         bp, weight = self._pass, self.weight
         if bp is None or weight is None:
             # nothing picked (or the pick belonged to another network): no old figures
-            self.title.setText(self.tr("Pick a weight: click a pixel of a ∂C/∂w tile or a cell "
-                                       "of a ∂C/∂w matrix."))
+            self.title.setText(self.tr("Pick a weight on the <b>{tab}</b> tab (click a pixel of "
+                                       "a ∂C/∂w tile or a cell of a ∂C/∂w matrix), or here with "
+                                       "<i>{button}</i>.").format(
+                tab=self.weights_tab, button=self.steepest_button.text()))
             self.result.setText(" ")
             self.paths.setText(" ")
+            self.listed_paths = 0
             self.steps = []
             self.table.clearContents()
             self.view.clear()
@@ -194,19 +247,28 @@ class NudgePanel(Retranslating, QWidget):
         try:
             paths = bp.paths(l, j, k)
         except PathLimitError:
+            self.listed_paths = 0
             self.paths.setText(self.tr("{n:,} paths lead from this weight to C: too many to list "
                                        "here. Pick a weight of a later layer.").format(
                 n=bp.path_count(l)))
             return
+        n = len(paths.products)
+        shown = paths.largest(n if n <= LISTED_PATHS else SHOWN_PATHS)
+        self.listed_paths = len(shown)
         rows = "".join(f"<tr><td>{' → '.join(str(q) for q in neurons)}</td>"
                        f"<td align='right'>{product:+.3e}</td></tr>"
-                       for neurons, product in paths.largest(8))
-        self.paths.setText(self.tr(
-            "<b>{n:,} paths</b> from w<sup>{l}</sup><sub>{j},{k}</sub> to C (neurons of layers "
-            "{l}…{L}; largest products first):<table>{rows}</table>sum of all paths = {total:.6e}"
-            "<br>backprop's ∂C/∂w = {bp:.6e}").format(
-            n=len(paths.products), l=l, j=j, k=k, L=bp.L, rows=rows, total=paths.total,
-            bp=paths.backprop))
+                       for neurons, product in shown)
+        if len(shown) == n:
+            heading = self.tr("<b>%n path(s)</b> from w<sup>{l}</sup><sub>{j},{k}</sub> to C "
+                              "(neurons of layers {l}…{L}; largest products first):", "", n)
+        else:
+            heading = self.tr("<b>%n paths</b> from w<sup>{l}</sup><sub>{j},{k}</sub> to C "
+                              "(neurons of layers {l}…{L}); the {shown} with the largest "
+                              "products:", "", n)
+        self.paths.setText(heading.format(l=l, j=j, k=k, L=bp.L, shown=len(shown))
+                           + self.tr("<table>{rows}</table>sum of all paths = {total:.6e}<br>"
+                                     "backprop's ∂C/∂w = {bp:.6e}").format(
+                               rows=rows, total=paths.total, bp=paths.backprop))
 
     def table_values(self):
         """[(dw, dC, predicted)] of the table (for tests)."""

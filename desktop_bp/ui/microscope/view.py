@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_bp.core.figures import export_views, tiles
+from desktop_bp.core.figures import export_views, tiles, vector_grid
 from desktop_bp.core.microscope import COST_NAMES, Microscope, top_neurons
 from desktop_bp.ui.i18n import Retranslating
 from desktop_bp.ui.microscope.help import BP1, BP2, BP3, BP4, view_help
@@ -73,6 +73,7 @@ class MicroscopeView(Retranslating, QWidget):
         self.tabs.addTab(self._build_layers_tab(), "")
         self.tabs.addTab(self._build_weights_tab(), "")
         self.nudge = NudgePanel()
+        self.nudge.steepest_requested.connect(self._on_steepest_requested)
         self.tabs.addTab(self.nudge, "")
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.help_label = QLabel()
@@ -96,6 +97,7 @@ class MicroscopeView(Retranslating, QWidget):
         pass are drawn again. A source label given by the caller is the caller's to set."""
         self.tabs.setTabText(0, self.tr("BP1–BP3: layer by layer"))
         self.tabs.setTabText(1, self.tr("BP4: ∂C/∂w"))
+        self.nudge.set_weights_tab(self.tabs.tabText(1))
         self.tabs.setTabText(2, self.tr("Global view: nudge a weight"))
         if self._x is None:
             self.source_label.setText(self.tr("No input yet: draw a digit."))
@@ -109,7 +111,10 @@ class MicroscopeView(Retranslating, QWidget):
         self.help_button.setText(self.tr("What am I seeing?"))
         self.target_title.setText(self.tr("Target y:"))
         self.cost_title.setText(self.tr("Cost:"))
-        self.input_panel.set_title(self.tr("input x"))
+        self._title_side()
+        # what the pointer was over, read out in the last language: the next hover says it
+        self.saliency_readout.setText(" ")
+        self.hover_label.setText(" ")
         self._draw_readout()
         if self.bp is not None:
             self._stale |= {0, 1}
@@ -398,24 +403,41 @@ class MicroscopeView(Retranslating, QWidget):
                                                                        c=bp.cost_value)
         self.caption.setText(text)
 
+    def _is_picture(self):
+        """Whether the input looked at is a 28x28 picture (else a vector: the toy network's)."""
+        return self.bp is None or self.bp.x.shape[1] == SIDE * SIDE
+
+    def _as_grid(self, values):
+        """An input-sized vector as the side panels draw it: 28x28, or a row (or near square)
+        of cells."""
+        values = np.asarray(values, dtype=np.float64)
+        return values.reshape(SIDE, SIDE) if values.size == SIDE * SIDE else vector_grid(values)
+
     def _draw_side(self):
+        """The input x and dC/dx beside the grid, for whatever input is looked at: a drawing's
+        28x28 (with its ink laid over dC/dx), or a few values (the toy network's 4) as cells."""
         bp = self.bp
-        if bp.x.shape[1] != SIDE * SIDE:
-            return
-        paper = 1.0 - bp.x[0].reshape(SIDE, SIDE).astype(np.float32)  # dark ink on white
+        x = self._as_grid(bp.x[0])
+        paper = (1.0 - x).astype(np.float32)            # dark ink (1) on white (0)
         paper.flags.writeable = False
-        self.input_panel.image.setImage(paper, autoLevels=False, levels=(0.0, 1.0))
-        if self.input_panel._shape is None:
-            self.input_panel._shape = paper.shape
-            self.input_panel.plot.setRange(xRange=(0, SIDE), yRange=(0, SIDE), padding=0.02)
-        ink = np.zeros((SIDE, SIDE, 4), dtype=np.uint8)
-        ink[..., 3] = np.rint(90 * bp.x[0].reshape(SIDE, SIDE)).astype(np.uint8)   # grey, 35 %
+        self.input_panel.show_levels(paper, (0.0, 1.0))
+        ink = np.zeros(x.shape + (4,), dtype=np.uint8)
+        if self._is_picture():      # the strokes over dC/dx, grey, 35 %
+            ink[..., 3] = np.rint(90 * np.clip(x, 0.0, 1.0)).astype(np.uint8)
         ink.flags.writeable = False
         self.ink_overlay.setImage(ink, autoLevels=False)
-        saliency = bp.saliency_image()
+        saliency = self._as_grid(bp.saliency[0])
         scale = largest_magnitude(saliency)
         self.saliency_panel.show(saliency, scale)
         self.saliency_bar.setLevels((-scale, scale))
+        self._title_side()
+
+    def _title_side(self):
+        """The side panels' titles in the current language, for the input looked at."""
+        if self._is_picture():
+            self.input_panel.set_title(self.tr("input x"))
+        else:
+            self.input_panel.set_title(self.tr("input x: {n} values").format(n=self.bp.x.shape[1]))
         self.saliency_panel.set_title(self.tr("∂C/∂x: red raises C, blue lowers it"))
 
     def _draw_weights(self):
@@ -511,6 +533,12 @@ class MicroscopeView(Retranslating, QWidget):
             self.saliency_readout.setText(" ")
             return
         y, x = cell
+        if not self._is_picture():
+            i = y * self._as_grid(self.bp.x[0]).shape[1] + x
+            if i < self.bp.x.shape[1]:
+                self.saliency_readout.setText(self.tr("input {i}: x = {v:.3f}, ∂C/∂x = {s:.4g}").format(
+                    i=i, v=self.bp.x[0, i], s=self.bp.saliency[0, i]))
+            return
         self.saliency_readout.setText(self.tr("pixel ({x}, {y}): x = {v:.3f}, ∂C/∂x = {s:.4g}").format(
             x=x, y=y, v=self.bp.x[0, y * SIDE + x], s=self.bp.saliency_image()[y, x]))
 
@@ -548,6 +576,10 @@ class MicroscopeView(Retranslating, QWidget):
             elif l in self.matrix_panels:
                 panel, cell = self.matrix_panels[l], (j, k)
         self.pick_outline.show(panel if cell else None, *(cell or (0, 0)))
+
+    @Slot(object)
+    def _on_steepest_requested(self, weight):
+        self.select_weight(*weight)
 
     def select_weight(self, l, j, k):
         """Pick w^l_jk (book layer numbers) for the read-out and the global view."""
