@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPro
                                QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from desktop_bp.core.evaluation import stored_summary
+from desktop_bp.core.evaluation import recorded_accuracy, stored_summary
 from desktop_bp.ui.evaluation.confusion import ConfusionHeatmap
 from desktop_bp.ui.evaluation.thumbnails import ThumbnailList
 from desktop_bp.ui.evaluation.worker import EvaluationJob, EvaluationRunner
@@ -313,7 +313,7 @@ class EvaluationView(Retranslating, QWidget):
 
     def _clear_figures(self):
         self.heatmap.set_matrix(None)
-        self._say("summary", lambda: self.tr("Accuracy unknown: evaluate the model."))
+        self._say_recorded_accuracy()
         if not self._runner.is_running:
             # no "Evaluation done." (nor its full bar) left over from another model's figures
             self._say("status", lambda: self.tr("Evaluate the model to see where it fails."))
@@ -321,6 +321,23 @@ class EvaluationView(Retranslating, QWidget):
         for row in range(self.table.rowCount()):
             for col, text in enumerate((str(row), "–", "–")):
                 self.table.setItem(row, col, QTableWidgetItem(text))
+
+    def _say_recorded_accuracy(self):
+        """Before any evaluation: the accuracy recorded when the model was trained (the one
+        the status bar shows), else that it is unknown."""
+        test = self._chosen_set() == "test"
+        accuracy = None if self._net is None else recorded_accuracy(self._net,
+                                                                    self._chosen_set())
+        if accuracy is None:
+            self._say("summary", lambda: self.tr("Accuracy unknown: evaluate the model."))
+        elif test:
+            self._say("summary", lambda: self.tr(
+                "<b>Test accuracy {0:.2f}%</b> (measured when it was trained); evaluate again "
+                "to see the details.").format(100 * accuracy))
+        else:
+            self._say("summary", lambda: self.tr(
+                "<b>Validation accuracy {0:.2f}%</b> (measured when it was trained); evaluate "
+                "again to see the details.").format(100 * accuracy))
 
     def _show_summary(self, summary, stored):
         confusion = np.asarray(summary["confusion"], dtype=np.int64)
