@@ -87,6 +87,8 @@ class EvaluationLink(QObject):
         splitter.addWidget(personal)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        # neither part is ever squeezed below its least height: the page scrolls instead
+        splitter.setChildrenCollapsible(False)
         self.page.setWidget(splitter)
         i18n.on_language_change(personal, self.retranslate)
         self.retranslate()
