@@ -89,3 +89,22 @@ def test_before_any_evaluation_the_page_gives_the_accuracy_the_model_was_trained
     view.set_choice.setCurrentIndex(view.set_choice.findData("test"))
     window.set_network(Network([784, 12, 10], seed=5), "untrained")
     assert "unknown" in view.summary.text() and "unknown" in window.accuracy_label.text()
+
+
+def test_the_handwriting_s_accuracy_under_the_prediction_follows_the_language(
+        qapp, qtbot, small_window):
+    from desktop_bp.ui import i18n
+    window = small_window()
+    link = window.evaluation_link
+    images, labels = synthetic(3)
+    for x, y in zip(images, labels):
+        link.personal_set.add(x, int(y))
+    window.set_network(Network([784, 12, 10], seed=4), "another")
+    assert "your handwriting" in window.network_quality_label.text()
+    try:
+        i18n.set_language(qapp, i18n.SIMPLIFIED_CHINESE)
+        qtbot.waitUntil(lambda: "你的手写" in window.network_quality_label.text())
+        assert "your handwriting" not in window.network_quality_label.text()
+    finally:
+        i18n.set_language(qapp, i18n.ENGLISH)
+    qtbot.waitUntil(lambda: "your handwriting" in window.network_quality_label.text())

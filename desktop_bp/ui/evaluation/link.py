@@ -37,6 +37,8 @@ class EvaluationLink(QObject):
         window.tabs.currentChanged.connect(self._on_page_changed)
         session.model_changed.connect(self._on_model_changed)
         window.input_changed.connect(self._on_input_changed)
+        # the handwriting's accuracy under the prediction, said again in the new language
+        i18n.on_language_change(self.page, self._update_personal_accuracy)
 
     def title(self):
         return self.tr("Evaluate")
