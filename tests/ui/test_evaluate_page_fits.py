@@ -49,17 +49,30 @@ def readable(label):
     return label.width() >= label.sizeHint().width()
 
 
-def test_the_evaluate_page_fits_a_1024_by_700_window(qtbot, small_window):
+@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.SIMPLIFIED_CHINESE])
+def test_the_evaluate_page_fits_a_1024_by_700_window(qapp, qtbot, small_window, language):
     window, link = evaluate_page(qtbot, small_window, 1024, 700)
+    try:
+        i18n.set_language(qapp, language)
+        evaluate = "Evaluate" if language == i18n.ENGLISH else "评估"
+        qtbot.waitUntil(lambda: link.view.evaluate_button.text() == evaluate)
+        fits_without_scrolling_sideways(qtbot, link, language)
+    finally:
+        i18n.set_language(qapp, i18n.ENGLISH)
+
+
+def fits_without_scrolling_sideways(qtbot, link, language):
     page, view, personal = link.page, link.view, link.personal_view
-    qtbot.waitUntil(lambda: not page.horizontalScrollBar().isVisible())
-    assert page.horizontalScrollBar().maximum() == 0
-    viewport = page.viewport().width()
     labels = {"data": view.data_label, "status": view.status, "summary": view.summary,
               "cell title": view.cell_title, "handwriting": personal.title,
               "its accuracy": personal.accuracy_label, "keep": link.label_title,
               "digit": personal.digit_label}
-    qtbot.waitUntil(lambda: all(readable(label) for label in labels.values()))   # laid out
+    # laid out (a change of language may show or hide the page's vertical scroll bar)
+    qtbot.waitUntil(lambda: all(readable(label) for label in labels.values()))
+    qtbot.waitUntil(lambda: not page.horizontalScrollBar().isVisible())
+    qtbot.waitUntil(lambda: page.widget().width() == page.viewport().width())
+    assert page.horizontalScrollBar().maximum() == 0
+    viewport = page.viewport().width()
     for name, label in labels.items():
         assert label.isVisible() and readable(label), (name, label.text())
         assert right_edge_in_page(link, label) <= viewport, name
@@ -71,14 +84,16 @@ def test_the_evaluate_page_fits_a_1024_by_700_window(qtbot, small_window):
         assert widget.width() >= widget.minimumSizeHint().width(), name
     # the words of the cell's title, e.g. "9 images of the digit 4 read as 7, the most
     # confident mistakes first", all there
-    assert "the most confident mistakes first" in view.cell_title.text()
+    assert ("the most confident mistakes first" if language == i18n.ENGLISH else
+            "最有把握的错误排在前面") in view.cell_title.text()
     assert view.progress.width() >= 120
     # the matrix's images went below the figures rather than beside them
     assert view.panels.stacked() and not view.figures.stacked()
 
 
-def test_a_wide_window_keeps_the_three_panels_side_by_side(qtbot, small_window):
-    window, link = evaluate_page(qtbot, small_window, 1500, 900, drawings=0)
+@pytest.mark.parametrize("size", [(1280, 800), (1500, 900)])
+def test_a_wide_window_keeps_the_three_panels_side_by_side(qtbot, small_window, size):
+    window, link = evaluate_page(qtbot, small_window, *size, drawings=0)
     view = link.view
     qtbot.waitUntil(lambda: not view.panels.stacked())
     assert not view.figures.stacked()

@@ -106,7 +106,7 @@ class EvaluationView(Retranslating, QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.cell_title)
         right_layout.addWidget(self.thumbnails, 1)
-        right.setMinimumWidth(260)
+        right.setMinimumWidth(230)      # two columns of thumbnails
 
         # the figures beside the matrix, and the matrix's images beside both; in a narrow
         # window the images go below, and in a narrower one the figures above the matrix
