@@ -160,5 +160,13 @@ def stored_summary(net, name="test"):
     return entry if ok else None
 
 
+def recorded_accuracy(net, name="test"):
+    """The accuracy on the set ``name`` ("test", "validation") that training recorded in
+    ``net.metadata`` (``test_accuracy``, ``validation_accuracy``: a fraction in [0, 1]), or None
+    when there is none or it is not a usable number."""
+    value = (net.metadata or {}).get(f"{name}_accuracy")
+    return float(value) if _number(value) and 0 <= value <= 1 else None
+
+
 def _number(value):
     return isinstance(value, (int, float)) and not isinstance(value, bool) and np.isfinite(value)

@@ -169,6 +169,14 @@ a = {3:.2f}</translation>
         <translation>准确率未知：请评估模型。</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Test accuracy {0:.2f}%&lt;/b&gt; (measured when it was trained); evaluate again to see the details.</source>
+        <translation>&lt;b&gt;测试集准确率 {0:.2f}%&lt;/b&gt;（训练时测得）；再评估一次即可查看详情。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Validation accuracy {0:.2f}%&lt;/b&gt; (measured when it was trained); evaluate again to see the details.</source>
+        <translation>&lt;b&gt;验证集准确率 {0:.2f}%&lt;/b&gt;（训练时测得）；再评估一次即可查看详情。</translation>
+    </message>
+    <message>
         <source>test set</source>
         <translation>测试集</translation>
     </message>

@@ -23,6 +23,19 @@ def open_filter():
                       QCoreApplication.translate("ModelFiles", "All files (*)")))
 
 
+def problem_details(exc):
+    """The "Details" of a message about a model file that cannot be used (``exc``: a
+    :class:`~desktop_bp.core.persistence.ModelFileError` or an ``OSError``): the file. The
+    engine's own reason is in English and, for each known kind of problem, says no more than
+    the window's translated sentence (:func:`desktop_bp.ui.words.model_file_problem`); it is
+    added only for contents that make no usable network, where it names what is wrong (a
+    layer's shape, a value), or when the file is not known."""
+    path = getattr(exc, "path", None) or getattr(exc, "filename", None)
+    if path is None or getattr(exc, "kind", None) == "invalid":
+        return str(exc) or type(exc).__name__
+    return str(path)
+
+
 def documents_folder():
     """The user's Documents folder, or the home folder when there is none."""
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

@@ -234,7 +234,8 @@ class Session(QObject):
         except (ModelFileError, OSError) as exc:
             self._warn(self.tr("Cannot open the model"),
                        self.tr("{problem}\n\nDetails: {details}\n\nThe current model stays in "
-                               "use.").format(problem=model_file_problem(exc), details=exc))
+                               "use.").format(problem=model_file_problem(exc),
+                                             details=model_files.problem_details(exc)))
         except Exception as exc:  # noqa: BLE001 - a bug must not take the window down
             self._error(self.tr("Cannot open the model"),
                         self.tr("Unexpected error while reading {0}.").format(path), exc)
@@ -491,7 +492,8 @@ class Session(QObject):
             self._warn(self.tr("Recovery file unreadable"),
                        self.tr("The last training run's recovery file cannot be read and is "
                                "removed. {problem}\n\nDetails: {details}").format(
-                                   problem=model_file_problem(exc), details=exc))
+                                   problem=model_file_problem(exc),
+                                   details=model_files.problem_details(exc)))
             self.recovery.discard()
             return None
         answer = QMessageBox.question(

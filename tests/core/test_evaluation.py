@@ -6,8 +6,8 @@ import json
 import numpy as np
 import pytest
 
-from desktop_bp.core.evaluation import (evaluate_network, precision_recall, store_summary,
-                                        stored_summary)
+from desktop_bp.core.evaluation import (evaluate_network, precision_recall, recorded_accuracy,
+                                        store_summary, stored_summary)
 from desktop_bp.core.network import Network
 from desktop_bp.core.persistence import load_model, save_model
 
@@ -103,3 +103,13 @@ def test_a_malformed_stored_summary_is_ignored(bad):
     net = Network([784, 2], seed=0)
     net.metadata["evaluation"] = bad
     assert stored_summary(net, "test") is None
+
+
+def test_the_accuracy_recorded_in_training_is_read_only_when_it_is_a_fraction():
+    net = Network([4, 3, 2], seed=0)
+    assert recorded_accuracy(net) is None
+    net.metadata.update(test_accuracy=0.9364, validation_accuracy=1)
+    assert recorded_accuracy(net) == 0.9364 and recorded_accuracy(net, "validation") == 1.0
+    for bad in (True, "0.9", float("nan"), 1.5, -0.1, None):
+        net.metadata["test_accuracy"] = bad
+        assert recorded_accuracy(net) is None, bad

@@ -68,3 +68,43 @@ def test_a_digit_drawn_before_the_page_is_first_shown_is_offered_as_its_label(qt
     window.tabs.setCurrentWidget(link.page)         # the page is built only now
     link.view                                       # (built on first use)
     assert link.label_combo.currentData() == predicted
+
+
+def test_before_any_evaluation_the_page_gives_the_accuracy_the_model_was_trained_to(
+        qtbot, small_window):
+    """The status bar's test accuracy comes from the model's metadata: the page says the same
+    instead of "unknown"; a model without one is unknown on both."""
+    window = small_window()
+    net = Network([784, 12, 10], seed=4)
+    net.metadata.update(test_accuracy=0.9364, validation_accuracy=0.9412)
+    window.set_network(net, "trained")
+    assert "93.64%" in window.accuracy_label.text()
+    link = window.evaluation_link
+    window.tabs.setCurrentWidget(link.page)
+    view = link.view
+    assert "93.64%" in view.summary.text() and "unknown" not in view.summary.text()
+    assert "evaluate again" in view.summary.text()
+    view.set_choice.setCurrentIndex(view.set_choice.findData("validation"))
+    assert "94.12%" in view.summary.text() and "Validation" in view.summary.text()
+    view.set_choice.setCurrentIndex(view.set_choice.findData("test"))
+    window.set_network(Network([784, 12, 10], seed=5), "untrained")
+    assert "unknown" in view.summary.text() and "unknown" in window.accuracy_label.text()
+
+
+def test_the_handwriting_s_accuracy_under_the_prediction_follows_the_language(
+        qapp, qtbot, small_window):
+    from desktop_bp.ui import i18n
+    window = small_window()
+    link = window.evaluation_link
+    images, labels = synthetic(3)
+    for x, y in zip(images, labels):
+        link.personal_set.add(x, int(y))
+    window.set_network(Network([784, 12, 10], seed=4), "another")
+    assert "your handwriting" in window.network_quality_label.text()
+    try:
+        i18n.set_language(qapp, i18n.SIMPLIFIED_CHINESE)
+        qtbot.waitUntil(lambda: "你的手写" in window.network_quality_label.text())
+        assert "your handwriting" not in window.network_quality_label.text()
+    finally:
+        i18n.set_language(qapp, i18n.ENGLISH)
+    qtbot.waitUntil(lambda: "your handwriting" in window.network_quality_label.text())

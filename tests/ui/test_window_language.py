@@ -216,6 +216,29 @@ def test_a_damaged_model_file_is_explained_in_chinese(chinese, window, tmp_path,
     assert "详情：" in shown[0] and "damaged.npz" in shown[0]   # then the file's details
 
 
+def test_a_file_that_is_no_model_is_explained_without_english_in_chinese(chinese, window,
+                                                                       tmp_path, monkeypatch):
+    """The engine's reason ("neither a desktop_bp model (.npz) nor a network2.py JSON file")
+    is English: the Chinese window says it in its own words, and names the file."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda parent, title, text, *a, **k: shown.append(
+                            (title, text))))
+    notes = tmp_path / "notes.txt"
+    notes.write_text("hello, not a model")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(notes), "")))
+    current = window.network()
+    window.open_action.trigger()
+    assert window.network() is current and len(shown) == 1
+    title, text = shown[0]
+    assert str(notes) in text and CJK.search(title) and CJK.search(text)
+    # the file's path and the other format's name aside, not one English word
+    words = ENGLISH_WORD.findall(title + text.replace(str(notes), "").replace("network2.py", ""))
+    assert set(words) - NOT_TRANSLATED == set(), text
+
+
 def test_the_progress_box_and_the_run_s_message_follow_a_language_switch(qapp, qtbot, window):
     panel = window.training_panel()
     controls = panel.controls

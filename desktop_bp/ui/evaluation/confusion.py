@@ -57,7 +57,7 @@ class ConfusionHeatmap(Retranslating, pg.PlotWidget):
         self._matrix = None
         self._outline = pg.PlotDataItem(pen=pg.mkPen("#d62728", width=3))
         plot.addItem(self._outline)
-        self.setMinimumSize(320, 320)
+        self.setMinimumSize(300, 300)
         self.retranslate()
 
     def retranslate(self):

@@ -37,6 +37,8 @@ class EvaluationLink(QObject):
         window.tabs.currentChanged.connect(self._on_page_changed)
         session.model_changed.connect(self._on_model_changed)
         window.input_changed.connect(self._on_input_changed)
+        # the handwriting's accuracy under the prediction, said again in the new language
+        i18n.on_language_change(self.page, self._update_personal_accuracy)
 
     def title(self):
         return self.tr("Evaluate")
@@ -87,6 +89,8 @@ class EvaluationLink(QObject):
         splitter.addWidget(personal)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        # neither part is ever squeezed below its least height: the page scrolls instead
+        splitter.setChildrenCollapsible(False)
         self.page.setWidget(splitter)
         i18n.on_language_change(personal, self.retranslate)
         self.retranslate()

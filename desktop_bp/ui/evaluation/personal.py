@@ -7,16 +7,26 @@ accuracy for that network, relabel and remove, export and import (a folder of PN
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from desktop_bp.core.personal_set import PersonalSet
 from desktop_bp.ui.evaluation.thumbnails import ThumbnailList
 from desktop_bp.ui.i18n import Retranslating
+from desktop_bp.ui.wrapping_row import STRETCH, WrappingRow
+
+
+def breakable_path(path):
+    """``path`` with a zero-width space after each separator: a word-wrapped label may break
+    a long folder's path there instead of asking for its whole width on one line."""
+    text = str(path)
+    for separator in {os.sep, "/"}:
+        text = text.replace(separator, separator + "\u200b")
+    return text
 
 
 class PersonalSetView(Retranslating, QWidget):
@@ -57,21 +67,17 @@ class PersonalSetView(Retranslating, QWidget):
         self.export_button.clicked.connect(self._ask_export)
         self.import_button.clicked.connect(self._ask_import)
 
-        buttons = QHBoxLayout()
         self.digit_label = QLabel()
-        buttons.addWidget(self.digit_label)
-        buttons.addWidget(self.label_box)
-        buttons.addWidget(self.relabel_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.export_button)
+        # in a narrow window Import and Export go on a line of their own
+        self.buttons = WrappingRow([self.digit_label, self.label_box, self.relabel_button,
+                                    self.remove_button], [STRETCH, self.import_button,
+                                                          self.export_button])
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.accuracy_label)
         layout.addWidget(self.thumbnails, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.buttons)
         layout.addWidget(self.message)
         if self._set.problems:
             self._say_problems(lambda: self.tr("Some files in the folder were skipped:"),
@@ -225,7 +231,8 @@ class PersonalSetView(Retranslating, QWidget):
             items.append((entry.inputs, caption, entry.file))
         self.thumbnails.set_items(items)
         self.title.setText(self.tr("Your handwriting: %n drawing(s) in {0}", "", len(entries))
-                           .format(self._set.folder))
+                           .format(breakable_path(self._set.folder)))
+        self.title.setToolTip(str(self._set.folder))
         if read is None:
             self.accuracy_label.setText(self.tr("Keep drawings with their true digit to see how "
                                                 "well the model reads your handwriting.")

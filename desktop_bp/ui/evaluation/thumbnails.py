@@ -4,7 +4,7 @@ its input. Used for the images of a confusion-matrix cell and for the personal s
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem
 
@@ -32,7 +32,6 @@ class ThumbnailList(QListWidget):
         super().__init__(parent)
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setIconSize(QSize(THUMB, THUMB))
-        self.setGridSize(QSize(THUMB + 44, THUMB + 40))
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)
         self.setWordWrap(True)
@@ -43,6 +42,23 @@ class ThumbnailList(QListWidget):
         self._inputs = []
         self._keys = []
         self.itemClicked.connect(self._on_clicked)
+        self._fit_captions()
+
+    def _fit_captions(self):
+        """Grid cells with room for two lines of caption under the picture, and the list at
+        least one row of them high: a list squeezed lower than a row showed the captions cut
+        in half. The line height is measured on Latin and Chinese text alike (the Chinese
+        glyphs come from a taller fallback font)."""
+        metrics = self.fontMetrics()
+        line = max(metrics.lineSpacing(), metrics.boundingRect("认成 Ág").height())
+        self.setGridSize(QSize(THUMB + 44, THUMB + 12 + 2 * line))
+        frame = 2 * self.frameWidth()
+        self.setMinimumHeight(self.gridSize().height() + frame + 6)
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_captions()
 
     def set_items(self, items):
         self.clear()

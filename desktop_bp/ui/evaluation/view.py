@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
-                               QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHeaderView, QLabel, QProgressBar, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from desktop_bp.core.evaluation import stored_summary
+from desktop_bp.core.evaluation import recorded_accuracy, stored_summary
 from desktop_bp.ui.evaluation.confusion import ConfusionHeatmap
+from desktop_bp.ui.evaluation.stacking import StackingSplitter
 from desktop_bp.ui.evaluation.thumbnails import ThumbnailList
 from desktop_bp.ui.evaluation.worker import EvaluationJob, EvaluationRunner
 from desktop_bp.ui.i18n import Retranslating
+from desktop_bp.ui.wrapping_row import WrappingRow
 
 MAX_THUMBNAILS = 200
 SETS = ("test", "validation")
@@ -71,19 +72,19 @@ class EvaluationView(Retranslating, QWidget):
         self.evaluate_button.clicked.connect(self.evaluate)
         self.cancel_button.clicked.connect(self.cancel)
 
-        top = QHBoxLayout()
         self.data_label = QLabel()
-        top.addWidget(self.data_label)
-        top.addWidget(self.set_choice)
-        top.addWidget(self.evaluate_button)
-        top.addWidget(self.cancel_button)
-        top.addWidget(self.progress, 1)
+        self.progress.setMinimumWidth(160)
+        # in a narrow window the progress bar goes on a line of its own
+        self.top_row = WrappingRow([self.data_label, self.set_choice, self.evaluate_button,
+                                    self.cancel_button], [(self.progress, 1)])
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.table = QTableWidget(10, 3)
         self.table.verticalHeader().setVisible(False)
+        # rows as tall as their text: the ten digits fit beside the matrix without scrolling
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setMinimumWidth(220)
@@ -105,21 +106,25 @@ class EvaluationView(Retranslating, QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.cell_title)
         right_layout.addWidget(self.thumbnails, 1)
-        right.setMinimumWidth(260)
+        right.setMinimumWidth(230)      # two columns of thumbnails
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.heatmap)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 4)
-        splitter.setStretchFactor(2, 3)
-        splitter.setChildrenCollapsible(False)
+        # the figures beside the matrix, and the matrix's images beside both; in a narrow
+        # window the images go below, and in a narrower one the figures above the matrix
+        self.figures = StackingSplitter()
+        self.figures.addWidget(left)
+        self.figures.addWidget(self.heatmap)
+        self.figures.setStretchFactor(0, 2)
+        self.figures.setStretchFactor(1, 4)
+        self.panels = StackingSplitter()
+        self.panels.addWidget(self.figures)
+        self.panels.addWidget(right)
+        self.panels.setStretchFactor(0, 6)
+        self.panels.setStretchFactor(1, 3)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.top_row)
         layout.addWidget(self.status)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.panels, 1)
         self._update_buttons()
         self._say("status", lambda: self.tr("Evaluate the model to see where it fails."))
         self._say("cell_title", lambda: self.tr("Click a cell of the matrix to see its images."))
@@ -313,7 +318,7 @@ class EvaluationView(Retranslating, QWidget):
 
     def _clear_figures(self):
         self.heatmap.set_matrix(None)
-        self._say("summary", lambda: self.tr("Accuracy unknown: evaluate the model."))
+        self._say_recorded_accuracy()
         if not self._runner.is_running:
             # no "Evaluation done." (nor its full bar) left over from another model's figures
             self._say("status", lambda: self.tr("Evaluate the model to see where it fails."))
@@ -321,6 +326,23 @@ class EvaluationView(Retranslating, QWidget):
         for row in range(self.table.rowCount()):
             for col, text in enumerate((str(row), "–", "–")):
                 self.table.setItem(row, col, QTableWidgetItem(text))
+
+    def _say_recorded_accuracy(self):
+        """Before any evaluation: the accuracy recorded when the model was trained (the one
+        the status bar shows), else that it is unknown."""
+        test = self._chosen_set() == "test"
+        accuracy = None if self._net is None else recorded_accuracy(self._net,
+                                                                    self._chosen_set())
+        if accuracy is None:
+            self._say("summary", lambda: self.tr("Accuracy unknown: evaluate the model."))
+        elif test:
+            self._say("summary", lambda: self.tr(
+                "<b>Test accuracy {0:.2f}%</b> (measured when it was trained); evaluate again "
+                "to see the details.").format(100 * accuracy))
+        else:
+            self._say("summary", lambda: self.tr(
+                "<b>Validation accuracy {0:.2f}%</b> (measured when it was trained); evaluate "
+                "again to see the details.").format(100 * accuracy))
 
     def _show_summary(self, summary, stored):
         confusion = np.asarray(summary["confusion"], dtype=np.int64)
