@@ -106,3 +106,19 @@ def test_the_microscope_page_never_scrolls_sideways_in_a_narrower_window(qtbot, 
         assert areas
         for area in areas:
             assert area.horizontalScrollBar().maximum() == 0, tab
+
+
+def test_the_chapter_2_tour_has_a_close_button_and_esc_closes_it(qtbot, small_window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+    window = small_window()
+    dialog = window.microscope_link.show_tour()
+    qtbot.waitExposed(dialog)
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    assert close is not None and close.isVisible()
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    dialog = window.microscope_link.show_tour()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()

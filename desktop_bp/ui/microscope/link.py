@@ -14,8 +14,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Slot
 from PySide6.QtGui import QAction, QImage
-from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QPushButton, QScrollArea,
-                               QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QPushButton,
+                               QScrollArea, QTextBrowser, QVBoxLayout, QWidget)
 
 from desktop_bp.core.blas import single_threaded
 from desktop_bp.core.network import Network
@@ -288,7 +288,11 @@ class MicroscopeLink(QObject):
         browser = QTextBrowser(dialog)
         browser.setOpenExternalLinks(True)
         browser.setHtml(chapter_two_tour())
-        QVBoxLayout(dialog).addWidget(browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)      # Close, and Esc
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(browser)
+        layout.addWidget(buttons)
         dialog.resize(640, 560)
         dialog.show()
         return dialog
