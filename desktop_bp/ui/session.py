@@ -340,7 +340,9 @@ class Session(QObject):
         copy = net.copy()
         copy.metadata.pop("checkpoint", None)
         copy.metadata.setdefault("history", [])
-        if self.model.origin in ("run", "recovered"):
+        if self.model.origin in ("run", "recovered") and PARTIAL_EPOCH not in copy.metadata:
+            # (the weights of a run stopped within an epoch were annotated and measured when
+            # it ended: the history's last full epoch would say less of them)
             self.annotate(copy)
         try:
             if (self.keep_epochs and self.model.origin == "run"

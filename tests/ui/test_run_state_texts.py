@@ -97,3 +97,22 @@ def test_the_model_page_counts_full_epochs_and_the_part_of_the_next(qapp, qtbot,
     text = window.model_info.toPlainText()
     assert "part of epoch" not in text and "final weights" not in text
     assert f"{full + 1} epochs," in text
+
+
+def test_saving_a_run_stopped_within_an_epoch_keeps_the_accuracy_of_its_weights(qtbot,
+                                                                                 tmp_path):
+    from desktop_bp.core.persistence import load_model
+    from desktop_bp.core.run_config import PARTIAL_EPOCH
+    window, panel = book_run_window(qtbot, tmp_path, 400)         # runs until stopped
+    finished = _stop_within_an_epoch(qtbot, window, panel)
+    measured = finished.measured["test_accuracy"]
+    last_epoch = window.session.run_history[-1]["test_accuracy"]
+    assert window.network().metadata["test_accuracy"] == measured
+    path = tmp_path / "stopped.npz"
+    assert window.session.save_to(path)
+    # the file, and the model in use (now that file), keep the figure of the weights saved,
+    # not the last full epoch's, and still say the run ended within an epoch
+    for net in (window.network(), load_model(path)):
+        assert net.metadata["test_accuracy"] == measured, (measured, last_epoch)
+        assert net.metadata[PARTIAL_EPOCH]["batches_done"] == finished.batches_done
+    assert "part of epoch" in window.model_info.toPlainText()
