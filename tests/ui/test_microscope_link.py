@@ -122,3 +122,30 @@ def test_the_chapter_2_tour_has_a_close_button_and_esc_closes_it(qtbot, small_wi
     qtbot.waitExposed(dialog)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_the_toy_network_survives_a_new_model_in_use_and_new_toy_weights_are_new(
+        qtbot, small_window):
+    from PySide6.QtCore import Qt
+    window = small_window()
+    link = window.microscope_link
+    microscope = link.microscope
+    stroke(window.canvas, [(0.5, 0.15), (0.5, 0.85)])
+    window.tabs.setCurrentWidget(link.microscope_page)
+    link.subject_combo.setCurrentIndex(link.subject_combo.findData("toy"))
+    qtbot.waitUntil(lambda: microscope.bp is not None and microscope.bp.x.shape[1] == 4)
+    # another model comes into use while the gradient check page is shown (a save does that)
+    window.tabs.setCurrentWidget(link.gradcheck_page)
+    window.set_network(Network([784, 9, 10], seed=5), "another")
+    stroke(window.canvas, [(0.3, 0.3), (0.7, 0.7)])
+    qtbot.wait(300)
+    window.tabs.setCurrentWidget(link.microscope_page)
+    qtbot.wait(300)
+    assert microscope._net.sizes == [4, 3, 3, 2] and microscope.bp.x.shape[1] == 4
+    # "New toy weights": other weights each time
+    before = [w.copy() for w in microscope._net.weights]
+    qtbot.mouseClick(link.new_toy_button, Qt.MouseButton.LeftButton)
+    after = [w.copy() for w in microscope._net.weights]
+    assert not all(np.array_equal(a, b) for a, b in zip(before, after))
+    qtbot.mouseClick(link.new_toy_button, Qt.MouseButton.LeftButton)
+    assert not all(np.array_equal(a, b) for a, b in zip(after, microscope._net.weights))

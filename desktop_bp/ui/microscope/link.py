@@ -107,7 +107,8 @@ class MicroscopeLink(QObject):
             self.subject_combo.addItem("", TOY)
             self.subject_combo.currentIndexChanged.connect(self._on_subject_changed)
             self.new_toy_button = QPushButton()
-            self.new_toy_button.clicked.connect(self.new_toy)
+            # (not clicked -> new_toy directly: clicked's "checked" False would be the seed)
+            self.new_toy_button.clicked.connect(lambda: self.new_toy())
             self.new_toy_button.setVisible(False)
             row = QHBoxLayout()
             row.addWidget(self.subject_combo)
@@ -234,7 +235,8 @@ class MicroscopeLink(QObject):
             return
         if self._net_changed:
             self._net_changed = False
-            self.microscope.set_network(self.session.network)
+            if not self.looking_at_toy:     # the toy keeps its own network
+                self.microscope.set_network(self.session.network)
             self.gradcheck.set_network(self.session.network)
         if view is self.microscope:
             self.microscope.set_input(self._pre.inputs, self._source_label())
