@@ -272,8 +272,12 @@ a = {3:.2f}</translation>
         <translation>通过（&lt; 1e-7）</translation>
     </message>
     <message>
-        <source>FAIL (≥ 1e-7)</source>
-        <translation>未通过（≥ 1e-7）</translation>
+        <source>pass (&lt; 1e-4)</source>
+        <translation>通过（&lt; 1e-4）</translation>
+    </message>
+    <message>
+        <source>FAIL (≥ 1e-4)</source>
+        <translation>未通过（≥ 1e-4）</translation>
     </message>
     <message>
         <source>Cancelled after {n:,} of the entries.</source>
@@ -282,6 +286,10 @@ a = {3:.2f}</translation>
     <message>
         <source>&lt;b&gt;Passed&lt;/b&gt;: the largest relative error is {e:.1e}.</source>
         <translation>&lt;b&gt;通过&lt;/b&gt;：最大相对误差为 {e:.1e}。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Passed&lt;/b&gt;: the largest relative error is {e:.1e}, below 1e-4 (a mistake in backprop gives 1e-2 or more). Above 1e-7 the finite differences themselves are off: the gradients are tiny (saturated neurons) or pass a ReLU kink.</source>
+        <translation>&lt;b&gt;通过&lt;/b&gt;：最大相对误差为 {e:.1e}，低于 1e-4（反向传播若有错误，误差会达到 1e-2 或更大）。高于 1e-7 时，是有限差分本身不准：梯度极小（神经元饱和），或经过了 ReLU 的折点。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Failed&lt;/b&gt;: the largest relative error is {e:.1e}.</source>

@@ -228,6 +228,24 @@ def test_gradient_check_view_completes(check_view, qtbot):
     assert check_view.progress_bar.value() == 0
 
 
+@pytest.mark.parametrize("error, row, passed", [(3e-9, "pass (< 1e-7)", "Passed"),
+                                                 (1.2e-7, "pass (< 1e-4)", "Passed"),
+                                                 (5e-3, "FAIL (≥ 1e-4)", "Failed")])
+def test_the_verdict_fails_backprop_only_where_it_is_wrong(check_view, error, row, passed):
+    # 1.2e-7 is what a saturated book network gives: the finite differences are that far off,
+    # not backprop, which a mistake puts at 1e-2 or more
+    from desktop_bp.core.gradcheck import GradcheckReport, LayerCheck
+    report = GradcheckReport(sizes=[784, 30, 10], method="central", epsilon=1e-5, batch=1,
+                             parameters=330, backprop_seconds=1e-4, forward_seconds=5e-5,
+                             finite_difference_seconds=0.03, checked=330)
+    report.layers.append(LayerCheck(layer=0, shape=(30, 784), weight_error=error,
+                                    bias_error=error / 2, max_entry_error=1e-12, checked=300,
+                                    parameters=300))
+    check_view.show_report(report)
+    assert check_view.table.item(0, 5).text() == row
+    assert check_view.status.text().startswith(f"<b>{passed}</b>")
+
+
 def test_gradient_check_without_a_target_checks_the_predicted_digit(check_view, qtbot):
     # the window's link gives the drawing with no target: the check must still run
     net = Network([20, 8, 4], seed=2)
