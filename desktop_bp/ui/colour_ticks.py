@@ -52,7 +52,8 @@ def round_below(extent):
 def symmetric_tick_values(low, high, length, label_size):
     """``[(m, values)]`` for an axis from ``low`` to ``high`` drawn ``length`` pixels long:
     -m, 0, +m where their labels (``label_size(text)``: the pixels a label takes along the
-    axis) fit apart and inside the axis; else -m and +m, else 0 alone."""
+    axis) fit apart and inside the axis; else -m and +m, else 0 alone. An axis from 0 (``low``
+    = 0) gets 0 and m, else m/2 and m, else m."""
     extent = max(abs(low), abs(high))
     if not extent > 0 or not length > 0 or high <= low:
         return [(1.0, [0.0])]
@@ -72,10 +73,15 @@ def symmetric_tick_values(low, high, length, label_size):
                    for a, b, wa, wb in zip(places, places[1:], widths, widths[1:]))
 
     for _ in range(3):          # 5 -> 2 -> 1: a smaller m brings the end labels inside
-        if fits([-m, 0.0, m]):
-            return [(m, [-m, 0.0, m])]
-        if fits([-m, m]):
-            return [(2 * m, [-m, m])]
+        if low >= 0:            # a bar from 0 (activations, sigma'): 0 sits on its end
+            for values in ([0.0, m], [m / 2, m], [m]):
+                if fits(values):
+                    return [(m, values)]
+        else:
+            if fits([-m, 0.0, m]):
+                return [(m, [-m, 0.0, m])]
+            if fits([-m, m]):
+                return [(2 * m, [-m, m])]
         m = round_below(m * 0.99)
     return [(extent, [0.0])]
 

@@ -64,6 +64,27 @@ def test_colour_bar_tick_labels_are_short_and_never_overlap(qtbot, small_window)
             assert all(len(text) <= 5 for text in texts), texts      # "-2e-6", never "-2e-06"
 
 
+def test_the_bars_of_quantities_from_0_have_labelled_ticks_too(qtbot, small_window):
+    # a and sigma' (never negative) are drawn from 0: their bars were left without a number
+    window = small_window(1024)
+    link = window.microscope_link
+    window.tabs.setCurrentWidget(link.microscope_page)
+    microscope = link.microscope
+    stroke(window.canvas, [(0.5, 0.15), (0.5, 0.85)])
+    qtbot.waitUntil(lambda: microscope.bp is not None, timeout=5000)
+    qtbot.wait(50)
+    bars = [bar for bar in microscope.layers.bars.values() if not getattr(bar, "signed", True)]
+    assert len(bars) == 2
+    for extent in (0.25, 0.0003, 1.0, 8.4, 17.0):
+        for bar in bars:
+            bar.setLevels((0.0, extent))
+            labels = _tick_labels(bar.axis)
+            assert labels, (extent, bar.axis.labelText)
+            rects = sorted((rect for rect, _text in labels), key=lambda r: r.left())
+            for left, right in zip(rects, rects[1:]):
+                assert left.right() + 2 <= right.left()
+
+
 def test_round_tick_values_below_the_extent():
     from desktop_bp.ui.colour_ticks import round_below, symmetric_tick_values
     assert [round_below(e) for e in (4.9e-6, 2e-6, 0.37, 7.0, 1.0)] == \
@@ -73,6 +94,8 @@ def test_round_tick_values_below_the_extent():
     # too narrow for three labels: the two ends; narrower still: 0 alone
     assert symmetric_tick_values(-4.9e-6, 4.9e-6, 110, width)[0][1] == [-2e-6, 2e-6]
     assert symmetric_tick_values(-4.9e-6, 4.9e-6, 40, width)[0][1] == [0.0]
+    # from 0: 0 sits on the bar's end, where its label is not drawn; m/2 and m are
+    assert symmetric_tick_values(0.0, 0.25, 140, width) == [(0.2, [0.1, 0.2])]
 
 
 def test_a_weight_of_a_wide_matrix_is_picked_by_click_then_arrow_keys(qtbot):
