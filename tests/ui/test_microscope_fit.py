@@ -142,6 +142,8 @@ def test_a_weight_of_a_wide_matrix_is_picked_by_click_then_arrow_keys(qtbot):
     r = view.last_readout
     assert (r.l, r.j, r.k) == (3, 9, k + 9)
     assert "w<sup>3</sup><sub>9," in view.readout.text()
+    # the line under the weights follows the keys too
+    assert view.hover_label.text().startswith(f"layer 3, neuron 9, input {k + 9}:")
     # in a tile, the keys move over the neuron's pixels
     tile = view.tile_panel
     qtbot.waitUntil(lambda: (click(tile, 10, 13), view.weight[0] == 2)[1])

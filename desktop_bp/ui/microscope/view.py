@@ -496,11 +496,19 @@ class MicroscopeView(Retranslating, QWidget):
         weight = None if cell is None or self.bp is None else self._tile_weight(cell)
         if weight is None:
             return
-        _, j, k = weight
-        value = self.bp.layer(2).nabla_w[j, k]
-        self.hover_label.setText(self.tr("neuron {j}, pixel ({x}, {y}): ∂C/∂w = {v:.4g}").format(
-            j=j, x=k % SIDE, y=k // SIDE, v=value))
+        self._say_weight(*weight)
         self._show_readout(*weight)
+
+    def _say_weight(self, l, j, k):
+        """The line under the weights: where w^l_jk is drawn, and its dC/dw."""
+        value = self.bp.layer(l).nabla_w[j, k]
+        if self.tile_panel is not None and l == 2:
+            text = self.tr("neuron {j}, pixel ({x}, {y}): ∂C/∂w = {v:.4g}").format(
+                j=j, x=k % SIDE, y=k // SIDE, v=value)
+        else:
+            text = self.tr("layer {l}, neuron {j}, input {k}: ∂C/∂w = {v:.4g}").format(
+                l=l, j=j, k=k, v=value)
+        self.hover_label.setText(text)
 
     @Slot(object)
     def _on_tile_clicked(self, cell):
@@ -514,11 +522,8 @@ class MicroscopeView(Retranslating, QWidget):
         panel = self.sender()
         if cell is None or self.bp is None:
             return
-        j, k = cell
-        value = self.bp.layer(panel.layer).nabla_w[j, k]
-        self.hover_label.setText(self.tr("layer {l}, neuron {j}, input {k}: ∂C/∂w = {v:.4g}").format(
-            l=panel.layer, j=j, k=k, v=value))
-        self._show_readout(panel.layer, j, k)
+        self._say_weight(panel.layer, *cell)
+        self._show_readout(panel.layer, *cell)
 
     @Slot(object)
     def _on_matrix_clicked(self, cell):
@@ -585,6 +590,7 @@ class MicroscopeView(Retranslating, QWidget):
         """Pick w^l_jk (book layer numbers) for the read-out and the global view."""
         self.weight = (int(l), int(j), int(k))
         self._show_readout(*self.weight)
+        self._say_weight(*self.weight)      # (moved by the arrow keys: the line follows)
         self._outline_pick()
         if 2 in self._stale:
             self.nudge.weight = self.weight     # drawn when its tab is shown
