@@ -64,6 +64,12 @@ def test_the_toy_network_shows_its_own_input_and_dC_dx(qtbot, small_window):
     assert not microscope.ink_overlay.image[..., 3].any()
     assert window.canvas.saliency_rect() is None
     assert microscope.input_panel._title == "input x: 4 values"
+    # BP4 has no pages of 28x28 tiles for it: no page controls (they said the last network's)
+    microscope.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: 1 not in microscope._stale)
+    assert not microscope.page_label.isVisibleTo(microscope)
+    assert not microscope.next_button.isVisibleTo(microscope)
+    microscope.tabs.setCurrentIndex(0)
     # hovering a cell reads the input out
     hover_until(qtbot, microscope.saliency_panel, 0, 2,
                 lambda: microscope.saliency_readout.text().startswith("input 2:"))
@@ -74,6 +80,8 @@ def test_the_toy_network_shows_its_own_input_and_dC_dx(qtbot, small_window):
     assert microscope.input_panel.image.image.shape == (28, 28)
     assert microscope.saliency_panel.image.image.shape == (28, 28)
     assert microscope.input_panel._title == "input x"
+    microscope.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: microscope.page_label.isVisibleTo(microscope))
 
 
 # -- the language -----------------------------------------------------------------------------------

@@ -444,6 +444,8 @@ class MicroscopeView(Retranslating, QWidget):
         bp = self.bp
         first = bp.layer(2).nabla_w
         images = []
+        for widget in (self.prev_button, self.page_label, self.next_button):
+            widget.setVisible(self.tile_panel is not None)     # pages of 28x28 tiles only
         if self.tile_panel is not None:
             pages = max(1, -(-first.shape[0] // TILES_PER_PAGE))
             self.page = min(self.page, pages - 1)
