@@ -2229,6 +2229,10 @@ Restore its weights and history?</source>
         <translation>画布现在使用第 {0} 个迭代期的权重，即本次训练最好的；“保存”会保留它们。</translation>
     </message>
     <message>
+        <source>Nothing of this run is kept; the model in use is {0}.</source>
+        <translation>本次训练的结果都不保留；当前使用的模型是{0}。</translation>
+    </message>
+    <message>
         <source>The canvas uses the model it used before this run again.</source>
         <translation>画布重新使用本次训练之前的模型。</translation>
     </message>

@@ -269,6 +269,10 @@ def test_a_run_diverging_before_its_first_epoch_leaves_the_heatmaps_of_the_model
         assert panel.start()
     assert blocker.args[0].reason == "diverged" and blocker.args[0].epochs_done == 0
     assert panel.session.network.sizes == [784, 12, 10]
+    # and the message names the model in use (the one before the run may have been discarded)
+    qtbot.waitUntil(lambda: "warning" in messages.kinds(), timeout=5000)
+    text = messages.shown[-1][2]
+    assert "Nothing of this run is kept; the model in use is" in text and "opened" in text
     images = panel.heatmaps.images()
     assert images[1].shape == (10, 12)
     titles = [view.plot.titleLabel.text for view in panel.heatmaps.layers]

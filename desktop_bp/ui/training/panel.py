@@ -531,7 +531,8 @@ class TrainingPanel(Retranslating, QWidget):
         say = lambda: self._finished_message(ev)                                # noqa: E731
         if ev.reason == "diverged":
             self._after_divergence(ev)
-            say = lambda: divergence_text(ev)                                   # noqa: E731
+            say = lambda: divergence_text(                                      # noqa: E731
+                ev, self.session.label(self.session.model) if self.session.network else None)
         elif ev.reason == "error" and self.session.network is not None:
             self._show_network(self.session.network)    # the model in use, not an empty run
         elif ev.reason == "stopped":

@@ -30,13 +30,20 @@ def finished_message(ev, first):
     return ev.message
 
 
-def divergence_text(ev):
-    """What a divergence did, and which weights the canvas uses now."""
+def divergence_text(ev, model=None):
+    """What a divergence did, and which weights the canvas uses now (``model``: the name of
+    the model in use, when the run left none of its own)."""
     explanation = say_divergence(ev.message)
     if ev.best_epoch is not None:
         return explanation + " " + translate(
             "TrainingPanel", "The canvas now uses the weights of epoch {0}, this run's best; "
             "Save keeps them.").format(ev.best_epoch + 1)
+    if model:
+        # (the model used before the run, or, if that was discarded at Start, the one the
+        # window fell back on)
+        return explanation + " " + translate(
+            "TrainingPanel", "Nothing of this run is kept; the model in use is {0}.").format(
+                model)
     return explanation + " " + translate(
         "TrainingPanel", "The canvas uses the model it used before this run again.")
 
