@@ -1246,6 +1246,10 @@ If this computer is offline, copy the four MNIST files into a folder and choose 
         <translation>在到 C 的路径能全部列出的最靠前的一层中，|∂C/∂w| 最大的权重</translation>
     </message>
     <message>
+        <source>Pick the steepest weight of layer {0}</source>
+        <translation>选第 {0} 层梯度最大的权重</translation>
+    </message>
+    <message>
         <source>Pick a weight on the &lt;b&gt;{tab}&lt;/b&gt; tab (click a pixel of a ∂C/∂w tile or a cell of a ∂C/∂w matrix), or here with &lt;i&gt;{button}&lt;/i&gt;.</source>
         <translation>在&lt;b&gt;{tab}&lt;/b&gt;标签页选一个权重（点击 ∂C/∂w 图块中的一个像素，或 ∂C/∂w 矩阵中的一格），或在这里点&lt;i&gt;{button}&lt;/i&gt;。</translation>
     </message>

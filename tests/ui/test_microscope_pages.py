@@ -161,7 +161,8 @@ def test_the_global_view_offers_a_weight_to_pick_and_lists_what_it_counts(qtbot,
     count, rows = listed(nudge)
     assert (count, rows) == (40, 8) == (microscope.bp.path_count(2), nudge.listed_paths)
     assert "the 8 with the largest products" in nudge.paths.text()
-    # the steepest weight is then one whose paths are all listed
+    # the steepest weight is then one whose paths are all listed, and the button says where
+    assert nudge.steepest_button.text() == "Pick the steepest weight of layer 3"
     qtbot.mouseClick(nudge.steepest_button, Qt.MouseButton.LeftButton)
     assert nudge.weight[0] == 3 and listed(nudge) == (10, 10)
 

@@ -119,11 +119,19 @@ class NudgePanel(Retranslating, QWidget):
                                        "middle)"))
         self.table.setHorizontalHeaderLabels(["Δw", self.tr("ΔC measured"), "∂C/∂w · Δw",
                                               self.tr("ratio")])
-        self.steepest_button.setText(self.tr("Pick the steepest weight"))
+        self._name_steepest()
         self.steepest_button.setToolTip(self.tr("The weight with the largest |∂C/∂w| of the "
                                                 "earliest layer whose paths to C can all be "
                                                 "listed"))
         self.refresh()
+
+    def _name_steepest(self):
+        """The button says which layer it picks in (the earliest whose paths are all listed,
+        not the steepest of the whole network)."""
+        layer = self.steepest_layer() if hasattr(self, "_pass") else None
+        self.steepest_button.setText(
+            self.tr("Pick the steepest weight") if layer is None else
+            self.tr("Pick the steepest weight of layer {0}").format(layer))
 
     def set_weights_tab(self, name):
         """The name of the tab where weights are picked (the caller's, translated)."""
@@ -150,6 +158,7 @@ class NudgePanel(Retranslating, QWidget):
     def set_pass(self, bp):
         self._pass = bp
         self.steepest_button.setEnabled(bp is not None)
+        self._name_steepest()
         if self.weight is not None:
             l, j, k = self.weight
             if not 2 <= l <= bp.L or j >= bp.weights[l - 2].shape[0] \
