@@ -277,7 +277,10 @@ class TrainingPlots(Retranslating, QWidget):
 
         # the first epoch's cost when it runs off the top (see _update_y_ranges): its value,
         # where its line leaves the plot, so that the cut line is not taken for a fault
-        self.off_top_note = pg.TextItem(color=TRAINING_COLOUR, anchor=(0.5, 0))
+        # (its left end at that epoch, on a light ground: near the y axis a centred label ran
+        # behind it, and the curves cross it)
+        self.off_top_note = pg.TextItem(color=TRAINING_COLOUR, anchor=(0, 0),
+                                        fill=pg.mkBrush(255, 255, 255, 200))
         self.off_top_note.setVisible(False)
         self.cost_plot.addItem(self.off_top_note, ignoreBounds=True)
 
