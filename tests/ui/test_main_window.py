@@ -655,7 +655,9 @@ def test_a_diverged_run_gives_the_window_its_previous_model_back(make_window, tm
     qtbot.waitUntil(lambda: not panel.session.state.run_active, timeout=5000)
     assert window.network() is before and window.model_path() == Path(model_file)
     assert window.file_label.text() == Path(model_file).name
-    assert any("before this run" in text for kind, title, text in messages)
+    # the message names it
+    assert any("Nothing of this run is kept; the model in use is" in text
+               and Path(model_file).name in text for kind, title, text in messages), messages
     assert window.close()       # nothing unsaved: no question
     assert not prompts.shown
 
