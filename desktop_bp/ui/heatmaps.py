@@ -374,7 +374,7 @@ class GradientHeatmaps(Retranslating, QWidget):
             combo.addItem(self.tr("the %n largest", "", TILES_PER_PAGE), LARGEST)
             for start in range(0, n, TILES_PER_PAGE):
                 stop = min(n, start + TILES_PER_PAGE)
-                combo.addItem(self.tr("neurons {0}–{1}").format(start + 1, stop), start)
+                combo.addItem(self.tr("neurons {0}–{1}").format(start, stop - 1), start)
             combo.setToolTip(self.tr(
                 "Layer 2 has %n neurons: its tiles are shown a page at a time, either the "
                 "ones with the largest values now or by number. Point at a tile to read it.",
@@ -426,9 +426,10 @@ class GradientHeatmaps(Retranslating, QWidget):
                 found = self.read_out(view, point.x(), point.y())
                 if found is not None:
                     j, k, value = found
+                    # numbered from 0, as the axes, the Microscope's w^l_jk and NumPy do
                     where = (self.tr("neuron {0}, pixel ({1}, {2})").format(
-                        j + 1, k % SIDE, k // SIDE) if view.tiled else
-                        self.tr("neuron {0}, input {1}").format(j + 1, k + 1))
+                        j, k % SIDE, k // SIDE) if view.tiled else
+                        self.tr("neuron {0}, input {1}").format(j, k))
                     self.hint.setText(self.tr("layer {0}: {1}: {2:.3g}").format(
                         view.l + 2, where, value))
                     return

@@ -108,6 +108,10 @@ def test_the_heatmaps_read_out_is_never_cut_off(qtbot, small_window, width):
         move_to(heatmaps.view.viewport(), QPoint(1, 1))       # off the plots: the legend
         qtbot.waitUntil(lambda: hint.text() == legend)
         qtbot.wait(50)
+    # neurons and inputs numbered from 0, as the axes, the Microscope and NumPy number them
+    _hover(heatmaps.view, heatmaps.layers[1].image, 0.004, 0.04)
+    qtbot.waitUntil(lambda: "neuron 0, input 0:" in hint.text())
+    assert heatmaps.page_combo.itemText(1) == "neurons 0–63"
     # the pointer leaving the heatmaps leaves no stale read-out behind
     _hover(heatmaps.view, heatmaps.layers[0].image, 0.95, 0.95)
     qtbot.waitUntil(lambda: hint.text() != legend)
