@@ -50,6 +50,12 @@ def test_evaluate_keep_and_fine_tune(qtbot, tmp_path):
     assert len(link.personal_set) == 1 and link.personal_set.entries()[0].label == 1
     assert (link.personal_set.folder / link.personal_set.entries()[0].file).is_file()
     assert "your handwriting" in window.network_quality_label.text()
+    message = link.personal_view.message
+    assert message.text() == "Kept as a 1."
+    # another drawing: the message spoke of the last one, and goes
+    window.canvas.clear()
+    stroke(window.canvas, [(0.3, 0.3), (0.7, 0.7)])
+    qtbot.waitUntil(lambda: message.text() == "", timeout=3000)
     # fine-tuning: the handwriting, mixed into the training images as many times as asked
     panel = window.training_panel()
     panel.form.handwriting_check.setChecked(True)

@@ -136,6 +136,8 @@ class EvaluationLink(QObject):
     @Slot(object)
     def _on_input_changed(self, pre):
         self._pre = pre
+        if self._personal_view is not None:
+            self._personal_view.forget_message()    # "Kept as a 7." was the last drawing's
         if pre is not None and self._view is not None:
             digit = self.window.prediction_view.digit()
             if digit is not None:

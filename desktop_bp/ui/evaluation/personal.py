@@ -192,6 +192,13 @@ class PersonalSetView(Retranslating, QWidget):
 
     # -- drawing -------------------------------------------------------------------------------
 
+    def forget_message(self):
+        """The last action's message goes (the drawing it spoke of has changed)."""
+        if self._message is not None:
+            self._message = None
+            self.message.setText("")
+            self.message.setToolTip("")
+
     def _say(self, text):
         """Show the message ``text()``, and again at each change of language."""
         def say():
