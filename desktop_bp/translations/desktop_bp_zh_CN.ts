@@ -2141,6 +2141,10 @@ Restore its weights and history?</source>
         <source>epoch {0} of {1}</source>
         <translation>第 {0} / {1} 个迭代期</translation>
     </message>
+    <message>
+        <source>epoch {0}; stopped in {1}</source>
+        <translation>第 {0} 个迭代期；停在第 {1} 个中途</translation>
+    </message>
 </context>
 <context>
     <name>TrainingPanel</name>

@@ -410,6 +410,14 @@ class Session(QObject):
         """A copy of the last run's network as it began (for networks of its epochs)."""
         return None if self._template is None else self._template.copy()
 
+    def run_went_on(self):
+        """The epoch (counted from 1) the last run stopped within, past its last full one, or
+        None when it ended at an epoch's end (or there is none)."""
+        end = self.run_end
+        if end is None or PARTIAL_EPOCH not in end[0].metadata:
+            return None
+        return len(end[0].metadata.get("history", [])) + 1
+
     def record_epoch(self, ev):
         self.run_history.append(ev.record())
 

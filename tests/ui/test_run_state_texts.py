@@ -116,3 +116,21 @@ def test_saving_a_run_stopped_within_an_epoch_keeps_the_accuracy_of_its_weights(
         assert net.metadata["test_accuracy"] == measured, (measured, last_epoch)
         assert net.metadata[PARTIAL_EPOCH]["batches_done"] == finished.batches_done
     assert "part of epoch" in window.model_info.toPlainText()
+
+
+def test_the_time_machine_keeps_the_weights_a_run_stopped_with_within_reach(qtbot, tmp_path):
+    import numpy as np
+    window, panel = book_run_window(qtbot, tmp_path, 400)         # runs until stopped
+    finished = _stop_within_an_epoch(qtbot, window, panel)
+    full = len(window.session.run_history)
+    machine = panel.time_machine
+    # at the last kept epoch, the label says the run went on, and "Latest" is offered
+    assert machine.label.text() == f"epoch {full}; stopped in {full + 1}"
+    assert machine.latest_button.isEnabled()
+    stopped = [w.copy() for w in window.network().weights]
+    machine.slider.setValue(machine.slider.maximum() - 1)
+    machine.slider.setValue(machine.slider.maximum())       # the last full epoch's weights
+    assert not all(np.array_equal(a, b) for a, b in zip(stopped, window.network().weights))
+    machine.latest_button.click()                           # the weights it stopped with
+    assert all(np.array_equal(a, b) for a, b in zip(stopped, window.network().weights))
+    assert finished.batches_done > 0

@@ -30,6 +30,7 @@ class TimeMachineSlider(Retranslating, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._kept = []
+        self._went_on = None
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setPageStep(1)
@@ -64,9 +65,13 @@ class TimeMachineSlider(Retranslating, QWidget):
         """``n`` epochs done, every one kept (0 = before training)."""
         self.set_kept_epochs(list(range(0, int(n) + 1)) if n >= 0 else [])
 
-    def set_kept_epochs(self, epochs):
-        """The epochs whose weights are kept, ascending (the slider steps through them)."""
+    def set_kept_epochs(self, epochs, went_on=None):
+        """The epochs whose weights are kept, ascending (the slider steps through them);
+        ``went_on``: the epoch (from 1) the run stopped within, past the last kept one, if it
+        did. Then "Latest" (the weights the run stopped with) stays offered at the last
+        kept epoch too, and the label says so."""
         at_end = not self._kept or self.slider.value() == len(self._kept) - 1
+        self._went_on = went_on
         self._kept = sorted(int(e) for e in epochs)
         self.slider.blockSignals(True)
         self.slider.setRange(0, max(len(self._kept) - 1, 0))
@@ -126,5 +131,9 @@ class TimeMachineSlider(Retranslating, QWidget):
         else:
             self.label.setText(self.tr("epoch {0} of {1}").format(self.epoch(), self._kept[-1]))
         latest = bool(self._kept) and self.slider.value() == len(self._kept) - 1
+        if latest and self._went_on is not None:
+            self.label.setText(self.tr("epoch {0}; stopped in {1}").format(
+                self._kept[-1], self._went_on))
         self.branch_button.setEnabled(bool(self._kept) and not latest)
-        self.latest_button.setEnabled(bool(self._kept) and not latest)
+        self.latest_button.setEnabled(bool(self._kept) and (not latest
+                                                            or self._went_on is not None))

@@ -622,7 +622,7 @@ class TrainingPanel(Retranslating, QWidget):
     def _update_time_machine(self):
         tm = self.time_machine
         active = self.session.state.run_active
-        tm.set_kept_epochs(self.session.snapshots.epochs)
+        tm.set_kept_epochs(self.session.snapshots.epochs, self.session.run_went_on())
         tm.setEnabled(not active and len(self.session.snapshots) > 1)
         tm.setVisible(len(self.session.snapshots) > 1)
         if len(self.session.snapshots):
