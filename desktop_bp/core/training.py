@@ -306,19 +306,19 @@ class TrainingControl:
 
 # How a divergence is explained: one whole sentence per case, so that a window can translate it
 DIVERGED_START = ("The cost exploded from {first:.3g} to {cost:.3g} in epoch {epoch}, mini-batch "
-                  "{batch}: the learning rate eta = {eta:g} is too large for this network, so "
+                  "{batch}: the learning rate η = {eta:g} is too large for this network, so "
                   "every step overshoots. Training stopped; the network keeps its starting "
                   "weights. Try a learning rate ten times smaller.")
 DIVERGED_BEST = ("The cost exploded from {first:.3g} to {cost:.3g} in epoch {epoch}, mini-batch "
-                 "{batch}: the learning rate eta = {eta:g} is too large for this network, so "
+                 "{batch}: the learning rate η = {eta:g} is too large for this network, so "
                  "every step overshoots. Training stopped; the network keeps the weights of epoch "
                  "{best}, its best. Try a learning rate ten times smaller.")
 NONFINITE_START = ("The cost became {value} in epoch {epoch}, mini-batch {batch}: the learning "
-                   "rate eta = {eta:g} is too large for this network, so every step overshoots. "
+                   "rate η = {eta:g} is too large for this network, so every step overshoots. "
                    "Training stopped; the network keeps its starting weights. Try a learning "
                    "rate ten times smaller.")
 NONFINITE_BEST = ("The cost became {value} in epoch {epoch}, mini-batch {batch}: the learning "
-                  "rate eta = {eta:g} is too large for this network, so every step overshoots. "
+                  "rate η = {eta:g} is too large for this network, so every step overshoots. "
                   "Training stopped; the network keeps the weights of epoch {best}, its best. Try "
                   "a learning rate ten times smaller.")
 DIVERGENCE_TEMPLATES = (DIVERGED_START, DIVERGED_BEST, NONFINITE_START, NONFINITE_BEST)

@@ -2245,19 +2245,19 @@ Restore its weights and history?</source>
         <translation>画布重新使用本次训练之前的模型。</translation>
     </message>
     <message>
-        <source>The cost exploded from {first:.3g} to {cost:.3g} in epoch {epoch}, mini-batch {batch}: the learning rate eta = {eta:g} is too large for this network, so every step overshoots. Training stopped; the network keeps its starting weights. Try a learning rate ten times smaller.</source>
+        <source>The cost exploded from {first:.3g} to {cost:.3g} in epoch {epoch}, mini-batch {batch}: the learning rate η = {eta:g} is too large for this network, so every step overshoots. Training stopped; the network keeps its starting weights. Try a learning rate ten times smaller.</source>
         <translation>代价在第 {epoch} 个迭代期、第 {batch} 个小批量从 {first:.3g} 暴涨到 {cost:.3g}：学习率 η = {eta:g} 对这个网络太大，每一步都越过了最低点。训练已停止；网络保留其初始权重。请试试小十倍的学习率。</translation>
     </message>
     <message>
-        <source>The cost exploded from {first:.3g} to {cost:.3g} in epoch {epoch}, mini-batch {batch}: the learning rate eta = {eta:g} is too large for this network, so every step overshoots. Training stopped; the network keeps the weights of epoch {best}, its best. Try a learning rate ten times smaller.</source>
+        <source>The cost exploded from {first:.3g} to {cost:.3g} in epoch {epoch}, mini-batch {batch}: the learning rate η = {eta:g} is too large for this network, so every step overshoots. Training stopped; the network keeps the weights of epoch {best}, its best. Try a learning rate ten times smaller.</source>
         <translation>代价在第 {epoch} 个迭代期、第 {batch} 个小批量从 {first:.3g} 暴涨到 {cost:.3g}：学习率 η = {eta:g} 对这个网络太大，每一步都越过了最低点。训练已停止；网络保留第 {best} 个迭代期（本次最好）的权重。请试试小十倍的学习率。</translation>
     </message>
     <message>
-        <source>The cost became {value} in epoch {epoch}, mini-batch {batch}: the learning rate eta = {eta:g} is too large for this network, so every step overshoots. Training stopped; the network keeps its starting weights. Try a learning rate ten times smaller.</source>
+        <source>The cost became {value} in epoch {epoch}, mini-batch {batch}: the learning rate η = {eta:g} is too large for this network, so every step overshoots. Training stopped; the network keeps its starting weights. Try a learning rate ten times smaller.</source>
         <translation>代价在第 {epoch} 个迭代期、第 {batch} 个小批量变成了 {value}：学习率 η = {eta:g} 对这个网络太大，每一步都越过了最低点。训练已停止；网络保留其初始权重。请试试小十倍的学习率。</translation>
     </message>
     <message>
-        <source>The cost became {value} in epoch {epoch}, mini-batch {batch}: the learning rate eta = {eta:g} is too large for this network, so every step overshoots. Training stopped; the network keeps the weights of epoch {best}, its best. Try a learning rate ten times smaller.</source>
+        <source>The cost became {value} in epoch {epoch}, mini-batch {batch}: the learning rate η = {eta:g} is too large for this network, so every step overshoots. Training stopped; the network keeps the weights of epoch {best}, its best. Try a learning rate ten times smaller.</source>
         <translation>代价在第 {epoch} 个迭代期、第 {batch} 个小批量变成了 {value}：学习率 η = {eta:g} 对这个网络太大，每一步都越过了最低点。训练已停止；网络保留第 {best} 个迭代期（本次最好）的权重。请试试小十倍的学习率。</translation>
     </message>
     <message numerus="yes">

@@ -343,7 +343,7 @@ def test_divergence_in_the_first_epoch_restores_the_starting_weights(random_pixe
     finished = events[-1]
     assert isinstance(finished, FinishedEvent)
     assert finished.reason == "diverged"
-    assert "eta" in finished.message and "10000" in finished.message
+    assert "η" in finished.message and "10000" in finished.message
     assert any(word in finished.message for word in ("exploded", "NaN", "∞"))
     assert finished.best_epoch is None and finished.epochs_done == 0
     assert not of_type(events, EpochEvent)
@@ -366,7 +366,7 @@ def test_divergence_keeps_the_best_epoch(random_pixels):
             if isinstance(event, EpochEvent) and event.epoch == 2:
                 control.set_eta(1e4)             # three sane epochs, then far too large
     finished = events[-1]
-    assert finished.reason == "diverged" and "eta = 10000" in finished.message
+    assert finished.reason == "diverged" and "η = 10000" in finished.message
     epochs = of_type(events, EpochEvent)
     assert len(epochs) == 3 and finished.epochs_done == 3
     accuracies = [e.validation_accuracy for e in epochs]
@@ -524,7 +524,7 @@ def test_a_cost_that_explodes_stops_the_run_before_it_overflows(random_pixels):
     events = run(net, random_pixels, epochs=2, batch_size=10, eta=100.0, seed=0)
     finished = events[-1]
     assert finished.reason == "diverged"
-    assert "exploded" in finished.message and "eta = 100" in finished.message
+    assert "exploded" in finished.message and "η = 100" in finished.message
     assert_same(weights_of(net), start)
 
 

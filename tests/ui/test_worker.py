@@ -130,7 +130,7 @@ def test_diverging_eta_finishes_with_an_explanation(qtbot, controller, data, tmp
         controller.start(job)
     ev = blocker.args[0]
     assert ev.reason == "diverged"
-    assert "learning rate" in ev.message and "eta = 1e+20" in ev.message
+    assert "learning rate" in ev.message and "η = 1e+20" in ev.message
     assert ev.best_epoch is None    # it diverged in the first epoch: the start weights are kept
 
 

@@ -56,25 +56,25 @@ def say_divergence(message):
         training.DIVERGED_START: translate(
             "TrainingPanel",
             "The cost exploded from {first:.3g} to {cost:.3g} in epoch {epoch}, mini-batch "
-            "{batch}: the learning rate eta = {eta:g} is too large for this network, so every "
+            "{batch}: the learning rate η = {eta:g} is too large for this network, so every "
             "step overshoots. Training stopped; the network keeps its starting weights. Try "
             "a learning rate ten times smaller."),
         training.DIVERGED_BEST: translate(
             "TrainingPanel",
             "The cost exploded from {first:.3g} to {cost:.3g} in epoch {epoch}, mini-batch "
-            "{batch}: the learning rate eta = {eta:g} is too large for this network, so every "
+            "{batch}: the learning rate η = {eta:g} is too large for this network, so every "
             "step overshoots. Training stopped; the network keeps the weights of epoch "
             "{best}, its best. Try a learning rate ten times smaller."),
         training.NONFINITE_START: translate(
             "TrainingPanel",
             "The cost became {value} in epoch {epoch}, mini-batch {batch}: the learning rate "
-            "eta = {eta:g} is too large for this network, so every step overshoots. Training "
+            "η = {eta:g} is too large for this network, so every step overshoots. Training "
             "stopped; the network keeps its starting weights. Try a learning rate ten times "
             "smaller."),
         training.NONFINITE_BEST: translate(
             "TrainingPanel",
             "The cost became {value} in epoch {epoch}, mini-batch {batch}: the learning rate "
-            "eta = {eta:g} is too large for this network, so every step overshoots. Training "
+            "η = {eta:g} is too large for this network, so every step overshoots. Training "
             "stopped; the network keeps the weights of epoch {best}, its best. Try a learning "
             "rate ten times smaller."),
     }
