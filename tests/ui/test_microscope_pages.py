@@ -184,3 +184,21 @@ def test_the_global_view_fits_the_window_without_scrolling(qtbot, small_window, 
     assert table.rowViewportPosition(last) + table.rowHeight(last) <= table.viewport().height()
     assert nudge.paths.height() >= nudge.paths.heightForWidth(nudge.paths.width())
     assert nudge.view.height() >= 120      # and the change itself is still drawn
+
+
+def test_the_global_views_table_numbers_are_whole_in_a_narrow_window(qtbot, small_window):
+    window = small_window(1024)
+    window.resize(1024, 700)
+    link, microscope = microscope_on_a_drawing(qtbot, window)
+    microscope.tabs.setCurrentIndex(2)
+    microscope.select_weight(2, 3, 14 * 28 + 14)
+    nudge = microscope.nudge
+    qtbot.waitUntil(lambda: nudge.steps != [])
+    qtbot.wait(50)
+    table = nudge.table
+    metrics = table.fontMetrics()
+    for row in range(table.rowCount()):
+        for col in range(table.columnCount()):
+            text = table.item(row, col).text()
+            # the text and a cell's margins (a cut number ends in "…")
+            assert metrics.horizontalAdvance(text) + 8 <= table.columnWidth(col), (text, col)

@@ -248,7 +248,9 @@ class NudgePanel(Retranslating, QWidget):
         self.steps = bp.nudge(l, j, k, dws=[sign * d for d in SHRINKING])
         for r, s in enumerate(self.steps):
             ratio = f"{s.dC / s.predicted:.6f}" if s.predicted else "—"
-            for c, text in enumerate((f"{s.dw:+.0e}", f"{s.dC:+.6e}", f"{s.predicted:+.6e}",
+            # (four digits: the ratio column says how closely they agree, and longer numbers
+            # were cut in a window 1024 pixels wide)
+            for c, text in enumerate((f"{s.dw:+.0e}", f"{s.dC:+.4g}", f"{s.predicted:+.4g}",
                                       ratio)):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
