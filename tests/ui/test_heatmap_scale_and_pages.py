@@ -12,14 +12,21 @@ def snapshot(nabla_w):
                          mean_abs_nabla_w=())
 
 
-def test_the_scale_is_held_over_the_run_unless_asked_otherwise(qtbot):
+def gradient_maps(qtbot, seed):
+    """Heatmaps of a 784-16-10 network in gradient mode, showing random gradients: (the
+    heatmaps, those gradients)."""
     maps = GradientHeatmaps()
     qtbot.addWidget(maps)
     maps.set_architecture([784, 16, 10])
     maps.set_mode(GRADIENTS)
-    rng = np.random.default_rng(0)
+    rng = np.random.default_rng(seed)
     big = [rng.normal(size=(16, 784)), rng.normal(size=(10, 16))]
     maps.show_snapshot(snapshot(big))
+    return maps, big
+
+
+def test_the_scale_is_held_over_the_run_unless_asked_otherwise(qtbot):
+    maps, big = gradient_maps(qtbot, 0)
     first = maps.layers[1].bar.levels()[1]
     assert np.isclose(first, np.abs(big[1]).max(), rtol=1e-6)
     maps.show_snapshot(snapshot([g * 1e-6 for g in big]))      # the gradients vanish ...
@@ -34,13 +41,7 @@ def test_the_scale_is_held_over_the_run_unless_asked_otherwise(qtbot):
 
 def test_a_held_scale_does_not_redraw_the_colour_bars(qtbot, monkeypatch):
     # every setLevels redraws the bar's axis (Python, holding the lock training needs)
-    maps = GradientHeatmaps()
-    qtbot.addWidget(maps)
-    maps.set_architecture([784, 16, 10])
-    maps.set_mode(GRADIENTS)
-    rng = np.random.default_rng(1)
-    big = [rng.normal(size=(16, 784)), rng.normal(size=(10, 16))]
-    maps.show_snapshot(snapshot(big))
+    maps, big = gradient_maps(qtbot, 1)
     calls = []
     for view in maps.layers:
         monkeypatch.setattr(view.bar, "setLevels", lambda levels, *a, **k: calls.append(levels))

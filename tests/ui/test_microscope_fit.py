@@ -41,13 +41,24 @@ def _tick_labels(axis):
     return [(rect, text) for rect, _flags, text in texts]
 
 
-def test_colour_bar_tick_labels_are_short_and_never_overlap(qtbot, small_window):
+def _microscope_at_1024(qtbot, small_window):
+    """The Microscope of a 1024-pixel window, looking at a stroke."""
     window = small_window(1024)
-    link = window.microscope_link
-    window.tabs.setCurrentWidget(link.microscope_page)
-    microscope = link.microscope
+    window.tabs.setCurrentWidget(window.microscope_link.microscope_page)
+    microscope = window.microscope_link.microscope
     stroke(window.canvas, [(0.5, 0.15), (0.5, 0.85)])
     qtbot.waitUntil(lambda: microscope.bp is not None, timeout=5000)
+    return microscope
+
+
+def _apart(labels):
+    """The drawn labels' boxes, left to right, at least 2 pixels apart."""
+    rects = sorted((rect for rect, _text in labels), key=lambda r: r.left())
+    return all(left.right() + 2 <= right.left() for left, right in zip(rects, rects[1:]))
+
+
+def test_colour_bar_tick_labels_are_short_and_never_overlap(qtbot, small_window):
+    microscope = _microscope_at_1024(qtbot, small_window)
     microscope.tabs.setCurrentIndex(1)          # BP4: the weights' bar is drawn too
     qtbot.wait(50)
     bars = list(microscope.layers.bars.values()) + [microscope.weights_bar]
@@ -58,20 +69,13 @@ def test_colour_bar_tick_labels_are_short_and_never_overlap(qtbot, small_window)
             labels = _tick_labels(bar.axis)
             texts = [text for _rect, text in labels]
             assert texts, (extent, bar.axis.labelText)
-            rects = sorted((rect for rect, _text in labels), key=lambda r: r.left())
-            for left, right in zip(rects, rects[1:]):
-                assert left.right() + 2 <= right.left(), (extent, texts)
+            assert _apart(labels), (extent, texts)
             assert all(len(text) <= 5 for text in texts), texts      # "-2e-6", never "-2e-06"
 
 
 def test_the_bars_of_quantities_from_0_have_labelled_ticks_too(qtbot, small_window):
     # a and sigma' (never negative) are drawn from 0: their bars were left without a number
-    window = small_window(1024)
-    link = window.microscope_link
-    window.tabs.setCurrentWidget(link.microscope_page)
-    microscope = link.microscope
-    stroke(window.canvas, [(0.5, 0.15), (0.5, 0.85)])
-    qtbot.waitUntil(lambda: microscope.bp is not None, timeout=5000)
+    microscope = _microscope_at_1024(qtbot, small_window)
     qtbot.wait(50)
     bars = [bar for bar in microscope.layers.bars.values() if not getattr(bar, "signed", True)]
     assert len(bars) == 2
@@ -80,9 +84,7 @@ def test_the_bars_of_quantities_from_0_have_labelled_ticks_too(qtbot, small_wind
             bar.setLevels((0.0, extent))
             labels = _tick_labels(bar.axis)
             assert labels, (extent, bar.axis.labelText)
-            rects = sorted((rect for rect, _text in labels), key=lambda r: r.left())
-            for left, right in zip(rects, rects[1:]):
-                assert left.right() + 2 <= right.left()
+            assert _apart(labels)
 
 
 def test_round_tick_values_below_the_extent():

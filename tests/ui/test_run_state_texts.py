@@ -3,26 +3,9 @@
 
 import re
 
-from test_time_machine import book_run_window
+from test_time_machine import book_run_window, stop_within_an_epoch
 
 from desktop_bp.ui import i18n
-
-
-def _stop_within_an_epoch(qtbot, window, panel):
-    """Run until stopped one or more mini-batches into an epoch (after at least two)."""
-    epochs = []
-    panel.controller.epoch.connect(epochs.append)
-    assert panel.start()
-    qtbot.waitUntil(lambda: len(epochs) >= 2, timeout=20000)
-    with qtbot.waitSignal(panel.controller.paused, timeout=20000) as blocker:
-        panel.controller.pause()
-    if blocker.args[0].batch == 0:              # at an epoch's start: one mini-batch into it
-        with qtbot.waitSignal(panel.controller.paused, timeout=20000):
-            panel.controller.step_batch()
-    with qtbot.waitSignal(panel.controller.finished, timeout=20000) as blocker:
-        panel.stop()
-    qtbot.waitUntil(lambda: not window.session.state.run_active, timeout=10000)
-    return blocker.args[0]
 
 
 def test_after_branching_the_progress_box_shows_the_branch_not_the_old_run(qapp, qtbot, tmp_path):
@@ -70,7 +53,7 @@ def test_after_branching_the_progress_box_shows_the_branch_not_the_old_run(qapp,
 
 def test_the_model_page_counts_full_epochs_and_the_part_of_the_next(qapp, qtbot, tmp_path):
     window, panel = book_run_window(qtbot, tmp_path, 400)         # runs until stopped
-    finished = _stop_within_an_epoch(qtbot, window, panel)
+    finished = stop_within_an_epoch(qtbot, window, panel)
     assert finished.batches_done > 0
     full = len(window.network().metadata["history"])
     text = window.model_info.toPlainText()
@@ -104,7 +87,7 @@ def test_saving_a_run_stopped_within_an_epoch_keeps_the_accuracy_of_its_weights(
     from desktop_bp.core.persistence import load_model
     from desktop_bp.core.run_config import PARTIAL_EPOCH
     window, panel = book_run_window(qtbot, tmp_path, 400)         # runs until stopped
-    finished = _stop_within_an_epoch(qtbot, window, panel)
+    finished = stop_within_an_epoch(qtbot, window, panel)
     measured = finished.measured["test_accuracy"]
     last_epoch = window.session.run_history[-1]["test_accuracy"]
     assert window.network().metadata["test_accuracy"] == measured
@@ -121,7 +104,7 @@ def test_saving_a_run_stopped_within_an_epoch_keeps_the_accuracy_of_its_weights(
 def test_the_time_machine_keeps_the_weights_a_run_stopped_with_within_reach(qtbot, tmp_path):
     import numpy as np
     window, panel = book_run_window(qtbot, tmp_path, 400)         # runs until stopped
-    finished = _stop_within_an_epoch(qtbot, window, panel)
+    finished = stop_within_an_epoch(qtbot, window, panel)
     full = len(window.session.run_history)
     machine = panel.time_machine
     # at the last kept epoch, the label says the run went on, and "Latest" is offered

@@ -29,6 +29,24 @@ def book_run_window(qtbot, tmp_path, images, epochs=None):
     return window, panel
 
 
+def stop_within_an_epoch(qtbot, window, panel):
+    """Start ``panel``'s run and stop it one or more mini-batches into an epoch (after at
+    least two); returns its FinishedEvent."""
+    epochs = []
+    panel.controller.epoch.connect(epochs.append)
+    assert panel.start()
+    qtbot.waitUntil(lambda: len(epochs) >= 2, timeout=20000)
+    with qtbot.waitSignal(panel.controller.paused, timeout=20000) as blocker:
+        panel.controller.pause()
+    if blocker.args[0].batch == 0:              # at an epoch's start: one mini-batch into it
+        with qtbot.waitSignal(panel.controller.paused, timeout=20000):
+            panel.controller.step_batch()
+    with qtbot.waitSignal(panel.controller.finished, timeout=20000) as blocker:
+        panel.stop()
+    qtbot.waitUntil(lambda: not window.session.state.run_active, timeout=10000)
+    return blocker.args[0]
+
+
 def test_replay_and_branch(qapp, qtbot, tmp_path, prompts):
     window, panel = book_run_window(qtbot, tmp_path, 200, 3)
     events = []
@@ -112,19 +130,8 @@ def test_the_file_menu_choice_to_save_every_epoch_is_remembered(qtbot, tmp_path)
 
 def test_latest_brings_back_the_network_a_run_stopped_within_an_epoch(qtbot, tmp_path):
     window, panel = book_run_window(qtbot, tmp_path, 400)         # runs until stopped
-    epochs = []
-    panel.controller.epoch.connect(epochs.append)
-    assert panel.start()
-    qtbot.waitUntil(lambda: len(epochs) >= 2, timeout=20000)
-    with qtbot.waitSignal(panel.controller.paused, timeout=20000) as blocker:
-        panel.controller.pause()
-    if blocker.args[0].batch == 0:              # at an epoch's start: one mini-batch into it
-        with qtbot.waitSignal(panel.controller.paused, timeout=20000):
-            panel.controller.step_batch()
-    with qtbot.waitSignal(panel.controller.finished, timeout=20000) as blocker:
-        panel.stop()
-    assert blocker.args[0].batches_done > 0     # stopped within an epoch
-    qtbot.waitUntil(lambda: not window.session.state.run_active, timeout=10000)
+    finished = stop_within_an_epoch(qtbot, window, panel)
+    assert finished.batches_done > 0            # stopped within an epoch
     stopped = [w.copy() for w in window.network().weights]
     tm = panel.time_machine
     tm.set_epoch(1)                             # back in time ...
