@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, 
 from desktop_bp.core import run_config as rc
 from desktop_bp.core.network import ACTIVATIONS, COSTS, INITS
 from desktop_bp.core.presets import PRESETS
+from desktop_bp.ui.fitting_label import WrappedLabel
 from desktop_bp.ui.i18n import Retranslating
 from desktop_bp.ui.words import describe_network, function_names
 
@@ -61,16 +62,15 @@ def _choose(combo, key):
     combo.setCurrentIndex(max(0, combo.findData(key)))
 
 
-class DescriptionLabel(QLabel):
+class DescriptionLabel(WrappedLabel):
     """A wrapped label as tall as the longest of ``texts()`` (and its own text) needs at its
     width, so that showing one or another never moves what is below it."""
 
     def __init__(self, texts, parent=None):
-        super().__init__(parent)
         self._texts = texts
-        self.setWordWrap(True)
+        super().__init__("", parent)
 
-    def _fit(self):
+    def _fit_height(self):
         width = self.contentsRect().width()
         if width < 40:
             return
@@ -80,14 +80,6 @@ class DescriptionLabel(QLabel):
                    for text in [*self._texts(), self.text()])
         if need != self.minimumHeight():
             self.setMinimumHeight(need)
-
-    def setText(self, text):
-        super().setText(text)
-        self._fit()
-
-    def resizeEvent(self, event):
-        super().resizeEvent(event)
-        self._fit()
 
 
 class RunForm(Retranslating, QWidget):
