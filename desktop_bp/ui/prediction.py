@@ -232,12 +232,18 @@ class PredictionView(QWidget):
 
     def row_font(self, row):
         """The widget's font, smaller if need be, so that a line of text fits a bar's row of
-        ``row`` pixels (the digits would otherwise run over the rows' ends)."""
+        ``row`` pixels (the digits would otherwise run over the rows' ends). Worked out once
+        per row height and font: every stroke repaints this view."""
+        key = (row, self.font().key())
+        cached = getattr(self, "_row_font", None)
+        if cached is not None and cached[0] == key:
+            return cached[1]
         font = QFont(self.font())
         size = font.pointSizeF()
         while size > 5 and QFontMetricsF(font).height() > row:
             size -= 0.5
             font.setPointSizeF(size)
+        self._row_font = (key, font)
         return font
 
     # -- painting --------------------------------------------------------------------------------
